@@ -1,0 +1,29 @@
+import { Command, CommanderError } from 'commander';
+import { registerDbCommands } from './cli/db.commands.ts';
+import { registerReferenceCommands } from './cli/reference.commands.ts';
+import { registerServeCommand } from './cli/serve.command.ts';
+import { ConfigError } from './config.ts';
+import { isAppError } from './domain/errors.ts';
+
+const program = new Command('odts')
+  .description('Observatoire DTS — ligne de commande')
+  .helpOption('-h, --help', 'affiche l’aide de la commande')
+  .helpCommand('help [commande]', 'affiche l’aide d’une commande')
+  .showHelpAfterError('(utilisez --help pour la liste des options)')
+  .exitOverride();
+
+registerServeCommand(program);
+registerDbCommands(program);
+registerReferenceCommands(program);
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (error instanceof CommanderError) process.exit(error.exitCode);
+  if (error instanceof ConfigError || isAppError(error)) {
+    console.error(`Erreur : ${error.message}`);
+    process.exit(2);
+  }
+  console.error(error);
+  process.exit(1);
+}

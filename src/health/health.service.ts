@@ -1,0 +1,25 @@
+import { sql } from 'kysely';
+import type { Database } from '../db/database.ts';
+
+export interface HealthReport {
+  status: 'ok';
+  database: 'pglite' | 'postgres';
+  reference: Record<string, number>;
+}
+
+/** Counts current communes only: déléguées, associées and arrondissements are kept but not counted. */
+export class HealthService {
+  constructor(private readonly database: Database) {}
+
+  async report(): Promise<HealthReport> {
+    const { rows } = await sql<{ regions: number; departements: number; epci: number; communes: number }>`
+      select
+        (select count(*) from region) as regions,
+        (select count(*) from departement) as departements,
+        (select count(*) from epci) as epci,
+        (select count(*) from commune where nature = 'commune_actuelle') as communes
+    `.execute(this.database.db);
+    const counts = rows[0] ?? { regions: 0, departements: 0, epci: 0, communes: 0 };
+    return { status: 'ok', database: this.database.kind, reference: counts };
+  }
+}

@@ -1,0 +1,53 @@
+import swagger from '@fastify/swagger';
+import Fastify, { type FastifyInstance } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import type { AppContext } from '../context.ts';
+import { type Actor, anonymous } from '../domain/actor.ts';
+import { healthRoutes } from '../health/health.routes.ts';
+import { territoryRoutes } from '../territories/territory.routes.ts';
+import { registerErrorHandler } from './error-handler.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+export interface AppOptions {
+  logLevel?: string;
+}
+
+/** Builds the HTTP application without listening, so tests call it in-process with `inject()`. */
+export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: { level: options.logLevel ?? 'silent' },
+    // Long search strings must reach validation to get a French 400, not a generic 414.
+    routerOptions: { maxParamLength: 200 },
+    bodyLimit: 20 * 1024 * 1024,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest<Actor | null>('actor', null);
+  app.addHook('onRequest', async (req) => {
+    req.actor = anonymous;
+  });
+  registerErrorHandler(app);
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Observatoire DTS — API publique',
+        description: 'Registre, territoires et analyses des dynamiques territoriales de santé.',
+        version: '1',
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+
+  await app.register(healthRoutes(ctx.services.health));
+  await app.register(territoryRoutes(ctx.services.territories));
+
+  app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  return app;
+}

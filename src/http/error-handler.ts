@@ -1,0 +1,59 @@
+import type { FastifyError, FastifyInstance } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type ErrorKind, isAppError } from '../domain/errors.ts';
+
+const STATUS: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  precondition_failed: 412,
+  too_large: 413,
+  precondition_required: 428,
+  unavailable: 503,
+};
+
+const CONTEXT_LABEL: Record<string, string> = {
+  querystring: 'paramètre',
+  params: 'chemin',
+  body: 'corps',
+  headers: 'en-tête',
+};
+
+/** The one place where errors become French JSON: `{erreur, champs?}` with the right status. */
+export function registerErrorHandler(app: FastifyInstance) {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const champs: Record<string, string> = {};
+      for (const issue of error.validation) {
+        const field = issue.instancePath.replace(/^\//, '').replace(/\//g, '.') || '(racine)';
+        champs[field] ??= issue.message ?? 'valeur invalide';
+      }
+      const where = CONTEXT_LABEL[error.validationContext ?? ''] ?? 'donnée';
+      const detail = Object.entries(champs)
+        .map(([f, m]) => `${f} : ${m}`)
+        .join(' ; ');
+      return reply.status(400).send({ erreur: `Requête invalide (${where}) — ${detail}`, champs });
+    }
+    if (isAppError(error)) {
+      return reply
+        .status(STATUS[error.kind])
+        .send({ erreur: error.message, ...(error.champs ? { champs: error.champs } : {}) });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 413) return reply.status(413).send({ erreur: 'Requête trop volumineuse' });
+    if (status === 415) return reply.status(415).send({ erreur: 'Type de contenu non pris en charge' });
+    if (status >= 400 && status < 500) {
+      return reply.status(status).send({ erreur: `Requête invalide : ${error.message}` });
+    }
+    request.log.error(error);
+    return reply.status(500).send({ erreur: 'Erreur interne du serveur ; l’incident a été journalisé.' });
+  });
+
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .send({ erreur: `Ressource introuvable : ${request.method} ${request.url.split('?')[0]}` });
+  });
+}

@@ -1,0 +1,67 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config.ts';
+import { type AppContext, openContext } from './context.ts';
+import { migrate } from './db/migrate.ts';
+import { systemActor } from './domain/actor.ts';
+import { buildApp } from './http/app.ts';
+
+export interface Platform {
+  ctx: AppContext;
+  app: FastifyInstance;
+  url: string;
+  close(): Promise<void>;
+}
+
+type Log = (message: string) => void;
+
+/**
+ * Prepares the database (migrations, reference on first start) and returns a context.
+ * Shared by `npm start` and `odts serve`.
+ */
+export async function preparePlatform(config: Config, log: Log): Promise<AppContext> {
+  const where = config.DATABASE_URL ? 'serveur PostgreSQL' : `PGlite (${config.pgliteDir})`;
+  log(`Base de données : ${where}`);
+  const ctx = await openContext(config);
+  const applied = await migrate(ctx.database.db);
+  if (applied.length > 0) log(`Migrations appliquées : ${applied.map((m) => m.version).join(', ')}`);
+
+  let lastPercent = -1;
+  const cog = await ctx.services.reference.importCog(systemActor('démarrage'), {
+    progress: ({ step, done, total }) => {
+      const percent = Math.floor((done / total) * 100);
+      if (step === 'commune' && percent !== lastPercent && percent % 25 === 0)
+        log(`  communes : ${percent} %`);
+      lastPercent = percent;
+    },
+  });
+  log(
+    cog.skipped
+      ? `Référentiel administratif déjà chargé (${cog.vintage})`
+      : `Référentiel administratif chargé (${cog.vintage}) : ${cog.counts.communes} communes, ${cog.counts.epci} EPCI`,
+  );
+  for (const missing of await ctx.services.reference.missingLayers()) {
+    log(
+      `Couche absente : ${missing.label}. Pour l’ajouter : npm run odts -- ${missing.command} <fichier ou URL>`,
+    );
+  }
+  await ctx.services.territories.warm();
+  return ctx;
+}
+
+export async function startPlatform(config: Config, log: Log): Promise<Platform> {
+  const ctx = await preparePlatform(config, log);
+  const app = await buildApp(ctx, {
+    logLevel: config.ODTS_LOG_LEVEL === 'info' ? 'warn' : config.ODTS_LOG_LEVEL,
+  });
+  const address = await app.listen({ port: config.PORT, host: config.HOST });
+  const url = address.replace('127.0.0.1', 'localhost');
+  return {
+    ctx,
+    app,
+    url,
+    close: async () => {
+      await app.close();
+      await ctx.close();
+    },
+  };
+}

@@ -1,0 +1,42 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  territoryDetail,
+  territoryParams,
+  territorySearchQuery,
+  territorySearchResult,
+} from '../domain/territories/schemas.ts';
+import { presentTerritoryItem } from './territory.presenter.ts';
+import type { TerritoryService } from './territory.service.ts';
+
+export function territoryRoutes(service: TerritoryService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/territoires',
+      {
+        schema: {
+          tags: ['Territoires'],
+          summary: 'Rechercher un territoire par nom ou par code',
+          querystring: territorySearchQuery,
+          response: { 200: territorySearchResult },
+        },
+      },
+      async (req) => {
+        const items = (await service.search(req.actor, req.query)).map(presentTerritoryItem);
+        return { total: items.length, items };
+      },
+    );
+
+    app.get(
+      '/api/territoires/:type/:code',
+      {
+        schema: {
+          tags: ['Territoires'],
+          summary: 'Fiche d’un territoire : population, parents et enfants',
+          params: territoryParams,
+          response: { 200: territoryDetail },
+        },
+      },
+      async (req) => service.detail(req.actor, req.params.type, req.params.code),
+    );
+  };
+}
