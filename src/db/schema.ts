@@ -59,6 +59,65 @@ export interface CommuneTable {
   codes_postaux: string[];
 }
 
+export interface DynamiqueTable {
+  id: string;
+  type: string;
+  nom: string;
+  nom_recherche: string;
+  document: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  date_fin: string | null;
+  verifie_le: string | null;
+  verifie_par: string | null;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
+export interface DynamiqueCommuneTable {
+  dynamique: string;
+  commune: string;
+}
+
+export interface DynamiquePeriodeTable {
+  dynamique: string;
+  statut: string;
+  debut: string;
+  fin: string | null;
+}
+
+export interface LotTable {
+  id: string;
+  auteur: string;
+  date: Generated<Date>;
+  description: string;
+  nombre: Generated<number>;
+  annule_le: Date | null;
+  annule_par: string | null;
+}
+
+export interface HistoriqueTable {
+  id: Generated<number>;
+  entite: string;
+  entite_id: string;
+  lot: string | null;
+  action: string;
+  auteur: string;
+  date: Generated<Date>;
+  avant: ColumnType<unknown, string | null, string | null>;
+  apres: ColumnType<unknown, string | null, string | null>;
+}
+
+export interface DeclaredCountTable {
+  id: Generated<number>;
+  region: string | null;
+  departement: string | null;
+  type: string;
+  nombre: number;
+  date: string;
+  source: string;
+  note: Generated<string>;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_layer: ReferenceLayerTable;
@@ -66,4 +125,10 @@ export interface DB {
   departement: DepartementTable;
   epci: EpciTable;
   commune: CommuneTable;
+  dynamique: DynamiqueTable;
+  dynamique_commune: DynamiqueCommuneTable;
+  dynamique_periode: DynamiquePeriodeTable;
+  lot: LotTable;
+  historique: HistoriqueTable;
+  declared_count: DeclaredCountTable;
 }

@@ -4,6 +4,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fast
 import type { AppContext } from '../context.ts';
 import { type Actor, anonymous } from '../domain/actor.ts';
 import { healthRoutes } from '../health/health.routes.ts';
+import { registryRoutes } from '../registry/registry.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
 import { registerErrorHandler } from './error-handler.ts';
 
@@ -47,6 +48,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   await app.register(healthRoutes(ctx.services.health));
   await app.register(territoryRoutes(ctx.services.territories));
+  await app.register(registryRoutes(ctx.services.registry, ctx.services.registryExports));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;

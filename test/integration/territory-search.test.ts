@@ -27,13 +27,17 @@ async function search(query: Record<string, string>): Promise<Item[]> {
 const first = async (q: string, type?: string) => (await search(type ? { q, type } : { q }))[0];
 
 describe('territory search: accents, case, hyphens, saint/st, prefixes', () => {
-  it.each(['saint etienne', 'St-Étienne', 'st etien', 'SAINT-ETIENNE', 'saint-étienne', '42218'])(
-    '"%s" finds Saint-Étienne 42218 first',
-    async (q) => {
-      const hit = await first(q);
-      expect(hit).toMatchObject({ type: 'commune', code: '42218', nom: 'Saint-Étienne' });
-    },
-  );
+  it.each([
+    'saint etienne',
+    'St-Étienne',
+    'st etien',
+    'SAINT-ETIENNE',
+    'saint-étienne',
+    '42218',
+  ])('"%s" finds Saint-Étienne 42218 first', async (q) => {
+    const hit = await first(q);
+    expect(hit).toMatchObject({ type: 'commune', code: '42218', nom: 'Saint-Étienne' });
+  });
 
   it('"bouches du rhone" finds the département 13', async () => {
     expect(await first('bouches du rhone')).toMatchObject({ type: 'departement', code: '13' });
@@ -148,13 +152,16 @@ describe('territory search: bad input answers a French 4xx and the server stays 
     expect(Object.keys(body.champs)).toContain(field);
   });
 
-  it.each(["'; drop table commune; --", '%_%', '\\', 'lyon\u0000', "' or 1=1 --"])(
-    'SQL metacharacters "%s" are plain text',
-    async (q) => {
-      const res = await t.app.inject({ url: '/api/territoires', query: { q } });
-      expect(res.statusCode).toBeLessThan(500);
-      const health = await t.app.inject('/api/health');
-      expect(health.json().reference.communes).toBeGreaterThan(34000);
-    },
-  );
+  it.each([
+    "'; drop table commune; --",
+    '%_%',
+    '\\',
+    'lyon\u0000',
+    "' or 1=1 --",
+  ])('SQL metacharacters "%s" are plain text', async (q) => {
+    const res = await t.app.inject({ url: '/api/territoires', query: { q } });
+    expect(res.statusCode).toBeLessThan(500);
+    const health = await t.app.inject('/api/health');
+    expect(health.json().reference.communes).toBeGreaterThan(34000);
+  });
 });

@@ -1,0 +1,100 @@
+/** Kinds of territorial health dynamics (API.md `type`) and their French labels. */
+export const DYNAMIC_KINDS = [
+  'ASV',
+  'CLS',
+  'CLSM',
+  'CPTS',
+  'MSP',
+  'CDS',
+  'ESP',
+  'CONTRAT_VILLE',
+  'MEDIATION_SANTE',
+  'PTSM',
+  'DAC',
+  'PLSP',
+  'AUTRE',
+] as const;
+export type DynamicKind = (typeof DYNAMIC_KINDS)[number];
+
+export const DYNAMIC_KIND_LABELS: Record<DynamicKind, string> = {
+  ASV: 'Atelier santé ville',
+  CLS: 'Contrat local de santé',
+  CLSM: 'Conseil local de santé mentale',
+  CPTS: 'Communauté professionnelle territoriale de santé',
+  MSP: 'Maison de santé pluriprofessionnelle',
+  CDS: 'Centre de santé',
+  ESP: 'Équipe de soins primaires',
+  CONTRAT_VILLE: 'Contrat de ville',
+  MEDIATION_SANTE: 'Médiation en santé',
+  PTSM: 'Projet territorial de santé mentale',
+  DAC: 'Dispositif d’appui à la coordination',
+  PLSP: 'Plan local de santé publique',
+  AUTRE: 'Autre dynamique',
+};
+
+export const STATUSES = ['en_projet', 'actif', 'suspendu', 'arrete'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const STATUS_LABELS: Record<Status, string> = {
+  en_projet: 'en projet',
+  actif: 'active',
+  suspendu: 'suspendue',
+  arrete: 'arrêtée',
+};
+
+export const EVENT_TYPES = [
+  'creation',
+  'lettre_intention',
+  'signature',
+  'renouvellement',
+  'nouvelle_generation',
+  'avenant',
+  'suspension',
+  'reprise',
+  'arret',
+  'changement_porteur',
+  'changement_perimetre',
+  'verification',
+  'autre',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/** Status implied by an event when the event does not state one. */
+export const EVENT_DEFAULT_STATUS: Partial<Record<EventType, Status>> = {
+  creation: 'en_projet',
+  lettre_intention: 'en_projet',
+  signature: 'actif',
+  renouvellement: 'actif',
+  nouvelle_generation: 'actif',
+  suspension: 'suspendu',
+  reprise: 'actif',
+  arret: 'arrete',
+};
+
+export const LINK_TYPES = [
+  'volet_sante_de',
+  'volet_sante_mentale_de',
+  'issu_de',
+  'integre_a',
+  'partenaire_de',
+  'coordonne_par_meme_poste',
+] as const;
+export type LinkType = (typeof LINK_TYPES)[number];
+
+export const CARRIER_TYPES = [
+  'commune',
+  'epci',
+  'departement',
+  'region',
+  'etat',
+  'ars',
+  'association',
+  'hopital',
+  'msp',
+  'centre_sante',
+  'organisme_social',
+  'autre',
+] as const;
+
+/** Kinds signed for a fixed term, listed "à renouveler" near or past their end date. */
+export const FIXED_TERM_KINDS: readonly DynamicKind[] = ['CLS', 'PTSM', 'CONTRAT_VILLE', 'PLSP'];

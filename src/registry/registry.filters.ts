@@ -1,0 +1,18 @@
+import type { DynamicKind, Status } from '../domain/registry/kinds.ts';
+import type { TerritoryType } from '../domain/territories/types.ts';
+
+/** List filters after parsing, as the repository expects them. */
+export interface DynamicListFilters {
+  types: DynamicKind[];
+  statuts: Status[];
+  territoires: { type: TerritoryType; code: string }[];
+  date: string;
+  texte: string | null;
+  fraicheur: 'a_verifier' | 'a_renouveler' | null;
+  verifyBefore: string;
+  renewBefore: string;
+  fixedTermKinds: DynamicKind[];
+  tri: 'nom' | 'modification';
+  page: number;
+  limit: number;
+}

@@ -1,0 +1,196 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { type Actor, actorLabel } from '../domain/actor.ts';
+import { AppError, invalid, notFound } from '../domain/errors.ts';
+import { FIXED_TERM_KINDS } from '../domain/registry/kinds.ts';
+import type { DynamicInput, DynamicListQuery } from '../domain/registry/schemas.ts';
+import {
+  addMonths,
+  RENEW_WITHIN_MONTHS,
+  todayIso,
+  VERIFY_AFTER_MONTHS,
+} from '../domain/registry/timeline.ts';
+import { normalizeForSearch } from '../domain/text/normalize.ts';
+import type { DynamicWriter } from './dynamic-writer.ts';
+import type { HistoryRepository } from './history.repository.ts';
+import {
+  historySnapshot,
+  type PresentedDynamic,
+  presentDynamic,
+  visibleContacts,
+} from './registry.presenter.ts';
+import type { DynamicRow, RegistryRepository } from './registry.repository.ts';
+
+export const etagOf = (version: number) => `"${version}"`;
+
+/** Parses an If-Match header: `"3"`, `W/"3"` or `3`. Missing → 428; malformed → 412. */
+export function versionFromIfMatch(ifMatch: string | undefined): number {
+  if (!ifMatch) {
+    throw new AppError(
+      'precondition_required',
+      'En-tête If-Match obligatoire : renvoyez l’ETag lu avec la fiche',
+    );
+  }
+  const m = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
+  if (!m) throw new AppError('precondition_failed', `If-Match invalide : ${ifMatch}`);
+  return Number(m[1]);
+}
+
+export class RegistryService {
+  constructor(
+    private readonly repo: RegistryRepository,
+    private readonly history: HistoryRepository,
+    private readonly writer: DynamicWriter,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private today() {
+    return todayIso(this.clock());
+  }
+
+  async list(actor: Actor, query: DynamicListQuery) {
+    const today = this.today();
+    const date = query.date ?? today;
+    const territoires = [
+      ...(query.region ? [{ type: 'region' as const, code: query.region }] : []),
+      ...(query.departement ? [{ type: 'departement' as const, code: query.departement }] : []),
+      ...(query.territoire ? [query.territoire] : []),
+    ];
+    const { total, rows } = await this.repo.list({
+      types: query.type ?? [],
+      statuts: query.statut ?? [],
+      territoires,
+      date,
+      texte: query.q ? normalizeForSearch(query.q) || null : null,
+      fraicheur: query.fraicheur ?? null,
+      verifyBefore: addMonths(today, -VERIFY_AFTER_MONTHS),
+      renewBefore: addMonths(today, RENEW_WITHIN_MONTHS),
+      fixedTermKinds: [...FIXED_TERM_KINDS],
+      tri: query.tri,
+      page: query.page,
+      limit: query.limit,
+    });
+    return {
+      total,
+      page: query.page,
+      limit: query.limit,
+      date,
+      items: await this.present(actor, rows, date),
+    };
+  }
+
+  private async present(actor: Actor, rows: DynamicRow[], date: string): Promise<PresentedDynamic[]> {
+    const communes = await this.repo.communesOf(rows.map((r) => r.id));
+    const today = this.today();
+    return rows.map((r) => presentDynamic(r, communes.get(r.id) ?? [], { actor, date, today }));
+  }
+
+  async get(actor: Actor, id: string, date?: string): Promise<PresentedDynamic> {
+    const row = await this.repo.findById(id);
+    if (!row) throw notFound(`Aucune dynamique avec l’identifiant « ${id} »`);
+    const [presented] = await this.present(actor, [row], date ?? this.today());
+    return presented as PresentedDynamic;
+  }
+
+  async create(actor: Actor, input: DynamicInput, options: { lot?: string; trx?: Transaction<DB> } = {}) {
+    const errors = await this.writer.check(input, null);
+    if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
+    const id = this.writer.newId();
+    const write = await this.writer.build(id, input);
+    const run = async (trx: Transaction<DB>) => {
+      await this.repo.insert(trx, write);
+      await this.history.record(trx, {
+        entite: 'dynamique',
+        entiteId: id,
+        action: 'creation',
+        auteur: actorLabel(actor),
+        lot: options.lot ?? null,
+        avant: null,
+        apres: historySnapshot(id, 1, input),
+      });
+    };
+    await (options.trx ? run(options.trx) : this.repo.transaction(run));
+    return options.trx ? null : this.get(actor, id);
+  }
+
+  async update(actor: Actor, id: string, input: DynamicInput, ifMatch: string | undefined) {
+    const expected = versionFromIfMatch(ifMatch);
+    const current = await this.requireRow(id);
+    if (current.version !== expected) throw this.stale(current.version);
+    const errors = await this.writer.check(input, id);
+    if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
+    const write = await this.writer.build(id, input);
+    await this.repo.transaction(async (trx) => {
+      if (!(await this.repo.update(trx, write, expected))) {
+        const now = await this.repo.findById(id, trx);
+        throw now ? this.stale(now.version) : notFound(`Aucune dynamique avec l’identifiant « ${id} »`);
+      }
+      await this.history.record(trx, {
+        entite: 'dynamique',
+        entiteId: id,
+        action: 'modification',
+        auteur: actorLabel(actor),
+        lot: null,
+        avant: historySnapshot(id, current.version, current.document as DynamicInput),
+        apres: historySnapshot(id, expected + 1, input),
+      });
+    });
+    return this.get(actor, id);
+  }
+
+  async remove(actor: Actor, id: string, ifMatch: string | undefined): Promise<void> {
+    const expected = versionFromIfMatch(ifMatch);
+    const current = await this.requireRow(id);
+    if (current.version !== expected) throw this.stale(current.version);
+    await this.repo.transaction(async (trx) => {
+      if (!(await this.repo.delete(trx, id, expected))) throw this.stale(current.version);
+      await this.history.record(trx, {
+        entite: 'dynamique',
+        entiteId: id,
+        action: 'suppression',
+        auteur: actorLabel(actor),
+        lot: null,
+        avant: historySnapshot(id, current.version, current.document as DynamicInput),
+        apres: null,
+      });
+    });
+  }
+
+  async historyOf(actor: Actor, id: string) {
+    const entries = await this.history.forEntity('dynamique', id);
+    if (entries.length === 0 && !(await this.repo.findById(id))) {
+      throw notFound(`Aucune dynamique avec l’identifiant « ${id} »`);
+    }
+    const hide = (snap: unknown) =>
+      snap && typeof snap === 'object' && 'contacts' in snap
+        ? { ...snap, contacts: visibleContacts(actor, (snap as DynamicInput).contacts ?? []) }
+        : snap;
+    const items = entries.map((e) => ({
+      date: e.date.toISOString(),
+      auteur: e.auteur,
+      action: e.action,
+      lot: e.lot,
+      avant: hide(e.avant),
+      apres: hide(e.apres),
+    }));
+    return { total: items.length, items };
+  }
+
+  private async requireRow(id: string): Promise<DynamicRow> {
+    const row = await this.repo.findById(id);
+    if (!row) throw notFound(`Aucune dynamique avec l’identifiant « ${id} »`);
+    return row;
+  }
+
+  private stale(version: number) {
+    return new AppError(
+      'precondition_failed',
+      `La fiche a été modifiée entre-temps (version actuelle ${version}) : rechargez-la avant d’enregistrer`,
+    );
+  }
+}
+
+function describe(errors: Record<string, string>): string {
+  const parts = Object.entries(errors).map(([f, m]) => `${f} : ${m}`);
+  return `Données invalides — ${parts.slice(0, 5).join(' ; ')}${parts.length > 5 ? ` (et ${parts.length - 5} autres)` : ''}`;
+}
