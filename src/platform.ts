@@ -39,6 +39,11 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
       ? `Référentiel administratif déjà chargé (${cog.vintage})`
       : `Référentiel administratif chargé (${cog.vintage}) : ${cog.counts.communes} communes, ${cog.counts.epci} EPCI`,
   );
+  if (!cog.skipped) {
+    const moved = await ctx.services.registry.migrateMergedCommunes(systemActor('démarrage'));
+    if (moved.migrated > 0)
+      log(`Périmètres mis à jour après fusions de communes : ${moved.migrated} dynamique(s)`);
+  }
   for (const missing of await ctx.services.reference.missingLayers()) {
     log(
       `Couche absente : ${missing.label}. Pour l’ajouter : npm run odts -- ${missing.command} <fichier ou URL>`,

@@ -24,6 +24,14 @@ export function registerReferenceCommands(program: Command) {
           progress: bar.report,
         });
         bar.stop();
+        if (!result.skipped) {
+          const moved = await ctx.services.registry.migrateMergedCommunes(actor);
+          if (moved.migrated > 0)
+            console.log(`Périmètres migrés après fusions de communes : ${moved.migrated}`);
+          for (const u of moved.unresolved) {
+            console.log(`  ${u.dynamique} : communes sans successeur connu ${u.communes.join(', ')}`);
+          }
+        }
         console.log(
           result.skipped
             ? `Millésime ${result.vintage} déjà chargé (utilisez --force pour recharger).`

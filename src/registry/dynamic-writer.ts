@@ -13,7 +13,7 @@ export type FieldErrors = Record<string, string>;
  */
 export class DynamicWriter {
   constructor(
-    private readonly perimeters: PerimeterRepository,
+    readonly perimeters: PerimeterRepository,
     private readonly registry: RegistryRepository,
   ) {}
 

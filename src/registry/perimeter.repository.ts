@@ -68,3 +68,24 @@ export class PerimeterRepository {
     return rows.map((r) => r.code);
   }
 }
+
+/** Former commune code → current commune, from the COG's former codes and communes déléguées. */
+export async function formerCommuneCodes(db: Kysely<DB>): Promise<Map<string, string>> {
+  const { rows } = await sql<{ ancien: string; code: string }>`
+    select unnest(anciens_codes) as ancien, code from commune where nature = 'commune_actuelle'
+    union
+    select code as ancien, commune_parent as code from commune
+      where nature in ('commune_deleguee', 'commune_associee') and commune_parent is not null`.execute(db);
+  return new Map(rows.map((r) => [r.ancien, r.code]));
+}
+
+/** Dynamics whose stored perimeter names a code that is no longer a current commune. */
+export async function dynamicsWithStaleCommunes(db: Kysely<DB>): Promise<string[]> {
+  const { rows } = await sql<{ dynamique: string }>`
+    select distinct dc.dynamique from dynamique_commune dc
+    where not exists (
+      select 1 from commune c
+      where c.code = dc.commune and c.nature in ('commune_actuelle', 'arrondissement_municipal'))
+    order by 1`.execute(db);
+  return rows.map((r) => r.dynamique);
+}

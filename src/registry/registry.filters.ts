@@ -7,7 +7,8 @@ export interface DynamicListFilters {
   statuts: Status[];
   territoires: { type: TerritoryType; code: string }[];
   date: string;
-  texte: string | null;
+  /** Folded words that must all appear in the name or carrier. */
+  texte: string[];
   fraicheur: 'a_verifier' | 'a_renouveler' | null;
   verifyBefore: string;
   renewBefore: string;

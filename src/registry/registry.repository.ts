@@ -184,7 +184,9 @@ export class RegistryRepository {
         );
       });
     }
-    if (f.texte) q = q.where('d.nom_recherche', 'like', `%${f.texte.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    for (const word of f.texte) {
+      q = q.where('d.nom_recherche', 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    }
     if (f.fraicheur === 'a_verifier') {
       q = q.where((eb) => eb.or([eb('d.verifie_le', 'is', null), eb('d.verifie_le', '<', f.verifyBefore)]));
     }

@@ -10,7 +10,8 @@ import {
   todayIso,
   VERIFY_AFTER_MONTHS,
 } from '../domain/registry/timeline.ts';
-import { normalizeForSearch } from '../domain/text/normalize.ts';
+import { searchTokens } from '../domain/text/normalize.ts';
+import { migrateMergedCommunes } from './commune-migration.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
 import type { HistoryRepository } from './history.repository.ts';
 import {
@@ -61,7 +62,7 @@ export class RegistryService {
       statuts: query.statut ?? [],
       territoires,
       date,
-      texte: query.q ? normalizeForSearch(query.q) || null : null,
+      texte: query.q ? searchTokens(query.q) : [],
       fraicheur: query.fraicheur ?? null,
       verifyBefore: addMonths(today, -VERIFY_AFTER_MONTHS),
       renewBefore: addMonths(today, RENEW_WITHIN_MONTHS),
@@ -153,6 +154,17 @@ export class RegistryService {
         avant: historySnapshot(id, current.version, current.document as DynamicInput),
         apres: null,
       });
+    });
+  }
+
+  /** Rewrites perimeters naming merged communes (after a new reference vintage). */
+  migrateMergedCommunes(actor: Actor) {
+    return migrateMergedCommunes(actor, {
+      db: this.repo.db,
+      repo: this.repo,
+      writer: this.writer,
+      history: this.history,
+      perimeters: this.writer.perimeters,
     });
   }
 
