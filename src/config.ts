@@ -17,10 +17,13 @@ export const configSchema = z.object({
   /** Dossier des données locales : base PGlite, fichiers générés. */
   ODTS_DATA_DIR: z.string().min(1).default('./data'),
   /** Si défini, utilise ce serveur PostgreSQL au lieu de la base embarquée. */
-  DATABASE_URL: z
-    .string()
-    .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
-    .optional(),
+  DATABASE_URL: z.preprocess(
+    (v) => (v === '' ? undefined : v),
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
+      .optional(),
+  ),
   /** Charge les données de démonstration au premier démarrage (0 pour démarrer sans). */
   ODTS_DEMO: flag.default(true),
   /** Niveau de journalisation du serveur HTTP. */
