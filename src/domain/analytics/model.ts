@@ -1,0 +1,41 @@
+import type { DynamicKind, Status } from '../registry/kinds.ts';
+import type { CoordinationPost, DynamicLink } from '../registry/schemas.ts';
+import type { StatusPeriod } from '../registry/timeline.ts';
+
+/** What analyses need of a dynamic, held in memory for national aggregates. */
+export interface AnalyticDynamic {
+  id: string;
+  type: DynamicKind;
+  nom: string;
+  communes: string[];
+  periods: StatusPeriod[];
+  coordination: CoordinationPost[];
+  liens: DynamicLink[];
+  porteur: { nom: string; type: string; code?: string | null | undefined } | null;
+  dateFin: string | null;
+}
+
+export interface CommuneInfo {
+  code: string;
+  nom: string;
+  population: number;
+  epci: string | null;
+  departement: string | null;
+  region: string | null;
+}
+
+export function periodStatusAt(periods: StatusPeriod[], date: string): Status | null {
+  for (const p of periods) if (p.debut <= date && (p.fin === null || date < p.fin)) return p.statut;
+  return null;
+}
+
+/** A dynamic "is present" on a territory at a date when it exists then and has not been stopped. */
+export function isLiveAt(d: AnalyticDynamic, date: string): boolean {
+  const s = periodStatusAt(d.periods, date);
+  return s !== null && s !== 'arrete';
+}
+
+/** Short label used in configuration names: "CV" for contrats de ville, the code otherwise. */
+export function shortKind(kind: DynamicKind): string {
+  return kind === 'CONTRAT_VILLE' ? 'CV' : kind === 'MEDIATION_SANTE' ? 'médiation santé' : kind;
+}
