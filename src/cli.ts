@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerDbCommands } from './cli/db.commands.ts';
+import { registerDynamicsCommands } from './cli/dynamiques.commands.ts';
 import { registerReferenceCommands } from './cli/reference.commands.ts';
 import { registerServeCommand } from './cli/serve.command.ts';
 import { ConfigError } from './config.ts';
@@ -15,6 +16,7 @@ const program = new Command('odts')
 registerServeCommand(program);
 registerDbCommands(program);
 registerReferenceCommands(program);
+registerDynamicsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -9,6 +9,8 @@ const flag = z
   .enum(['0', '1', 'true', 'false', 'oui', 'non'])
   .transform((v) => v === '1' || v === 'true' || v === 'oui');
 
+export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+
 export const configSchema = z.object({
   /** Port HTTP d'écoute. */
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -28,6 +30,11 @@ export const configSchema = z.object({
   ODTS_DEMO: flag.default(true),
   /** Niveau de journalisation du serveur HTTP. */
   ODTS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /**
+   * Chromium (ou Chrome) headless utilisé pour produire les rapports PDF. Absent : les PDF répondent 503,
+   * les formats HTML et DOCX restent disponibles (Debian/Ubuntu : apt-get install chromium).
+   */
+  ODTS_CHROMIUM_PATH: z.string().min(1).default(DEFAULT_CHROMIUM_PATH),
 });
 
 export type Config = z.infer<typeof configSchema> & { pgliteDir: string };

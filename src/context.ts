@@ -1,11 +1,25 @@
+import { AnalyticsService } from './analytics/analytics.service.ts';
+import { ProfileService } from './analytics/profile.service.ts';
+import { SnapshotRepository } from './analytics/snapshot.repository.ts';
+import { SnapshotCache } from './analytics/snapshot.ts';
 import type { Config } from './config.ts';
+import { ContoursRepository } from './contours/contours.repository.ts';
+import { ContoursService } from './contours/contours.service.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { HealthService } from './health/health.service.ts';
+import { ReferenceReader } from './reference/reference.reader.ts';
 import { ReferenceRepository } from './reference/reference.repository.ts';
 import { ReferenceService } from './reference/reference.service.ts';
+import { DeclaredCountRepository } from './registry/declared-counts.repository.ts';
+import { DeclaredCountService } from './registry/declared-counts.service.ts';
 import { DynamicWriter } from './registry/dynamic-writer.ts';
+import { ContourRepository } from './registry/exports/contour.repository.ts';
 import { RegistryExports } from './registry/exports/registry-exports.ts';
 import { HistoryRepository } from './registry/history.repository.ts';
+import { DynamicImportService } from './registry/imports/dynamic-import.service.ts';
+import { TerritoryNamesRepository } from './registry/imports/territory-names.repository.ts';
+import { LotRepository } from './registry/lots/lot.repository.ts';
+import { LotService } from './registry/lots/lot.service.ts';
 import { PerimeterRepository } from './registry/perimeter.repository.ts';
 import { RegistryRepository } from './registry/registry.repository.ts';
 import { RegistryService } from './registry/registry.service.ts';
@@ -18,17 +32,30 @@ export interface AppContext {
   services: {
     territories: TerritoryService;
     reference: ReferenceService;
+    contours: ContoursService;
     health: HealthService;
     registry: RegistryService;
     registryExports: RegistryExports;
+    declaredCounts: DeclaredCountService;
+    imports: DynamicImportService;
+    lots: LotService;
+    analytics: AnalyticsService;
+    profiles: ProfileService;
   };
   close(): Promise<void>;
 }
 
-export function createContext(database: Database): AppContext {
+/** Settings from the configuration that services need beyond the database. */
+export interface ContextSettings {
+  chromiumPath?: string | undefined;
+}
+
+export function createContext(database: Database, _settings: ContextSettings = {}): AppContext {
   const territories = new TerritoryService(new TerritoryRepository(database.db));
-  const reference = new ReferenceService(new ReferenceRepository(database.db), () =>
-    territories.invalidate(),
+  const reference = new ReferenceService(
+    new ReferenceRepository(database.db),
+    () => territories.invalidate(),
+    new ReferenceReader(database.db),
   );
   const health = new HealthService(database);
   const registryRepo = new RegistryRepository(database.db);
@@ -37,15 +64,52 @@ export function createContext(database: Database): AppContext {
     new HistoryRepository(database.db),
     new DynamicWriter(new PerimeterRepository(database.db), registryRepo),
   );
-  const registryExports = new RegistryExports(registry);
+  const registryExports = new RegistryExports(registry, new ContourRepository(database.db));
+  const declaredCounts = new DeclaredCountService(new DeclaredCountRepository(database.db));
+  const changeSet = {
+    repo: registryRepo,
+    history: new HistoryRepository(database.db),
+    writer: new DynamicWriter(new PerimeterRepository(database.db), registryRepo),
+    lots: new LotRepository(database.db),
+  };
+  const imports = new DynamicImportService({
+    ...changeSet,
+    names: new TerritoryNamesRepository(database.db),
+  });
+  const lots = new LotService(changeSet);
+  const snapshots = new SnapshotRepository(database.db);
+  const snapshotCache = new SnapshotCache(snapshots);
+  const analytics = new AnalyticsService(snapshotCache, snapshots);
+  const profiles = new ProfileService(
+    snapshotCache,
+    territories,
+    registry,
+    new PerimeterRepository(database.db),
+  );
   return {
     database,
-    services: { territories, reference, health, registry, registryExports },
-    close: () => database.close(),
+    services: {
+      territories,
+      reference,
+      contours: new ContoursService(new ContoursRepository(database.db)),
+      health,
+      registry,
+      registryExports,
+      declaredCounts,
+      imports,
+      lots,
+      analytics,
+      profiles,
+    },
+    close: async () => {
+      await database.close();
+    },
   };
 }
 
-export async function openContext(config: Pick<Config, 'DATABASE_URL' | 'pgliteDir'>): Promise<AppContext> {
+export async function openContext(
+  config: Pick<Config, 'DATABASE_URL' | 'pgliteDir'> & Partial<Pick<Config, 'ODTS_CHROMIUM_PATH'>>,
+): Promise<AppContext> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.pgliteDir });
-  return createContext(database);
+  return createContext(database, { chromiumPath: config.ODTS_CHROMIUM_PATH });
 }

@@ -4,6 +4,7 @@ import { type AppContext, openContext } from './context.ts';
 import { migrate } from './db/migrate.ts';
 import { systemActor } from './domain/actor.ts';
 import { buildApp } from './http/app.ts';
+import { loadDemo } from './registry/demo/load-demo.ts';
 
 export interface Platform {
   ctx: AppContext;
@@ -43,6 +44,14 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
     const moved = await ctx.services.registry.migrateMergedCommunes(systemActor('démarrage'));
     if (moved.migrated > 0)
       log(`Périmètres mis à jour après fusions de communes : ${moved.migrated} dynamique(s)`);
+  }
+  if (config.ODTS_DEMO) {
+    const demo = await loadDemo(ctx);
+    log(
+      demo.skipped
+        ? `Données de démonstration déjà chargées (${demo.vintage})`
+        : `Données de démonstration chargées : ${demo.dynamiques} dynamiques, ${demo.decomptes} décomptes déclarés`,
+    );
   }
   for (const missing of await ctx.services.reference.missingLayers()) {
     log(

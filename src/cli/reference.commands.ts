@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { systemActor } from '../domain/actor.ts';
 import { withContext } from './context.ts';
 import { progressBar } from './progress-bar.ts';
+import { registerLayerImports } from './reference-layers.commands.ts';
 
 const actor = systemActor('cli');
 
@@ -40,6 +41,8 @@ export function registerReferenceCommands(program: Command) {
       });
     });
 
+  registerLayerImports(importCmd);
+
   reference
     .command('status')
     .description('Affiche les couches chargées et celles qui manquent')
@@ -51,7 +54,7 @@ export function registerReferenceCommands(program: Command) {
           );
         }
         for (const m of await ctx.services.reference.missingLayers()) {
-          console.log(`${m.layer.padEnd(16)} absente — odts ${m.command} <fichier ou URL>`);
+          console.log(`${m.layer.padEnd(16)} absente — odts ${m.command} [FICHIER|URL]`);
         }
       });
     });

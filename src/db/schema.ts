@@ -118,6 +118,92 @@ export interface DeclaredCountTable {
   note: Generated<string>;
 }
 
+export interface QpvTable {
+  code: string;
+  nom: string;
+  departement: string;
+  population: number | null;
+  generation: string;
+  vintage: string;
+  contour: string | null;
+}
+
+export interface QpvCommuneTable {
+  qpv: string;
+  commune: string;
+}
+
+export type ContratVilleTerritoryType = 'epci' | 'ept' | 'commune';
+
+export interface ContratVilleTable {
+  code: string;
+  nom: string;
+  territoire_type: ContratVilleTerritoryType;
+  territoire_code: string;
+  departement: string | null;
+  population: number | null;
+  vintage: string;
+}
+
+export interface ContratVilleCommuneTable {
+  contrat: string;
+  commune: string;
+}
+
+export type ContourLevel = 'region' | 'departement' | 'epci' | 'commune';
+
+export interface ContourTable {
+  niveau: ContourLevel;
+  code: string;
+  nom: string;
+  departements: string[];
+  regions: string[];
+  geometrie: string;
+}
+
+export interface NoticeTable {
+  id: string;
+  type: string;
+  sous_type: string | null;
+  titre: string;
+  date_publication: string | null;
+  annee: number | null;
+  langue: string | null;
+  dispositifs: string[];
+  themes: string[];
+  publics: string[];
+  doi: string | null;
+  url_cle: string | null;
+  titre_cle: string;
+  document: ColumnType<unknown, string, string>;
+  recherche: ColumnType<string, string, string>;
+  version: Generated<number>;
+  generation: number;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
+export interface NoticeGenerationTable {
+  singleton: boolean;
+  valeur: number;
+}
+
+export interface NoticeSuppressionTable {
+  id: string;
+  generation: number;
+}
+
+export interface NoticeDynamiqueTable {
+  notice: string;
+  dynamique: string;
+}
+
+export interface NoticeTerritoireTable {
+  notice: string;
+  type: string;
+  code: string;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_layer: ReferenceLayerTable;
@@ -125,10 +211,20 @@ export interface DB {
   departement: DepartementTable;
   epci: EpciTable;
   commune: CommuneTable;
+  qpv: QpvTable;
+  qpv_commune: QpvCommuneTable;
+  contrat_ville: ContratVilleTable;
+  contrat_ville_commune: ContratVilleCommuneTable;
+  contour: ContourTable;
   dynamique: DynamiqueTable;
   dynamique_commune: DynamiqueCommuneTable;
   dynamique_periode: DynamiquePeriodeTable;
   lot: LotTable;
   historique: HistoriqueTable;
   declared_count: DeclaredCountTable;
+  notice: NoticeTable;
+  notice_generation: NoticeGenerationTable;
+  notice_suppression: NoticeSuppressionTable;
+  notice_dynamique: NoticeDynamiqueTable;
+  notice_territoire: NoticeTerritoireTable;
 }

@@ -1,9 +1,14 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { analyticsRoutes } from '../analytics/analytics.routes.ts';
 import type { AppContext } from '../context.ts';
+import { contoursRoutes } from '../contours/contours.routes.ts';
 import { type Actor, anonymous } from '../domain/actor.ts';
 import { healthRoutes } from '../health/health.routes.ts';
+import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
+import { importRoutes } from '../registry/imports/import.routes.ts';
+import { lotRoutes } from '../registry/lots/lot.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
 import { registerErrorHandler } from './error-handler.ts';
@@ -16,6 +21,8 @@ declare module 'fastify' {
 
 export interface AppOptions {
   logLevel?: string;
+  /** Built web application to serve beside the API (default dist/web when built); false: API only. */
+  webDir?: string | false;
 }
 
 /** Builds the HTTP application without listening, so tests call it in-process with `inject()`. */
@@ -48,7 +55,12 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
 
   await app.register(healthRoutes(ctx.services.health));
   await app.register(territoryRoutes(ctx.services.territories));
+  await app.register(contoursRoutes(ctx.services.contours));
   await app.register(registryRoutes(ctx.services.registry, ctx.services.registryExports));
+  await app.register(declaredCountRoutes(ctx.services.declaredCounts));
+  await app.register(importRoutes(ctx.services.imports));
+  await app.register(lotRoutes(ctx.services.lots));
+  await app.register(analyticsRoutes(ctx.services.analytics, ctx.services.profiles));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   return app;

@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import type { DynamicInput } from '../domain/registry/schemas.ts';
 import { statusTimeline } from '../domain/registry/timeline.ts';
 import { normalizeForSearch } from '../domain/text/normalize.ts';
-import type { PerimeterRepository } from './perimeter.repository.ts';
-import type { DynamicWrite, RegistryRepository } from './registry.repository.ts';
+import { PerimeterRepository } from './perimeter.repository.ts';
+import { type DynamicWrite, RegistryRepository } from './registry.repository.ts';
 
 export type FieldErrors = Record<string, string>;
 
@@ -19,6 +21,11 @@ export class DynamicWriter {
 
   newId(): string {
     return randomUUID();
+  }
+
+  /** The same checks read through `trx`: on PGlite a read outside an open transaction would wait for it. */
+  within(trx: Transaction<DB>): DynamicWriter {
+    return new DynamicWriter(new PerimeterRepository(trx), new RegistryRepository(trx));
   }
 
   async check(

@@ -30,6 +30,27 @@ export class HistoryRepository {
       .execute();
   }
 
+  /** Many entries in few statements: an import writes thousands. */
+  async recordMany(trx: Transaction<DB>, entries: HistoryEntry[]): Promise<void> {
+    const CHUNK = 1000;
+    for (let i = 0; i < entries.length; i += CHUNK) {
+      await trx
+        .insertInto('historique')
+        .values(
+          entries.slice(i, i + CHUNK).map((e) => ({
+            entite: e.entite,
+            entite_id: e.entiteId,
+            action: e.action,
+            auteur: e.auteur,
+            lot: e.lot,
+            avant: e.avant === null ? null : JSON.stringify(e.avant),
+            apres: e.apres === null ? null : JSON.stringify(e.apres),
+          })),
+        )
+        .execute();
+    }
+  }
+
   forEntity(entite: string, id: string) {
     return this.db
       .selectFrom('historique')

@@ -54,6 +54,11 @@ export class RegistryRepository {
     return db.selectFrom('dynamique').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
+  findByIds(ids: string[]): Promise<DynamicRow[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('dynamique').select(COLUMNS).where('id', 'in', ids).execute();
+  }
+
   async existingIds(ids: string[], db: Db = this.db): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await db.selectFrom('dynamique').select('id').where('id', 'in', ids).execute();

@@ -93,11 +93,26 @@ export class RegistryService {
     return presented as PresentedDynamic;
   }
 
-  async create(actor: Actor, input: DynamicInput, options: { lot?: string; trx?: Transaction<DB> } = {}) {
-    const errors = await this.writer.check(input, null);
+  /** Several records by id, in the given order (unknown ids are skipped). */
+  async getMany(actor: Actor, ids: string[], date?: string): Promise<PresentedDynamic[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.repo.findByIds(ids);
+    const order = new Map(ids.map((id, i) => [id, i]));
+    rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    return this.present(actor, rows, date ?? this.today());
+  }
+
+  /** With `trx`, writes inside the caller's transaction (a change set) and returns null; `id` may be chosen. */
+  async create(
+    actor: Actor,
+    input: DynamicInput,
+    options: { lot?: string; trx?: Transaction<DB>; id?: string } = {},
+  ) {
+    const writer = options.trx ? this.writer.within(options.trx) : this.writer;
+    const errors = await writer.check(input, null);
     if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
-    const id = this.writer.newId();
-    const write = await this.writer.build(id, input);
+    const id = options.id ?? writer.newId();
+    const write = await writer.build(id, input);
     const run = async (trx: Transaction<DB>) => {
       await this.repo.insert(trx, write);
       await this.history.record(trx, {

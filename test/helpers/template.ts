@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openDatabase } from '../../src/db/database.ts';
@@ -15,7 +16,10 @@ export function templatePath(): string {
   const migrations = listMigrationFiles()
     .map((m) => `${m.version}-${fs.statSync(m.file).size}-${fs.statSync(m.file).mtimeMs}`)
     .join('_');
-  const key = Buffer.from(`${migrations}|${cogPackageVintage()}`).toString('base64url').slice(-40);
+  const key = createHash('sha256')
+    .update(`${migrations}|${cogPackageVintage()}`)
+    .digest('base64url')
+    .slice(0, 32);
   return path.join(CACHE_DIR, `reference-${key}.tar.gz`);
 }
 

@@ -85,7 +85,10 @@ describe('configuration matrix', () => {
   it('works for any base and kinds', () => {
     const { total, configurations } = matrix(all, 'CLS', ['ASV', 'CONTRAT_VILLE']);
     expect(total).toBe(2);
-    expect(configurations.find((c) => c.libelle === 'CLS + CV seulement')?.dynamiques.sort()).toEqual(['cls1', 'cls2']);
+    expect(configurations.find((c) => c.libelle === 'CLS + CV seulement')?.dynamiques.sort()).toEqual([
+      'cls1',
+      'cls2',
+    ]);
     expect(configurations.find((c) => c.avec.length === 2)?.nombre).toBe(0);
     expect(configurations).toHaveLength(4);
   });

@@ -22,6 +22,8 @@ export interface CommuneInfo {
   epci: string | null;
   departement: string | null;
   region: string | null;
+  /** Arrondissement municipal: part of a city, not counted on its own in territory totals. */
+  arrondissement?: boolean;
 }
 
 export function periodStatusAt(periods: StatusPeriod[], date: string): Status | null {

@@ -1,3 +1,4 @@
+import { CODE_PATTERNS } from '../territories/types.ts';
 import { z } from '../zod-fr.ts';
 import { CARRIER_TYPES, DYNAMIC_KINDS, EVENT_TYPES, LINK_TYPES, STATUSES } from './kinds.ts';
 
@@ -15,10 +16,13 @@ const isoDate = z
   );
 export const isoDateSchema = isoDate;
 
-const communeCode = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'code commune INSEE attendu (5 caractères)');
-const epciCode = z.string().regex(/^\d{9}$/, 'SIREN d’EPCI attendu (9 chiffres)');
-const departementCode = z.string().regex(/^(\d{2}|2[AB]|9[78]\d)$/, 'code de département attendu');
-const qpvCode = z.string().regex(/^Q[A-Z]\d{3}[0-9A-Z]{2,4}$/, 'code de QPV attendu');
+export const communeCode = z
+  .string()
+  .regex(/^(\d{5}|2[AB]\d{3})$/, 'code commune INSEE attendu (5 caractères)');
+export const epciCode = z.string().regex(/^\d{9}$/, 'SIREN d’EPCI attendu (9 chiffres)');
+export const departementCode = z.string().regex(/^(\d{2}|2[AB]|9[78]\d)$/, 'code de département attendu');
+// Same format as the QPV reference, Corsican codes (QN02A01M) included.
+const qpvCode = z.string().regex(CODE_PATTERNS.qpv, 'code de QPV attendu');
 
 export const kindSchema = z.enum(DYNAMIC_KINDS, {
   error: () => `type inconnu : valeurs possibles ${DYNAMIC_KINDS.join(', ')}`,
@@ -149,7 +153,7 @@ export const dynamicInput = z
   });
 export type DynamicInput = z.infer<typeof dynamicInput>;
 
-const csvList = <T extends string>(values: readonly T[], label: string) =>
+export const csvList = <T extends string>(values: readonly T[], label: string) =>
   z
     .string()
     .max(500)

@@ -26,6 +26,9 @@ export interface TerritoryEntry {
   region?: string | undefined;
   nature?: CommuneNature | undefined;
   codesPostaux?: string[] | undefined;
+  /** Communes: their EPCI, and the city or chef-lieu of an arrondissement or a former commune. */
+  epci?: string | undefined;
+  communeParent?: string | undefined;
 }
 
 export interface TerritoryRef {
@@ -41,5 +44,7 @@ export const CODE_PATTERNS: Record<TerritoryType, RegExp> = {
   departement: /^(\d{2}|2[AB]|9[78]\d)$/,
   epci: /^\d{9}$/,
   commune: /^(\d{5}|2[AB]\d{3})$/,
-  qpv: /^Q[A-Z]\d{3}[0-9A-Z]{2,4}$/,
+  // QN00101M (2024 generation), QP009001 (2015), Corsica QN02A01M: "Q", a letter, the département on
+  // three characters, then a serial number.
+  qpv: /^Q[A-Z](\d{3}|0?2[AB])[0-9A-Z]{2,4}$/,
 };

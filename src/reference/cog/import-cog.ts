@@ -70,6 +70,7 @@ export async function importCog(
       row_count: communes.length,
     });
   });
+  await repo.analyze(['region', 'departement', 'epci', 'commune']);
   return {
     skipped: false,
     vintage,

@@ -1,9 +1,12 @@
 import type { Actor } from '../../domain/actor.ts';
-import { AppError } from '../../domain/errors.ts';
+import { conflict } from '../../domain/errors.ts';
 import type { DynamicListQuery } from '../../domain/registry/schemas.ts';
 import type { PresentedDynamic } from '../registry.presenter.ts';
 import type { RegistryService } from '../registry.service.ts';
+import type { ContourSource } from './contour.repository.ts';
 import { toFrenchCsv } from './csv.ts';
+import { toFeatureCollection } from './geojson.ts';
+import { toXlsx, XLSX_CONTENT_TYPE } from './xlsx.ts';
 
 export interface ExportFile {
   filename: string;
@@ -24,6 +27,8 @@ export const EXPORT_COLUMNS = [
   'porteur',
   'dateDebut',
   'dateFin',
+  'porteurType',
+  'porteurCode',
 ] as const;
 
 export function exportRow(d: PresentedDynamic): (string | null)[] {
@@ -39,13 +44,18 @@ export function exportRow(d: PresentedDynamic): (string | null)[] {
     d.porteur?.nom ?? '',
     d.dateDebut,
     d.dateFin,
+    d.porteur?.type ?? '',
+    d.porteur?.code ?? '',
   ];
 }
 
 const PAGE = 1000;
 
 export class RegistryExports {
-  constructor(private readonly registry: RegistryService) {}
+  constructor(
+    private readonly registry: RegistryService,
+    private readonly contours?: ContourSource,
+  ) {}
 
   /** Every matching record, page by page, whatever `page`/`limit` the caller gave. */
   async all(actor: Actor, query: DynamicListQuery): Promise<PresentedDynamic[]> {
@@ -59,14 +69,30 @@ export class RegistryExports {
 
   async export(actor: Actor, query: DynamicListQuery): Promise<ExportFile> {
     const stamp = query.date ?? new Date().toISOString().slice(0, 10);
-    if (query.format === 'csv') {
-      const items = await this.all(actor, query);
-      return {
-        filename: `dynamiques-${stamp}.csv`,
-        contentType: 'text/csv; charset=utf-8',
-        body: toFrenchCsv([...EXPORT_COLUMNS], items.map(exportRow)),
-      };
+    const filename = `dynamiques-${stamp}.${query.format}`;
+    if (query.format === 'geojson') {
+      // Checked first: a missing layer should not cost a full read of the registry.
+      if (!this.contours || !(await this.contours.available())) throw missingContours();
+      const collection = await toFeatureCollection(await this.all(actor, query), this.contours);
+      return { filename, contentType: 'application/geo+json', body: JSON.stringify(collection) };
     }
-    throw new AppError('unavailable', `Export au format ${query.format} pas encore disponible`);
+    const rows = (await this.all(actor, query)).map(exportRow);
+    if (query.format === 'xlsx') {
+      const body = await toXlsx([{ name: 'Dynamiques', header: [...EXPORT_COLUMNS], rows }]);
+      return { filename, contentType: XLSX_CONTENT_TYPE, body };
+    }
+    return {
+      filename,
+      contentType: 'text/csv; charset=utf-8',
+      body: toFrenchCsv([...EXPORT_COLUMNS], rows),
+    };
   }
+}
+
+function missingContours() {
+  return conflict(
+    'Export GeoJSON impossible : les contours administratifs ne sont pas chargés. ' +
+      'Chargez-les avec « npm run odts -- reference import contours FICHIER » (fichier GeoJSON ou TopoJSON), ' +
+      'puis relancez l’export.',
+  );
 }

@@ -1,0 +1,121 @@
+import type { FastifyReply } from 'fastify';
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  articulationQuery,
+  configurationsQuery,
+  countsQuery,
+  coverageQuery,
+  evolutionQuery,
+  perimeterProfileBody,
+  profileQuery,
+} from '../domain/analytics/schemas.ts';
+import { territoryParams } from '../domain/territories/schemas.ts';
+import { toFrenchCsv } from '../registry/exports/csv.ts';
+import type { AnalyticsService } from './analytics.service.ts';
+import type { ProfileService } from './profile.service.ts';
+import * as tables from './tables.ts';
+
+const tags = ['Analyses'];
+
+function sendTable(reply: FastifyReply, table: tables.Table) {
+  return reply
+    .header('content-type', 'text/csv; charset=utf-8')
+    .header('content-disposition', `attachment; filename="${table.name}.csv"`)
+    .send(toFrenchCsv(table.header, table.rows));
+}
+
+export function analyticsRoutes(
+  analytics: AnalyticsService,
+  profiles: ProfileService,
+): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/territoires/:type/:code/profil',
+      {
+        schema: {
+          tags: ['Territoires'],
+          summary: 'Profil d’un territoire : dynamiques, couverture par type, lacunes',
+          params: territoryParams,
+          querystring: profileQuery,
+        },
+      },
+      (req) => profiles.profile(req.actor, req.params.type, req.params.code, req.query.date),
+    );
+
+    app.post(
+      '/api/territoires/perimetre/profil',
+      {
+        schema: {
+          tags: ['Territoires'],
+          summary:
+            'Profil d’un périmètre saisi (communes, EPCI), comparé au département, à la région et à la France',
+          body: perimeterProfileBody,
+        },
+      },
+      (req) => profiles.perimeterProfile(req.actor, req.body),
+    );
+
+    app.get(
+      '/api/analyses/comptages',
+      { schema: { tags, summary: 'Comptages par territoire, type et statut', querystring: countsQuery } },
+      async (req, reply) => {
+        const r = await analytics.counts(req.actor, req.query);
+        return req.query.format === 'csv' ? sendTable(reply, tables.countsTable(r)) : r;
+      },
+    );
+
+    app.get(
+      '/api/analyses/configurations',
+      {
+        schema: {
+          tags,
+          summary: 'Matrice de configurations (2^n combinaisons)',
+          querystring: configurationsQuery,
+        },
+      },
+      async (req, reply) => {
+        const r = await analytics.configurations(req.actor, req.query);
+        return req.query.format === 'csv' ? sendTable(reply, tables.configurationsTable(r)) : r;
+      },
+    );
+
+    app.get(
+      '/api/analyses/couverture',
+      {
+        schema: {
+          tags,
+          summary: 'Couverture en communes et en population, zones blanches',
+          querystring: coverageQuery,
+        },
+      },
+      async (req, reply) => {
+        const r = await analytics.coverage(req.actor, req.query);
+        return req.query.format === 'csv' ? sendTable(reply, tables.coverageTable(r)) : r;
+      },
+    );
+
+    app.get(
+      '/api/analyses/articulation',
+      {
+        schema: {
+          tags,
+          summary: 'Paires de dynamiques de deux types partageant des communes',
+          querystring: articulationQuery,
+        },
+      },
+      async (req, reply) => {
+        const r = await analytics.articulation(req.actor, req.query);
+        return req.query.format === 'csv' ? sendTable(reply, tables.articulationTable(r)) : r;
+      },
+    );
+
+    app.get(
+      '/api/analyses/evolution',
+      { schema: { tags, summary: 'Évolution entre deux dates', querystring: evolutionQuery } },
+      async (req, reply) => {
+        const r = await analytics.evolution(req.actor, req.query);
+        return req.query.format === 'csv' ? sendTable(reply, tables.evolutionTable(r)) : r;
+      },
+    );
+  };
+}

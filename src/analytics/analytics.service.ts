@@ -1,0 +1,168 @@
+import type { Actor } from '../domain/actor.ts';
+import { configurationMatrix } from '../domain/analytics/configurations.ts';
+import { countByTerritory } from '../domain/analytics/counts.ts';
+import { coverageByKind, uncoveredCommunes } from '../domain/analytics/coverage.ts';
+import { evolutionBetween } from '../domain/analytics/evolution.ts';
+import { type AnalyticDynamic, type CommuneInfo, isLiveAt } from '../domain/analytics/model.ts';
+import type {
+  ArticulationQuery,
+  ConfigurationsQuery,
+  CountsQuery,
+  CoverageQuery,
+  EvolutionQuery,
+} from '../domain/analytics/schemas.ts';
+import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
+import { todayIso } from '../domain/registry/timeline.ts';
+import type { SnapshotRepository } from './snapshot.repository.ts';
+import type { Snapshot, SnapshotCache } from './snapshot.ts';
+
+interface Scope {
+  region?: string | undefined;
+  departement?: string | undefined;
+}
+
+/** National and regional aggregates over the in-memory snapshot of the registry. */
+export class AnalyticsService {
+  constructor(
+    private readonly cache: SnapshotCache,
+    private readonly repo: SnapshotRepository,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  private today() {
+    return todayIso(this.clock());
+  }
+
+  snapshot(): Promise<Snapshot> {
+    return this.cache.get();
+  }
+
+  /** Dynamics touching the scope (all of them without a filter). */
+  private inScope(s: Snapshot, scope: Scope): AnalyticDynamic[] {
+    if (!scope.region && !scope.departement) return s.dynamics;
+    return s.touching(s.communesWhere(scope).map((c) => c.code));
+  }
+
+  async counts(_actor: Actor, q: CountsQuery) {
+    const s = await this.snapshot();
+    const date = q.date ?? this.today();
+    const keep = (t: string) => {
+      if (q.niveau === 'region') return !q.region || t === q.region;
+      return (
+        (!q.departement || t === q.departement) && (!q.region || s.regionOfDepartement.get(t) === q.region)
+      );
+    };
+    const rows = countByTerritory(this.inScope(s, q), s.communes, q.niveau, date, keep, q.types ?? null);
+    const declared = await this.repo.declaredCounts({ region: q.region, types: q.types });
+    return {
+      date,
+      niveau: q.niveau,
+      total: rows.length,
+      items: rows.map((r) => ({
+        territoire: { type: q.niveau, code: r.territoire, nom: s.nameOf(q.niveau, r.territoire) },
+        type: r.type,
+        statut: r.statut,
+        nombre: r.nombre,
+      })),
+      declares: declared.map((d) => ({
+        region: d.region,
+        departement: d.departement,
+        type: d.type,
+        nombre: d.nombre,
+        date: d.date,
+        source: d.source,
+        note: d.note,
+      })),
+    };
+  }
+
+  async configurations(_actor: Actor, q: ConfigurationsQuery) {
+    const s = await this.snapshot();
+    const date = q.date ?? this.today();
+    const result = configurationMatrix({
+      base: q.base,
+      avec: q.avec.filter((k) => k !== q.base),
+      date,
+      bases: this.inScope(s, q).filter((d) => d.type === q.base),
+      byCommune: (c) => s.byCommune.get(c) ?? [],
+    });
+    return { date, base: q.base, avec: q.avec, ...result };
+  }
+
+  async coverage(_actor: Actor, q: CoverageQuery) {
+    const s = await this.snapshot();
+    const date = q.date ?? this.today();
+    const kinds = q.types ?? DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
+    const groups = new Map<string, CommuneInfo[]>();
+    for (const c of s.communesWhere(q)) {
+      const key = c[q.niveau];
+      if (!key) continue;
+      const list = groups.get(key);
+      if (list) list.push(c);
+      else groups.set(key, [c]);
+    }
+    const items = [];
+    for (const [code, communes] of [...groups].sort(([a], [b]) => a.localeCompare(b))) {
+      const dyn = s.touching(communes.map((c) => c.code));
+      const cov = coverageByKind(communes, dyn, kinds, date);
+      const blanches = uncoveredCommunes(communes, dyn, kinds, date);
+      const nom = q.niveau === 'epci' ? code : s.nameOf(q.niveau, code);
+      for (const kind of kinds) {
+        const k = cov[kind];
+        if (!k) continue;
+        items.push({ territoire: { type: q.niveau, code, nom }, type: kind, ...k });
+      }
+      items.push({
+        territoire: { type: q.niveau, code, nom },
+        type: 'ZONE_BLANCHE',
+        communes: blanches.length,
+        population: blanches.reduce((sum, c) => sum + c.population, 0),
+        partCommunes: blanches.length / communes.length,
+        partPopulation: share(blanches, communes),
+      });
+    }
+    return { date, niveau: q.niveau, total: items.length, items };
+  }
+
+  async articulation(_actor: Actor, q: ArticulationQuery) {
+    const s = await this.snapshot();
+    const date = q.date ?? this.today();
+    const pairs = [];
+    for (const a of this.inScope(s, q)) {
+      if (a.type !== q.a || !isLiveAt(a, date)) continue;
+      const shared = new Map<AnalyticDynamic, number>();
+      for (const c of a.communes) {
+        for (const b of s.byCommune.get(c) ?? []) {
+          if (b.type === q.b && b.id !== a.id && isLiveAt(b, date)) shared.set(b, (shared.get(b) ?? 0) + 1);
+        }
+      }
+      for (const [b, n] of shared) {
+        const links = [
+          ...a.liens.filter((l) => l.cible === b.id),
+          ...b.liens.filter((l) => l.cible === a.id),
+        ];
+        pairs.push({
+          a: { id: a.id, type: a.type, nom: a.nom },
+          b: { id: b.id, type: b.type, nom: b.nom },
+          communesCommunes: n,
+          partA: n / a.communes.length,
+          partB: n / b.communes.length,
+          liens: links.map((l) => l.type),
+        });
+      }
+    }
+    pairs.sort((x, y) => y.partA - x.partA || x.a.nom.localeCompare(y.a.nom, 'fr'));
+    return { date, total: pairs.length, items: pairs };
+  }
+
+  async evolution(_actor: Actor, q: EvolutionQuery) {
+    const s = await this.snapshot();
+    const jusqua = q.jusqua ?? this.today();
+    return { depuis: q.depuis, jusqua, ...evolutionBetween(this.inScope(s, q), q.depuis, jusqua) };
+  }
+}
+
+function share(part: CommuneInfo[], all: CommuneInfo[]): number {
+  const total = all.reduce((s, c) => s + c.population, 0);
+  return total === 0 ? 0 : part.reduce((s, c) => s + c.population, 0) / total;
+}

@@ -1,0 +1,144 @@
+import type { Actor } from '../domain/actor.ts';
+import { coverageByKind } from '../domain/analytics/coverage.ts';
+import { territoryGaps } from '../domain/analytics/gaps.ts';
+import { type AnalyticDynamic, type CommuneInfo, periodStatusAt } from '../domain/analytics/model.ts';
+import type { PerimeterProfileBody } from '../domain/analytics/schemas.ts';
+import { invalid } from '../domain/errors.ts';
+import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
+import { todayIso } from '../domain/registry/timeline.ts';
+import type { TerritoryType } from '../domain/territories/types.ts';
+import type { PerimeterRepository } from '../registry/perimeter.repository.ts';
+import type { RegistryService } from '../registry/registry.service.ts';
+import type { TerritoryService } from '../territories/territory.service.ts';
+import type { Snapshot, SnapshotCache } from './snapshot.ts';
+
+const KINDS = DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
+
+/** Territory profiles: every dynamic covering a territory, coverage per kind and gaps. */
+export class ProfileService {
+  constructor(
+    private readonly cache: SnapshotCache,
+    private readonly territories: TerritoryService,
+    private readonly registry: RegistryService,
+    private readonly perimeters: PerimeterRepository,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  async profile(actor: Actor, type: TerritoryType, code: string, date?: string) {
+    const territory = await this.territories.detail(actor, type, code);
+    const s = await this.cache.get();
+    const communes = await this.communesOf(s, type, code, territory.enfants);
+    const body = await this.build(actor, s, communes, date ?? todayIso(this.clock()));
+    return {
+      territoire: { type, code, nom: territory.nom, population: territory.population },
+      ...body,
+    };
+  }
+
+  async perimeterProfile(actor: Actor, input: PerimeterProfileBody) {
+    const s = await this.cache.get();
+    const unknown = input.communes.filter((c) => !s.communes.has(c));
+    if (unknown.length > 0)
+      throw invalid(`Communes inconnues : ${unknown.join(', ')}`, {
+        communes: `inconnues : ${unknown.join(', ')}`,
+      });
+    const codes = new Set(input.communes);
+    for (const epci of input.epci) {
+      const members = s.communesWhere({ epci });
+      if (members.length === 0) throw invalid(`EPCI inconnu : ${epci}`, { epci: `inconnu : ${epci}` });
+      for (const m of members) codes.add(m.code);
+    }
+    const communes = [...codes].map((c) => s.communes.get(c) as CommuneInfo);
+    const date = input.date ?? todayIso(this.clock());
+    const body = await this.build(actor, s, communes, date);
+    const main = (key: 'departement' | 'region') => mostPopulated(communes, key);
+    const dep = main('departement');
+    const reg = main('region');
+    const compare = (label: string, list: CommuneInfo[]) => ({
+      territoire: label,
+      population: list.reduce((sum, c) => sum + c.population, 0),
+      couverture: coverageByKind(list, s.touching(list.map((c) => c.code)), KINDS, date),
+    });
+    return {
+      territoire: {
+        type: 'perimetre',
+        nom: 'Périmètre saisi',
+        communes: communes.length,
+        population: sumPop(communes),
+      },
+      ...body,
+      comparaisons: [
+        ...(dep
+          ? [compare(`département ${s.nameOf('departement', dep)}`, s.communesWhere({ departement: dep }))]
+          : []),
+        ...(reg ? [compare(`région ${s.nameOf('region', reg)}`, s.communesWhere({ region: reg }))] : []),
+        { territoire: 'France', population: 0, couverture: this.nationalCoverage(s, date) },
+      ].map((c) => (c.territoire === 'France' ? { ...c, population: sumPop(s.communesWhere({})) } : c)),
+    };
+  }
+
+  private nationalCoverage(s: Snapshot, date: string) {
+    return coverageByKind(s.communesWhere({}), s.dynamics, KINDS, date);
+  }
+
+  private async build(actor: Actor, s: Snapshot, communes: CommuneInfo[], date: string) {
+    const codes = communes.map((c) => c.code);
+    const touching = s.touching(codes).filter((d) => periodStatusAt(d.periods, date) !== null);
+    touching.sort((a, b) => a.type.localeCompare(b.type) || a.nom.localeCompare(b.nom, 'fr'));
+    const couverture = coverageByKind(communes, touching, KINDS, date);
+    const dynamiques = await this.registry.getMany(
+      actor,
+      touching.map((d) => d.id),
+      date,
+    );
+    return {
+      date,
+      dynamiques,
+      parType: groupByKind(touching),
+      couverture,
+      lacunes: territoryGaps(touching, couverture, date),
+    };
+  }
+
+  private async communesOf(
+    s: Snapshot,
+    type: TerritoryType,
+    code: string,
+    enfants: { type: string; code: string; nature?: string | undefined }[],
+  ): Promise<CommuneInfo[]> {
+    if (type === 'region') return s.communesWhere({ region: code });
+    if (type === 'departement') return s.communesWhere({ departement: code });
+    if (type === 'epci') return s.communesWhere({ epci: code });
+    if (type === 'qpv') {
+      const list = (await this.perimeters.qpvCommunes([code])).get(code) ?? [];
+      return list.map((c) => s.communes.get(c)).filter((c): c is CommuneInfo => Boolean(c));
+    }
+    const self = s.communes.get(code);
+    const arrondissements = enfants
+      .filter((e) => e.nature === 'arrondissement_municipal')
+      .map((e) => s.communes.get(e.code))
+      .filter((c): c is CommuneInfo => Boolean(c));
+    return self ? [self, ...arrondissements] : arrondissements;
+  }
+}
+
+function groupByKind(dynamics: AnalyticDynamic[]): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const d of dynamics) {
+    const list = out[d.type] ?? [];
+    list.push(d.id);
+    out[d.type] = list;
+  }
+  return out;
+}
+
+function sumPop(list: CommuneInfo[]): number {
+  return list.reduce((s, c) => s + c.population, 0);
+}
+
+function mostPopulated(list: CommuneInfo[], key: 'departement' | 'region'): string | null {
+  const pop = new Map<string, number>();
+  for (const c of list)
+    if (c[key]) pop.set(c[key] as string, (pop.get(c[key] as string) ?? 0) + c.population + 1);
+  return [...pop].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
+}

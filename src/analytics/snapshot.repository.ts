@@ -1,0 +1,94 @@
+import { type Kysely, sql } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { AnalyticDynamic, CommuneInfo } from '../domain/analytics/model.ts';
+import type { DynamicInput } from '../domain/registry/schemas.ts';
+import type { StatusPeriod } from '../domain/registry/timeline.ts';
+
+/** Reads everything analyses need in three queries; the service keeps the result in memory. */
+export class SnapshotRepository {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  /** Changes whenever a dynamic is written (every write adds a history row) or removed. */
+  async stamp(): Promise<string> {
+    const { rows } = await sql<{ h: number; n: number }>`
+      select (select coalesce(max(id), 0) from historique) as h, (select count(*) from dynamique) as n`.execute(
+      this.db,
+    );
+    return `${rows[0]?.h}:${rows[0]?.n}`;
+  }
+
+  async dynamics(): Promise<AnalyticDynamic[]> {
+    const [docs, communes, periods] = await Promise.all([
+      this.db.selectFrom('dynamique').select(['id', 'type', 'nom', 'document', 'date_fin']).execute(),
+      this.db.selectFrom('dynamique_commune').select(['dynamique', 'commune']).execute(),
+      this.db
+        .selectFrom('dynamique_periode')
+        .select(['dynamique', 'statut', 'debut', 'fin'])
+        .orderBy('debut')
+        .execute(),
+    ]);
+    const communesOf = new Map<string, string[]>();
+    for (const r of communes) {
+      const list = communesOf.get(r.dynamique);
+      if (list) list.push(r.commune);
+      else communesOf.set(r.dynamique, [r.commune]);
+    }
+    const periodsOf = new Map<string, StatusPeriod[]>();
+    for (const p of periods) {
+      const item = { statut: p.statut as StatusPeriod['statut'], debut: p.debut, fin: p.fin };
+      const list = periodsOf.get(p.dynamique);
+      if (list) list.push(item);
+      else periodsOf.set(p.dynamique, [item]);
+    }
+    return docs.map((d) => {
+      const doc = d.document as DynamicInput;
+      return {
+        id: d.id,
+        type: doc.type,
+        nom: d.nom,
+        communes: communesOf.get(d.id) ?? [],
+        periods: periodsOf.get(d.id) ?? [],
+        coordination: doc.coordination ?? [],
+        liens: doc.liens ?? [],
+        porteur: doc.porteur ?? null,
+        dateFin: d.date_fin,
+      };
+    });
+  }
+
+  async communes(): Promise<CommuneInfo[]> {
+    const rows = await this.db
+      .selectFrom('commune')
+      .select(['code', 'nom', 'population', 'epci', 'departement', 'region', 'nature'])
+      .where('nature', 'in', ['commune_actuelle', 'arrondissement_municipal'])
+      .execute();
+    return rows.map((r) => ({
+      code: r.code,
+      nom: r.nom,
+      // Arrondissements carry no population of their own here: their city already counts it.
+      population: r.nature === 'commune_actuelle' ? (r.population ?? 0) : 0,
+      epci: r.epci,
+      departement: r.departement,
+      region: r.region,
+      arrondissement: r.nature === 'arrondissement_municipal',
+    }));
+  }
+
+  async territoryNames(): Promise<Map<string, string>> {
+    const [regions, deps] = await Promise.all([
+      this.db.selectFrom('region').select(['code', 'nom']).execute(),
+      this.db.selectFrom('departement').select(['code', 'nom']).execute(),
+    ]);
+    return new Map([
+      ...regions.map((r) => [`region:${r.code}`, r.nom] as const),
+      ...deps.map((d) => [`departement:${d.code}`, d.nom] as const),
+    ]);
+  }
+
+  declaredCounts(filter: { region?: string | undefined; types?: string[] | undefined }) {
+    let q = this.db.selectFrom('declared_count').selectAll();
+    if (filter.region) q = q.where('region', '=', filter.region);
+    if (filter.types && filter.types.length > 0) q = q.where('type', 'in', filter.types);
+    return q.orderBy('region').orderBy('type').execute();
+  }
+}

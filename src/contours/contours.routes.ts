@@ -1,0 +1,29 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { contourParams, contourQuery } from '../domain/territories/contour-schemas.ts';
+import type { ContoursService } from './contours.service.ts';
+
+export function contoursRoutes(service: ContoursService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/contours/:niveau',
+      {
+        schema: {
+          tags: ['Territoires'],
+          summary: 'Contours pour les cartes (GeoJSON, ou TopoJSON avec format=topojson)',
+          description:
+            'Filtrer par région ou département ; le niveau commune exige l’un des deux. ' +
+            'Propriétés de chaque entité : code, nom. 409 tant que les contours ne sont pas importés.',
+          params: contourParams,
+          querystring: contourQuery,
+        },
+      },
+      async (req, reply) => {
+        const ifNoneMatch = req.headers['if-none-match'];
+        const result = await service.contours(req.actor, { ...req.params, ...req.query }, ifNoneMatch);
+        reply.header('etag', result.etag).header('cache-control', 'public, max-age=300');
+        if (result.notModified) return reply.status(304).send();
+        return reply.type(result.contentType).send(result.body);
+      },
+    );
+  };
+}

@@ -1,0 +1,26 @@
+import { z } from '../zod-fr.ts';
+import { CODE_PATTERNS } from './types.ts';
+
+/** Levels the map layer serves, largest first. */
+export const CONTOUR_LEVELS = ['region', 'departement', 'epci', 'commune'] as const;
+export type ContourLevelName = (typeof CONTOUR_LEVELS)[number];
+
+export const contourParams = z.object({
+  niveau: z.enum(CONTOUR_LEVELS, {
+    error: () => `niveau inconnu : valeurs possibles ${CONTOUR_LEVELS.join(', ')}`,
+  }),
+});
+
+export const contourQuery = z.object({
+  region: z.string().trim().regex(CODE_PATTERNS.region, 'code de région attendu (2 chiffres)').optional(),
+  departement: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(CODE_PATTERNS.departement, 'code de département attendu (01 à 95, 2A, 2B, 971…)')
+    .optional(),
+  format: z
+    .enum(['geojson', 'topojson'], { error: () => 'format attendu : geojson ou topojson' })
+    .default('geojson'),
+});
+export type ContourQuery = z.infer<typeof contourQuery> & z.infer<typeof contourParams>;

@@ -1,0 +1,149 @@
+import type { ImportColumn } from '../../domain/registry/import-columns.ts';
+import { columnOfPath, type ImportCells, validateImportRow } from '../../domain/registry/import-row.ts';
+import type { DynamicInput } from '../../domain/registry/schemas.ts';
+import type { TerritoryLookup } from '../../domain/registry/territory-lookup.ts';
+import type { ProgressReporter } from '../../reference/progress.ts';
+import type { DynamicWriter } from '../dynamic-writer.ts';
+import type { DynamicRow } from '../registry.repository.ts';
+import type { HeaderMap } from './import-header.ts';
+import type { ImportError } from './import-report.ts';
+import type { RawRow, RawTable } from './raw-table.ts';
+
+export type PlannedWrite =
+  | { kind: 'create'; line: number; input: DynamicInput }
+  | { kind: 'update'; line: number; input: DynamicInput; current: DynamicRow };
+
+export interface ImportPlan {
+  lignes: number;
+  errors: ImportError[];
+  writes: PlannedWrite[];
+  unchanged: number;
+}
+
+export interface PlanDeps {
+  lookup: TerritoryLookup;
+  writer: DynamicWriter;
+  today: string;
+  /** Stored records named in the `id` column. */
+  existing: Map<string, DynamicRow>;
+  progress?: ProgressReporter | undefined;
+}
+
+const ROW = '(ligne)';
+
+const isBlank = (r: RawRow) => r.cells.every((c) => c.trim() === '');
+
+/** Validates every row against the schema and the reference; nothing is written here. */
+export async function planImport(table: RawTable, header: HeaderMap, deps: PlanDeps): Promise<ImportPlan> {
+  const rows = table.rows.filter((r) => !isBlank(r));
+  const plan: ImportPlan = { lignes: rows.length, errors: [], writes: [], unchanged: 0 };
+  const seenIds = new Map<string, number>();
+  for (const [i, row] of rows.entries()) {
+    const errors = await planRow(row, table, header, deps, seenIds, plan);
+    plan.errors.push(...errors.map((e) => ({ ligne: row.line, ...e })));
+    if (i % 50 === 49 || i === rows.length - 1)
+      deps.progress?.({ step: 'vérification', done: i + 1, total: rows.length });
+  }
+  return plan;
+}
+
+async function planRow(
+  row: RawRow,
+  table: RawTable,
+  header: HeaderMap,
+  deps: PlanDeps,
+  seenIds: Map<string, number>,
+  plan: ImportPlan,
+): Promise<{ champ: string; message: string }[]> {
+  // A row the header's separator did not split, though it holds the other one: a mixed file.
+  const other = /[;,]/.exec(row.cells.length === 1 ? (row.cells[0] ?? '') : '')?.[0];
+  if (table.format === 'csv' && header.columns.length > 1 && other) {
+    return [
+      {
+        champ: ROW,
+        message: `ligne non découpée en colonnes : elle contient « ${other} » mais pas le séparateur de l’en-tête`,
+      },
+    ];
+  }
+  const errors: { champ: string; message: string }[] = [];
+  const beyond = row.cells.slice(header.columns.length).filter((c) => c.trim() !== '');
+  if (beyond.length > 0) {
+    errors.push({
+      champ: ROW,
+      message: `${beyond.length} valeur(s) au-delà des ${header.columns.length} colonnes de l’en-tête`,
+    });
+  }
+  const cells: ImportCells = {};
+  header.columns.forEach((column, i) => {
+    if (column) cells[column as ImportColumn] = row.cells[i] ?? '';
+  });
+  const id = (cells.id ?? '').trim();
+  delete cells.id;
+  let current: DynamicRow | undefined;
+  if (id) {
+    current = deps.existing.get(id);
+    const previous = seenIds.get(id);
+    if (!current) errors.push({ champ: 'id', message: `dynamique inconnue : ${id}` });
+    else if (previous) errors.push({ champ: 'id', message: `dynamique déjà modifiée ligne ${previous}` });
+    seenIds.set(id, previous ?? row.line);
+  }
+  const existingDoc = (current?.document as DynamicInput | undefined) ?? null;
+  if (id && !current) return errors;
+  const {
+    input,
+    candidate,
+    errors: rowErrors,
+  } = validateImportRow(cells, {
+    lookup: deps.lookup,
+    today: deps.today,
+    existing: existingDoc,
+  });
+  errors.push(...rowErrors.map(({ champ, message }) => ({ champ, message })));
+  // Reference checks run even on an invalid row, so that one pass reports everything.
+  const reported = new Set(rowErrors.map((e) => e.path));
+  const refs = await deps.writer.check(input ?? referencesOnly(candidate), current?.id ?? null);
+  for (const [key, message] of Object.entries(refs)) {
+    if (!reported.has(key)) errors.push({ champ: columnOfPath(key.split('.')), message });
+  }
+  if (!input || errors.length > 0) return errors;
+  if (current) {
+    if (sameDocument(existingDoc, input)) plan.unchanged++;
+    else plan.writes.push({ kind: 'update', line: row.line, input, current });
+  } else {
+    plan.writes.push({ kind: 'create', line: row.line, input });
+  }
+  return errors;
+}
+
+/** The parts of an invalid row the writer can still check against the reference. */
+function referencesOnly(candidate: Record<string, unknown>): DynamicInput {
+  const p = (candidate.perimetre ?? {}) as Record<string, unknown>;
+  const list = (v: unknown) => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  return {
+    perimetre: {
+      communes: list(p.communes),
+      epci: list(p.epci),
+      departements: list(p.departements),
+      qpv: list(p.qpv),
+    },
+    liens: [],
+  } as unknown as DynamicInput;
+}
+
+/** Deep equality ignoring key order and null/absent differences. */
+export function sameDocument(a: unknown, b: unknown): boolean {
+  return JSON.stringify(canonical(a)) === JSON.stringify(canonical(b));
+}
+
+function canonical(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map(canonical);
+  if (v && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(v).sort()) {
+      const value = (v as Record<string, unknown>)[key];
+      if (value !== null && value !== undefined) out[key] = canonical(value);
+    }
+    return out;
+  }
+  return v;
+}

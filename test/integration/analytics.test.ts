@@ -1,0 +1,237 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dynamicInput } from '../factories/dynamics.ts';
+import { createTestApp } from '../helpers/context.ts';
+
+// Finistère (29, Bretagne 53) is left to this file so assertions hold on a shared server.
+let t: Awaited<ReturnType<typeof createTestApp>>;
+const ids: Record<string, string> = {};
+const BREST = '29019';
+const QUIMPER = '29232';
+const MORLAIX = '29151';
+const BREST_METROPOLE = '242900314';
+const QUIMPER_AGGLO = '200068120';
+
+async function create(key: string, overrides: Record<string, unknown>) {
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/dynamiques',
+    payload: dynamicInput({ nom: key, ...overrides }),
+  });
+  expect(res.statusCode, res.body).toBe(201);
+  ids[key] = res.json().id;
+}
+
+const get = async (url: string, query: Record<string, string> = {}) => {
+  const res = await t.app.inject({ url, query });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const coordinated = [{ intitule: 'Coordinatrice', etp: 1, financeurs: ['ARS'], vacant: false }];
+  await create('CV Brest', {
+    type: 'CONTRAT_VILLE',
+    perimetre: { epci: [BREST_METROPOLE] },
+    dateDebut: '2015-01-01',
+  });
+  await create('CV Quimper', {
+    type: 'CONTRAT_VILLE',
+    perimetre: { epci: [QUIMPER_AGGLO] },
+    dateDebut: '2015-01-01',
+  });
+  await create('CV Morlaix', {
+    type: 'CONTRAT_VILLE',
+    perimetre: { communes: [MORLAIX] },
+    dateDebut: '2015-01-01',
+  });
+  await create('ASV Brest', {
+    type: 'ASV',
+    perimetre: { communes: [BREST] },
+    dateDebut: '2016-01-01',
+    coordination: coordinated,
+  });
+  await create('CLS Brest', {
+    type: 'CLS',
+    perimetre: { epci: [BREST_METROPOLE] },
+    dateDebut: '2017-06-01',
+    coordination: coordinated,
+  });
+  await create('CLS Quimper', {
+    type: 'CLS',
+    statut: undefined,
+    perimetre: { communes: [QUIMPER] },
+    evenements: [
+      { date: '2014-01-01', type: 'signature' },
+      { date: '2019-01-01', type: 'arret' },
+    ],
+  });
+  await create('CLSM Brest', { type: 'CLSM', perimetre: { communes: [BREST] }, dateDebut: '2018-01-01' });
+  await create('CPTS Morlaix', { type: 'CPTS', perimetre: { communes: [MORLAIX] }, dateDebut: '2020-01-01' });
+});
+afterAll(() => t.close());
+
+describe('configuration matrix', () => {
+  it('classifies every contrat de ville of the département by the health devices overlapping it', async () => {
+    const r = await get('/api/analyses/configurations', {
+      base: 'CONTRAT_VILLE',
+      avec: 'ASV,CLS,CLSM',
+      departement: '29',
+      date: '2018-03-01',
+    });
+    expect(r.total).toBe(3);
+    expect(r.configurations).toHaveLength(8);
+    const by = Object.fromEntries(
+      r.configurations.map((c: { libelle: string; dynamiques: string[] }) => [c.libelle, c.dynamiques]),
+    );
+    expect(by['CV + ASV, CLS et CLSM']).toEqual([ids['CV Brest']]);
+    expect(by['CV + CLS seulement']).toEqual([ids['CV Quimper']]);
+    expect(by['CV sans aucun dispositif santé']).toEqual([ids['CV Morlaix']]);
+  });
+
+  it('answers as it was: after the Quimper CLS stopped, its CV has no health device', async () => {
+    const r = await get('/api/analyses/configurations', {
+      avec: 'ASV,CLS',
+      departement: '29',
+      date: '2020-01-01',
+    });
+    const none = r.configurations.find((c: { avec: string[] }) => c.avec.length === 0);
+    expect(none.dynamiques.sort()).toEqual([ids['CV Morlaix'], ids['CV Quimper']].sort());
+  });
+
+  it('is downloadable as CSV', async () => {
+    const res = await t.app.inject({
+      url: '/api/analyses/configurations',
+      query: { departement: '29', format: 'csv', date: '2018-03-01' },
+    });
+    expect(res.headers['content-type']).toMatch(/text\/csv/);
+    expect(res.body).toContain('CV sans aucun dispositif santé;;1;');
+  });
+});
+
+describe('counts, coverage, articulation, evolution', () => {
+  it('counts per département × kind × status', async () => {
+    const r = await get('/api/analyses/comptages', {
+      niveau: 'departement',
+      departement: '29',
+      date: '2020-06-01',
+    });
+    const n = (type: string, statut: string) =>
+      r.items.find((i: { type: string; statut: string }) => i.type === type && i.statut === statut)?.nombre ??
+      0;
+    expect(
+      r.items.every((i: { territoire: { code: string; nom: string } }) => i.territoire.code === '29'),
+    ).toBe(true);
+    expect(r.items[0].territoire.nom).toBe('Finistère');
+    expect(n('CONTRAT_VILLE', 'actif')).toBe(3);
+    expect(n('CLS', 'actif')).toBe(1);
+    expect(n('CLS', 'arrete')).toBe(1);
+    expect(n('CPTS', 'actif')).toBe(1);
+  });
+
+  it('coverage of Brest Métropole by CLS is complete, by ASV partial', async () => {
+    const r = await get('/api/analyses/couverture', {
+      niveau: 'epci',
+      departement: '29',
+      types: 'ASV,CLS',
+      date: '2018-03-01',
+    });
+    const row = (type: string) =>
+      r.items.find(
+        (i: { territoire: { code: string }; type: string }) =>
+          i.territoire.code === BREST_METROPOLE && i.type === type,
+      );
+    expect(row('CLS')).toMatchObject({ communes: 8, partCommunes: 1, partPopulation: 1 });
+    expect(row('ASV').communes).toBe(1);
+    expect(row('ASV').partPopulation).toBeGreaterThan(0.5);
+    expect(row('ASV').partPopulation).toBeLessThan(1);
+    expect(row('ZONE_BLANCHE').communes).toBe(0);
+  });
+
+  it('articulation pairs CPTS and CV sharing communes', async () => {
+    const r = await get('/api/analyses/articulation', { a: 'CPTS', b: 'CONTRAT_VILLE', departement: '29' });
+    expect(r.items).toHaveLength(1);
+    expect(r.items[0]).toMatchObject({
+      a: { id: ids['CPTS Morlaix'] },
+      b: { id: ids['CV Morlaix'] },
+      partA: 1,
+      partB: 1,
+    });
+  });
+
+  it('evolution lists creations, stops and net counts between two dates', async () => {
+    const r = await get('/api/analyses/evolution', {
+      departement: '29',
+      depuis: '2018-03-01',
+      jusqua: '2020-06-01',
+    });
+    expect(r.creees.map((d: { id: string }) => d.id)).toEqual([ids['CPTS Morlaix']]);
+    expect(r.arretees.map((d: { id: string }) => d.id)).toEqual([ids['CLS Quimper']]);
+    expect(r.solde).toMatchObject({ CPTS: 1, CLS: -1, ASV: 0 });
+  });
+
+  it.each([
+    ['/api/analyses/configurations', { avec: 'ASV,XYZ' }, 'avec'],
+    ['/api/analyses/comptages', { niveau: 'canton' }, 'niveau'],
+    ['/api/analyses/evolution', {}, 'depuis'],
+    ['/api/analyses/evolution', { depuis: '2020-01-01', jusqua: '2019-01-01' }, 'jusqua'],
+    ['/api/analyses/couverture', { date: '2020-13-01' }, 'date'],
+  ])('%s %j → 400 naming %s', async (url, query, field) => {
+    const res = await t.app.inject({ url, query: query as Record<string, string> });
+    expect(res.statusCode).toBe(400);
+    expect(Object.keys(res.json().champs)).toContain(field);
+  });
+});
+
+describe('territory profiles', () => {
+  it('a commune: every dynamic covering it, coverage and gaps', async () => {
+    const r = await get(`/api/territoires/commune/${BREST}/profil`, { date: '2018-03-01' });
+    expect(r.territoire).toMatchObject({ type: 'commune', code: BREST, nom: 'Brest' });
+    expect(r.dynamiques.map((d: { nom: string }) => d.nom).sort()).toEqual([
+      'ASV Brest',
+      'CLS Brest',
+      'CLSM Brest',
+      'CV Brest',
+    ]);
+    expect(r.couverture.CLS).toMatchObject({ communes: 1, partPopulation: 1 });
+    expect(r.couverture.CPTS.communes).toBe(0);
+    expect(r.lacunes).toContain('CLSM sans coordination : CLSM Brest');
+    expect(r.lacunes).not.toContain('aucun CLS ne couvre ce territoire');
+  });
+
+  it('the département profile names a contrat de ville without ASV nor CLS', async () => {
+    const r = await get('/api/territoires/departement/29/profil', { date: '2020-06-01' });
+    expect(r.lacunes).toContain('contrat de ville sans ASV ni CLS : CV Morlaix');
+    expect(r.lacunes).toContain('CPTS sans CLS : CPTS Morlaix');
+    expect(r.couverture.CLS.partPopulation).toBeGreaterThan(0);
+    expect(r.couverture.CLS.partPopulation).toBeLessThan(1);
+  });
+
+  it('unknown territory → 404', async () => {
+    const res = await t.app.inject('/api/territoires/commune/99999/profil');
+    expect(res.statusCode).toBe(404);
+  });
+
+  it('an ad-hoc perimeter is compared with its département, région and France', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/territoires/perimetre/profil',
+      payload: { communes: [MORLAIX], epci: [BREST_METROPOLE], date: '2020-06-01' },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json();
+    expect(r.territoire.communes).toBe(9);
+    expect(r.comparaisons.map((c: { territoire: string }) => c.territoire)).toEqual([
+      'département Finistère',
+      'région Bretagne',
+      'France',
+    ]);
+    expect(r.dynamiques.map((d: { nom: string }) => d.nom)).toContain('CPTS Morlaix');
+  });
+
+  it('an empty perimeter → 400', async () => {
+    const res = await t.app.inject({ method: 'POST', url: '/api/territoires/perimetre/profil', payload: {} });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().champs).toHaveProperty('communes');
+  });
+});

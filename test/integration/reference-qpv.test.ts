@@ -1,0 +1,186 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/domain/actor.ts';
+import type { LayerImportOptions } from '../../src/reference/import-report.ts';
+import { createTestApp } from '../helpers/context.ts';
+import { clearOptionalLayers, sharedData, tempSource } from '../helpers/reference-layers.ts';
+
+const actor = systemActor('test');
+let t: Awaited<ReturnType<typeof createTestApp>>;
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await clearOptionalLayers(t.ctx.database.db);
+});
+afterAll(async () => {
+  await clearOptionalLayers(t.ctx.database.db);
+  await t.close();
+});
+
+const importQpv = (source: string, options: LayerImportOptions = {}) =>
+  t.ctx.services.reference.importQpv(actor, source, options);
+const get = async (url: string) => {
+  const res = await t.app.inject(url);
+  return { status: res.statusCode, body: res.json() };
+};
+const stats = async () => {
+  const { rows } = await sql<{ qpv: number; links: number; population: number | null; contours: number }>`
+    select (select count(*) from qpv) as qpv, (select count(*) from qpv_commune) as links,
+      (select sum(population) from qpv where generation = '2015') as population,
+      (select count(*) from qpv where contour is not null) as contours`.execute(t.ctx.database.db);
+  return rows[0];
+};
+
+describe('odts reference import qpv', () => {
+  it('health reports qpv: 0 while the layer is not loaded', async () => {
+    expect((await get('/api/health')).body.reference.qpv).toBe(0);
+  });
+
+  it('the ANCT 2024 list: 1,493 QPV whose communes are all known', async () => {
+    const report = await importQpv(sharedData('qpv', 'qpv-2024-liste.json'));
+    expect(report).toMatchObject({
+      valid: true,
+      written: true,
+      format: 'liste JSON',
+      read: 1493,
+      errors: [],
+    });
+    expect(report.vintage).toMatch(/^QPV 2024 · sha256:[0-9a-f]{12}$/);
+    expect(report.counts.qpv).toBe(1493);
+    expect(await stats()).toMatchObject({ qpv: 1493, links: report.counts.rattachements });
+    expect((await get('/api/health')).body.reference.qpv).toBe(1493);
+    const layers = await t.ctx.services.reference.layers();
+    expect(layers.find((l) => l.layer === 'qpv')).toMatchObject({ vintage: report.vintage, row_count: 1493 });
+    expect((await t.ctx.services.reference.missingLayers()).map((l) => l.layer)).not.toContain('qpv');
+  });
+
+  it('the same file again is skipped, unless forced', async () => {
+    const again = await importQpv(sharedData('qpv', 'qpv-2024-liste.json'));
+    expect(again).toMatchObject({ skipped: true, written: false });
+    const forced = await importQpv(sharedData('qpv', 'qpv-2024-liste.json'), { force: true });
+    expect(forced).toMatchObject({ skipped: false, written: true });
+    expect((await stats())?.qpv).toBe(1493);
+  });
+
+  it('the Occitanie 2015 CSV: 105 QPV, communes found by name, population 358,011', async () => {
+    const report = await importQpv(sharedData('qpv', 'occitanie-2015', 'qp.csv'));
+    expect(report).toMatchObject({ valid: true, written: true, format: 'CSV', read: 105, unit: 'ligne' });
+    expect(await stats()).toMatchObject({ qpv: 1493 + 105, population: 358_011 });
+    const { body } = await get('/api/territoires/qpv/QP065003');
+    expect(body.parents.map((p: { code: string }) => p.code)).toEqual(['65417', '65440', '65', '76']);
+  });
+
+  it('the 2015 GeoJSON brings perimeters and keeps the populations of the CSV', async () => {
+    const report = await importQpv(sharedData('qpv', 'occitanie-2015', 'qp.geojson'));
+    expect(report).toMatchObject({
+      valid: true,
+      written: true,
+      format: 'GeoJSON',
+      read: 105,
+      unit: 'entité',
+    });
+    expect(await stats()).toMatchObject({ qpv: 1598, population: 358_011, contours: 105 });
+  });
+
+  it('a file with errors writes nothing and lists every bad line with its field', async () => {
+    const before = await stats();
+    const layer = (await t.ctx.services.reference.layers()).find((l) => l.layer === 'qpv');
+    const file = tempSource(
+      'qp-erreurs.csv',
+      [
+        'code_qp;nom_qp;nom_commune;pop_mun',
+        'QP065099;Quartier valide;Tarbes;1200',
+        'QX65;Code mal formé;Tarbes;10',
+        'QP065098;Commune inconnue;Atlantis;10',
+        'QP065097;Population illisible;Tarbes;beaucoup',
+        'QP065099;Doublon;Tarbes;5',
+      ].join('\n'),
+    );
+    const report = await importQpv(file);
+    expect(report).toMatchObject({ valid: false, written: false, unit: 'ligne', read: 5 });
+    expect(report.errors).toEqual([
+      { position: 3, field: 'code_qp', message: expect.stringMatching(/code de QPV mal formé : « QX65 »/) },
+      {
+        position: 4,
+        field: 'nom_commune',
+        message: 'commune inconnue dans le département 65 : « Atlantis »',
+      },
+      { position: 5, field: 'pop_mun', message: expect.stringMatching(/« beaucoup »/) },
+      { position: 6, field: 'code_qp', message: 'code QP065099 en double (déjà en 2)' },
+    ]);
+    expect(await stats()).toEqual(before);
+    expect((await t.ctx.services.reference.layers()).find((l) => l.layer === 'qpv')).toEqual(layer);
+  });
+
+  it('--dry-run checks the whole file and writes nothing', async () => {
+    const before = await stats();
+    const file = tempSource(
+      'qpv.json',
+      JSON.stringify([{ code: 'QN06599X', nom: 'Essai', dep: '65', communes: ['65440'], population: 12 }]),
+    );
+    const report = await importQpv(file, { dryRun: true });
+    expect(report).toMatchObject({ valid: true, dryRun: true, written: false, counts: { qpv: 1 } });
+    expect(await stats()).toEqual(before);
+    expect((await get('/api/territoires/qpv/QN06599X')).status).toBe(404);
+  });
+
+  it('an unreadable file is one error on the file', async () => {
+    const report = await importQpv(tempSource('qpv.json', '{"type": "Feature"'));
+    expect(report.valid).toBe(false);
+    expect(report.errors).toEqual([
+      { position: 0, field: '(fichier)', message: expect.stringMatching(/JSON invalide/) },
+    ]);
+  });
+});
+
+describe('QPV as territories', () => {
+  it('are found by name and by code, alone with type=qpv', async () => {
+    const byName = await get('/api/territoires?q=grande%20reyssouze&type=qpv');
+    expect(byName.body.items[0]).toEqual({
+      type: 'qpv',
+      code: 'QN00101M',
+      nom: 'Grande Reyssouze Terre Des Fleurs',
+      population: null,
+      departement: '01',
+      region: '84',
+    });
+    const byCode = await get('/api/territoires?q=QP009001');
+    expect(byCode.body.items[0]).toMatchObject({
+      type: 'qpv',
+      code: 'QP009001',
+      nom: 'Coeur De Ville',
+      population: 1177,
+    });
+    const onlyQpv = await get('/api/territoires?q=centre&type=qpv&limit=20');
+    expect(onlyQpv.body.items.length).toBeGreaterThan(5);
+    expect(onlyQpv.body.items.every((i: { type: string }) => i.type === 'qpv')).toBe(true);
+  });
+
+  it('detail: name, population, communes, département and région as parents', async () => {
+    const { status, body } = await get('/api/territoires/qpv/QN02A01M');
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ type: 'qpv', code: 'QN02A01M', population: null, enfants: [] });
+    expect(body.parents.map((p: { type: string; code: string }) => `${p.type}:${p.code}`)).toEqual([
+      'commune:2A247',
+      'departement:2A',
+      'region:94',
+    ]);
+    const girons = await get('/api/territoires/qpv/QP009001');
+    expect(girons.body).toMatchObject({ nom: 'Coeur De Ville', population: 1177 });
+  });
+
+  it('a commune lists its QPV among its children', async () => {
+    const { body } = await get('/api/territoires/commune/01053');
+    const qpv = body.enfants
+      .filter((e: { type: string }) => e.type === 'qpv')
+      .map((e: { code: string }) => e.code);
+    expect(qpv).toEqual(['QN00101M', 'QN00102M']);
+  });
+
+  it('unknown QPV → 404, malformed code → 400', async () => {
+    expect((await get('/api/territoires/qpv/QN99999Z')).status).toBe(404);
+    const bad = await get('/api/territoires/qpv/QPX');
+    expect(bad.status).toBe(400);
+    expect(bad.body.champs).toHaveProperty('code');
+  });
+});
