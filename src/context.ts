@@ -10,6 +10,7 @@ import { HealthService } from './health/health.service.ts';
 import { ReferenceReader } from './reference/reference.reader.ts';
 import { ReferenceRepository } from './reference/reference.repository.ts';
 import { ReferenceService } from './reference/reference.service.ts';
+import { ContratsVilleSyncService } from './registry/contrats-ville-sync.ts';
 import { DeclaredCountRepository } from './registry/declared-counts.repository.ts';
 import { DeclaredCountService } from './registry/declared-counts.service.ts';
 import { DynamicWriter } from './registry/dynamic-writer.ts';
@@ -39,6 +40,7 @@ export interface AppContext {
     declaredCounts: DeclaredCountService;
     imports: DynamicImportService;
     lots: LotService;
+    contratsVille: ContratsVilleSyncService;
     analytics: AnalyticsService;
     profiles: ProfileService;
   };
@@ -77,6 +79,7 @@ export function createContext(database: Database, _settings: ContextSettings = {
     names: new TerritoryNamesRepository(database.db),
   });
   const lots = new LotService(changeSet);
+  const contratsVille = new ContratsVilleSyncService(changeSet, () => reference.listContratsVille());
   const snapshots = new SnapshotRepository(database.db);
   const snapshotCache = new SnapshotCache(snapshots);
   const analytics = new AnalyticsService(snapshotCache, snapshots);
@@ -98,6 +101,7 @@ export function createContext(database: Database, _settings: ContextSettings = {
       declaredCounts,
       imports,
       lots,
+      contratsVille,
       analytics,
       profiles,
     },

@@ -53,6 +53,8 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
         : `Données de démonstration chargées : ${demo.dynamiques} dynamiques, ${demo.decomptes} décomptes déclarés`,
     );
   }
+  const contrats = await ctx.services.contratsVille.sync(systemActor('démarrage'));
+  if (contrats.crees > 0) log(`Contrats de ville ajoutés au registre : ${contrats.crees}`);
   for (const missing of await ctx.services.reference.missingLayers()) {
     log(
       `Couche absente : ${missing.label}. Pour l’ajouter : npm run odts -- ${missing.command} <fichier ou URL>`,

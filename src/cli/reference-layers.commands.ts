@@ -83,9 +83,16 @@ export function registerLayerImports(importCmd: Command) {
   )
     .argument('[source]', 'fichier local ou URL http(s)')
     .action(async (source: string | undefined, opts: LayerOptions) => {
-      await runImport(source ? [source] : [], CONTRATS_VILLE_DEFAULT, opts, (ctx, o) =>
-        ctx.services.reference.importContratsVille(actor, source, o),
-      );
+      await runImport(source ? [source] : [], CONTRATS_VILLE_DEFAULT, opts, async (ctx, o) => {
+        const result = await ctx.services.reference.importContratsVille(actor, source, o);
+        if (!o.dryRun) {
+          // Once the layer is loaded, every contract becomes a CONTRAT_VILLE dynamic of the registry.
+          const sync = await ctx.services.contratsVille.sync(actor);
+          if (sync.crees > 0)
+            console.log(`Registre : ${sync.crees} contrats de ville créés (lot ${sync.lot})`);
+        }
+        return result;
+      });
     });
 
   layerCommand(

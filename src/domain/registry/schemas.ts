@@ -101,6 +101,8 @@ export const specificFieldsSchema = z
       .regex(/^\d{2}[0-9AB]\d{6}$/, 'numéro FINESS à 9 caractères')
       .nullish(),
     communeAdresse: communeCode.nullish(),
+    /** Code of the contract in the ANCT reference (CONTRAT_VILLE created from the reference layer). */
+    codeContratVille: z.string().max(20).nullish(),
   })
   .strict();
 
