@@ -7,6 +7,9 @@ import { missedTargets, renderReport, saveReport } from './lib/report.ts';
  */
 const BENCHES: Record<string, () => Promise<BenchReport>> = {
   territories: async () => (await import('./territories.bench.ts')).runTerritoriesBench(),
+  ressources: async () => (await import('./resources.bench.ts')).runResourcesBench(),
+  report: async () => (await import('./report.bench.ts')).runReportBench(),
+  web: async () => (await import('./web.bench.ts')).runWebBench(),
 };
 
 const args = process.argv.slice(2);

@@ -2,6 +2,8 @@ import { Command, CommanderError } from 'commander';
 import { registerDbCommands } from './cli/db.commands.ts';
 import { registerDynamicsCommands } from './cli/dynamiques.commands.ts';
 import { registerReferenceCommands } from './cli/reference.commands.ts';
+import { registerReportCommands } from './cli/report.commands.ts';
+import { registerResourcesCommands } from './cli/ressources.commands.ts';
 import { registerServeCommand } from './cli/serve.command.ts';
 import { ConfigError } from './config.ts';
 import { isAppError } from './domain/errors.ts';
@@ -17,6 +19,8 @@ registerServeCommand(program);
 registerDbCommands(program);
 registerReferenceCommands(program);
 registerDynamicsCommands(program);
+registerReportCommands(program);
+registerResourcesCommands(program);
 
 try {
   await program.parseAsync(process.argv);

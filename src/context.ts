@@ -2,7 +2,7 @@ import { AnalyticsService } from './analytics/analytics.service.ts';
 import { ProfileService } from './analytics/profile.service.ts';
 import { SnapshotRepository } from './analytics/snapshot.repository.ts';
 import { SnapshotCache } from './analytics/snapshot.ts';
-import type { Config } from './config.ts';
+import { type Config, DEFAULT_CHROMIUM_PATH } from './config.ts';
 import { ContoursRepository } from './contours/contours.repository.ts';
 import { ContoursService } from './contours/contours.service.ts';
 import { type Database, openDatabase } from './db/database.ts';
@@ -24,6 +24,9 @@ import { LotService } from './registry/lots/lot.service.ts';
 import { PerimeterRepository } from './registry/perimeter.repository.ts';
 import { RegistryRepository } from './registry/registry.repository.ts';
 import { RegistryService } from './registry/registry.service.ts';
+import { PdfRenderer } from './reports/pdf.ts';
+import { ReportService } from './reports/report.service.ts';
+import { createResourceServices, type ResourceServices } from './resources/resources.context.ts';
 import { TerritoryRepository } from './territories/territory.repository.ts';
 import { TerritoryService } from './territories/territory.service.ts';
 
@@ -43,6 +46,8 @@ export interface AppContext {
     contratsVille: ContratsVilleSyncService;
     analytics: AnalyticsService;
     profiles: ProfileService;
+    reports: ReportService;
+    resources: ResourceServices;
   };
   close(): Promise<void>;
 }
@@ -52,7 +57,7 @@ export interface ContextSettings {
   chromiumPath?: string | undefined;
 }
 
-export function createContext(database: Database, _settings: ContextSettings = {}): AppContext {
+export function createContext(database: Database, settings: ContextSettings = {}): AppContext {
   const territories = new TerritoryService(new TerritoryRepository(database.db));
   const reference = new ReferenceService(
     new ReferenceRepository(database.db),
@@ -89,6 +94,10 @@ export function createContext(database: Database, _settings: ContextSettings = {
     registry,
     new PerimeterRepository(database.db),
   );
+  const reports = new ReportService(
+    analytics,
+    new PdfRenderer(settings.chromiumPath ?? DEFAULT_CHROMIUM_PATH),
+  );
   return {
     database,
     services: {
@@ -104,8 +113,11 @@ export function createContext(database: Database, _settings: ContextSettings = {
       contratsVille,
       analytics,
       profiles,
+      reports,
+      resources: createResourceServices(database.db),
     },
     close: async () => {
+      await reports.close();
       await database.close();
     },
   };

@@ -61,6 +61,7 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
     );
   }
   await ctx.services.territories.warm();
+  await ctx.services.resources.search.warm();
   return ctx;
 }
 

@@ -11,7 +11,7 @@ import { Rng } from './prng.ts';
 import { noticesToRis } from './ris.ts';
 
 /** Bump when the generators change their output: existing datasets are then regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const SEED = 'odts-bench';
 export const BENCH_DATA_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.data');
 

@@ -1,6 +1,6 @@
 import { dynamicInput } from '../../src/domain/registry/schemas.ts';
 import type { CogReference } from './cog.ts';
-import { isoOf } from './dates.ts';
+import { isoOf, LAST_DAY } from './dates.ts';
 import { type Carrier, KIND_SPECS } from './dynamic-kinds.ts';
 import {
   type CoordinationPostInput,
@@ -86,7 +86,7 @@ export function generateDynamics(rng: Rng, cog: CogReference, total = 10_000): B
               {
                 titre: `Recensement régional des dynamiques ${kr.int(2016, 2025)}`,
                 url: `https://observatoire.example.org/recensement/${spec.kind.toLowerCase()}/${out.length + 1}`,
-                consulte: isoOf(kr.int(life.activeFrom, life.activeFrom + 900)),
+                consulte: isoOf(Math.min(LAST_DAY, kr.int(life.activeFrom, life.activeFrom + 900))),
               },
             ]
           : [],

@@ -35,7 +35,8 @@ export async function freshTarget(env: NodeJS.ProcessEnv = process.env): Promise
   await admin.connect();
   let version = '';
   try {
-    version = (await admin.query<{ v: string }>('show server_version')).rows[0]?.v ?? '';
+    version =
+      (await admin.query<{ v: string }>("select current_setting('server_version') as v")).rows[0]?.v ?? '';
     await admin.query(`create database ${name}`);
   } finally {
     await admin.end();

@@ -11,13 +11,21 @@ import {
 } from '../domain/analytics/schemas.ts';
 import { territoryParams } from '../domain/territories/schemas.ts';
 import { toFrenchCsv } from '../registry/exports/csv.ts';
+import { toXlsx, XLSX_CONTENT_TYPE } from '../registry/exports/xlsx.ts';
 import type { AnalyticsService } from './analytics.service.ts';
 import type { ProfileService } from './profile.service.ts';
 import * as tables from './tables.ts';
 
 const tags = ['Analyses'];
 
-function sendTable(reply: FastifyReply, table: tables.Table) {
+async function sendTable(reply: FastifyReply, table: tables.Table, format: 'csv' | 'xlsx') {
+  if (format === 'xlsx') {
+    const body = await toXlsx([{ name: table.name.slice(0, 31), header: table.header, rows: table.rows }]);
+    return reply
+      .header('content-type', XLSX_CONTENT_TYPE)
+      .header('content-disposition', `attachment; filename="${table.name}.xlsx"`)
+      .send(body);
+  }
   return reply
     .header('content-type', 'text/csv; charset=utf-8')
     .header('content-disposition', `attachment; filename="${table.name}.csv"`)
@@ -60,7 +68,7 @@ export function analyticsRoutes(
       { schema: { tags, summary: 'Comptages par territoire, type et statut', querystring: countsQuery } },
       async (req, reply) => {
         const r = await analytics.counts(req.actor, req.query);
-        return req.query.format === 'csv' ? sendTable(reply, tables.countsTable(r)) : r;
+        return req.query.format === 'json' ? r : sendTable(reply, tables.countsTable(r), req.query.format);
       },
     );
 
@@ -75,7 +83,9 @@ export function analyticsRoutes(
       },
       async (req, reply) => {
         const r = await analytics.configurations(req.actor, req.query);
-        return req.query.format === 'csv' ? sendTable(reply, tables.configurationsTable(r)) : r;
+        return req.query.format === 'json'
+          ? r
+          : sendTable(reply, tables.configurationsTable(r), req.query.format);
       },
     );
 
@@ -90,7 +100,7 @@ export function analyticsRoutes(
       },
       async (req, reply) => {
         const r = await analytics.coverage(req.actor, req.query);
-        return req.query.format === 'csv' ? sendTable(reply, tables.coverageTable(r)) : r;
+        return req.query.format === 'json' ? r : sendTable(reply, tables.coverageTable(r), req.query.format);
       },
     );
 
@@ -105,7 +115,9 @@ export function analyticsRoutes(
       },
       async (req, reply) => {
         const r = await analytics.articulation(req.actor, req.query);
-        return req.query.format === 'csv' ? sendTable(reply, tables.articulationTable(r)) : r;
+        return req.query.format === 'json'
+          ? r
+          : sendTable(reply, tables.articulationTable(r), req.query.format);
       },
     );
 
@@ -114,7 +126,7 @@ export function analyticsRoutes(
       { schema: { tags, summary: 'Évolution entre deux dates', querystring: evolutionQuery } },
       async (req, reply) => {
         const r = await analytics.evolution(req.actor, req.query);
-        return req.query.format === 'csv' ? sendTable(reply, tables.evolutionTable(r)) : r;
+        return req.query.format === 'json' ? r : sendTable(reply, tables.evolutionTable(r), req.query.format);
       },
     );
   };

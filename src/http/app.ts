@@ -10,8 +10,11 @@ import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
 import { importRoutes } from '../registry/imports/import.routes.ts';
 import { lotRoutes } from '../registry/lots/lot.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
+import { reportRoutes } from '../reports/report.routes.ts';
+import { resourceRoutes } from '../resources/resources.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { registerWebApp, WEB_DIST_DIR } from './web.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -61,7 +64,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(importRoutes(ctx.services.imports));
   await app.register(lotRoutes(ctx.services.lots));
   await app.register(analyticsRoutes(ctx.services.analytics, ctx.services.profiles));
+  await app.register(reportRoutes(ctx.services.reports));
+  await app.register(resourceRoutes(ctx.services.resources));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
+  if (options.webDir !== false) await registerWebApp(app, options.webDir ?? WEB_DIST_DIR);
   return app;
 }

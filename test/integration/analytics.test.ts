@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamicInput } from '../factories/dynamics.ts';
 import { createTestApp } from '../helpers/context.ts';
+import { clearDepartement } from '../helpers/registry-cleanup.ts';
 
 // Finistère (29, Bretagne 53) is left to this file so assertions hold on a shared server.
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -29,6 +30,7 @@ const get = async (url: string, query: Record<string, string> = {}) => {
 
 beforeAll(async () => {
   t = await createTestApp();
+  await clearDepartement(t.ctx.database.db, '29');
   const coordinated = [{ intitule: 'Coordinatrice', etp: 1, financeurs: ['ARS'], vacant: false }];
   await create('CV Brest', {
     type: 'CONTRAT_VILLE',
@@ -233,5 +235,25 @@ describe('territory profiles', () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/territoires/perimetre/profil', payload: {} });
     expect(res.statusCode).toBe(400);
     expect(res.json().champs).toHaveProperty('communes');
+  });
+});
+
+describe('spreadsheet downloads', () => {
+  it('every analysis is downloadable as XLSX', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    for (const [url, query] of [
+      ['/api/analyses/comptages', { departement: '29' }],
+      ['/api/analyses/configurations', { departement: '29', date: '2018-03-01' }],
+      ['/api/analyses/couverture', { departement: '29' }],
+      ['/api/analyses/articulation', { departement: '29', a: 'CPTS', b: 'CONTRAT_VILLE' }],
+      ['/api/analyses/evolution', { departement: '29', depuis: '2018-01-01' }],
+    ] as const) {
+      const res = await t.app.inject({ url, query: { ...query, format: 'xlsx' } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers['content-type']).toMatch(/spreadsheetml/);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      expect(book.worksheets[0]?.rowCount, url).toBeGreaterThan(1);
+    }
   });
 });

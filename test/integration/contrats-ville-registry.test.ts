@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import { createTestApp } from '../helpers/context.ts';
 import { clearOptionalLayers, sharedData } from '../helpers/reference-layers.ts';
+import { removeLots } from '../helpers/registry-cleanup.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const actor = systemActor('test');
@@ -18,6 +19,7 @@ beforeAll(async () => {
   );
 });
 afterAll(async () => {
+  await removeLots(t.ctx.database.db, 'Contrats de ville créés depuis');
   await clearOptionalLayers(t.ctx.database.db);
   await t.close();
 });

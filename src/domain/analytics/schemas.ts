@@ -10,7 +10,7 @@ import {
 import { z } from '../zod-fr.ts';
 
 const region = z.string().regex(/^\d{2}$/, 'code de région à 2 chiffres');
-const format = z.enum(['json', 'csv'], { error: () => 'format : json ou csv' }).default('json');
+const format = z.enum(['json', 'csv', 'xlsx'], { error: () => 'format : json, csv ou xlsx' }).default('json');
 const scope = {
   region: region.optional(),
   departement: departementCode.optional(),

@@ -1,0 +1,60 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Command } from 'commander';
+import { systemActor } from '../domain/actor.ts';
+import { invalid } from '../domain/errors.ts';
+import { etatDesLieuxQuery, REPORT_FORMATS } from '../domain/reports/schemas.ts';
+import { withContext } from './context.ts';
+import { progressBar } from './progress-bar.ts';
+
+const actor = systemActor('cli');
+
+interface Options {
+  region?: string;
+  departement?: string;
+  date?: string;
+  format: string;
+  output?: string;
+}
+
+export function registerReportCommands(program: Command) {
+  const rapport = program.command('rapport').description('Rapports générés depuis le registre');
+
+  rapport
+    .command('etat-des-lieux')
+    .description('État des lieux d’une région ou d’un département (PDF, DOCX ou HTML)')
+    .option('--region <code>', 'code INSEE de la région (ex. 84)')
+    .option('--departement <code>', 'code du département (ex. 42)')
+    .option('--date <AAAA-MM-JJ>', 'date de la situation décrite (aujourd’hui par défaut)')
+    .requiredOption('--format <format>', `format du document : ${REPORT_FORMATS.join(', ')}`)
+    .option('--output <fichier>', 'fichier à écrire (par défaut : nom descriptif dans le dossier courant)')
+    .addHelpText(
+      'after',
+      '\nLe format pdf nécessite Chromium (apt-get install chromium, ou ODTS_CHROMIUM_PATH).',
+    )
+    .action(async (opts: Options) => {
+      const parsed = etatDesLieuxQuery.safeParse({
+        region: opts.region,
+        departement: opts.departement,
+        date: opts.date,
+        format: opts.format,
+      });
+      if (!parsed.success) {
+        const lines = parsed.error.issues.map((i) => `--${i.path.join('.')} : ${i.message}`);
+        throw invalid(`options invalides\n  ${lines.join('\n  ')}`);
+      }
+      await withContext(async (ctx) => {
+        const bar = progressBar();
+        const started = Date.now();
+        const report = await ctx.services.reports
+          .etatDesLieux(actor, parsed.data, bar.report)
+          .finally(() => bar.stop());
+        const file = path.resolve(opts.output ?? report.filename);
+        fs.mkdirSync(path.dirname(file), { recursive: true });
+        fs.writeFileSync(file, report.body);
+        const size = `${Math.max(1, Math.round(report.body.length / 1024))} Ko`;
+        const seconds = ((Date.now() - started) / 1000).toFixed(1).replace('.', ',');
+        console.log(`État des lieux écrit : ${file} (${size}, ${seconds} s)`);
+      });
+    });
+}

@@ -1,0 +1,76 @@
+import type { Configuration } from '../analytics/configurations.ts';
+import type { DynamicKind, Status } from '../registry/kinds.ts';
+
+/** What the état des lieux is built from: results of the analyses, already computed for one scope. */
+
+export interface TerritoryTotals {
+  code: string;
+  nom: string;
+  population: number;
+  communes: number;
+}
+
+export interface CountItem {
+  territoire: { code: string; nom: string };
+  type: DynamicKind;
+  statut: Status;
+  nombre: number;
+}
+
+export interface DeclaredItem {
+  region: string | null;
+  departement: string | null;
+  type: string;
+  nombre: number;
+  date: string;
+  source: string;
+  note: string;
+}
+
+export interface CoverageItem {
+  territoire: { code: string; nom: string };
+  /** A kind, or ZONE_BLANCHE for communes covered by none. */
+  type: string;
+  communes: number;
+  population: number;
+  partCommunes: number;
+  partPopulation: number;
+}
+
+export interface ConfigurationResult {
+  total: number;
+  configurations: Configuration[];
+}
+
+/** One dynamic as the report lists it, with its status and coordination on the date of the report. */
+export interface ReportDynamic {
+  id: string;
+  type: DynamicKind;
+  nom: string;
+  statut: Status;
+  porteur: string | null;
+  coordonnee: boolean;
+  dateFin: string | null;
+  /** Départements of the scope it touches. */
+  departements: string[];
+  communes: string[];
+}
+
+export interface EtatDesLieuxInput {
+  perimetre: TerritoryTotals & {
+    type: 'region' | 'departement';
+    /** The région of a département-level report. */
+    region?: { code: string; nom: string } | undefined;
+  };
+  date: string;
+  genereLe: string;
+  departements: TerritoryTotals[];
+  comptages: CountItem[];
+  declares: DeclaredItem[];
+  /** Contrats de ville of the scope by configuration; each département's share is derived from it. */
+  configurations: ConfigurationResult;
+  couvertureParDepartement: CoverageItem[];
+  /** Coverage of the whole scope, one row per kind plus ZONE_BLANCHE. */
+  couvertureTotale: CoverageItem[];
+  dynamiques: ReportDynamic[];
+}

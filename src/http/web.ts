@@ -1,0 +1,37 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** Where `npm run build:web` writes the web application. */
+export const WEB_DIST_DIR = path.resolve('dist', 'web');
+
+/**
+ * Serves the built web application beside the API: hashed assets cached for a year, and `index.html`
+ * for any other GET outside /api so that every page works on direct load and refresh.
+ * Does nothing when the application is not built, so API tests need no build.
+ */
+export async function registerWebApp(app: FastifyInstance, root = WEB_DIST_DIR): Promise<boolean> {
+  const index = path.join(root, 'index.html');
+  if (!fs.existsSync(index)) return false;
+
+  // Every built file but index.html lives under /assets/ with a content hash in its name.
+  await app.register(fastifyStatic, {
+    root: path.join(root, 'assets'),
+    prefix: '/assets/',
+    index: false,
+    preCompressed: true,
+    immutable: true,
+    maxAge: '365d',
+  });
+
+  app.get('/*', { schema: { hide: true } }, (req, reply) => {
+    const pathname = req.url.split('?')[0] ?? '/';
+    // API paths and missing files keep the JSON 404; anything else is a page of the application.
+    if (pathname === '/api' || pathname.startsWith('/api/') || /\.[a-z0-9]{1,8}$/i.test(pathname)) {
+      return reply.callNotFound();
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html', root, { cacheControl: false });
+  });
+  return true;
+}

@@ -1,0 +1,142 @@
+import fs from 'node:fs';
+import { type Browser, chromium } from 'playwright-core';
+import { unavailable } from '../domain/errors.ts';
+import { escapeHtml } from './escape.ts';
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-gpu',
+];
+/** Each print holds a page of ~100 MB: a burst of requests queues instead of exhausting memory. */
+const MAX_CONCURRENT = 2;
+/** Starting Chromium costs ~0.7 s: it stays up between prints, and goes after a minute without any. */
+const IDLE_CLOSE_MS = 60_000;
+
+export function chromiumMissingMessage(path: string): string {
+  return (
+    `La génération PDF nécessite Chromium, introuvable à « ${path} ». ` +
+    'Installez-le (Debian/Ubuntu : apt-get install chromium) ou indiquez son chemin dans ODTS_CHROMIUM_PATH. ' +
+    'Les formats html et docx restent disponibles.'
+  );
+}
+
+/** Prints self-contained HTML to PDF with headless Chromium; page numbers go in the footer. */
+export class PdfRenderer {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  private browser: Promise<Browser> | null = null;
+  private idle: NodeJS.Timeout | null = null;
+
+  constructor(private readonly chromiumPath: string) {}
+
+  /** Fails fast (503) before any heavy work when Chromium is not installed. */
+  assertAvailable(): void {
+    if (!fs.existsSync(this.chromiumPath)) throw unavailable(chromiumMissingMessage(this.chromiumPath));
+  }
+
+  /** Starts Chromium while the caller prepares the document; a launch failure surfaces at render. */
+  prepare(): void {
+    this.assertAvailable();
+    this.launched().catch(() => undefined);
+    this.scheduleIdleClose();
+  }
+
+  async render(html: string, footerText: string): Promise<Buffer> {
+    this.assertAvailable();
+    await this.acquire();
+    try {
+      return await this.print(await this.launched(), html, footerText);
+    } finally {
+      this.release();
+    }
+  }
+
+  /** Stops Chromium if it is running (the context closes it on shutdown). */
+  async close(): Promise<void> {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    const browser = this.browser;
+    this.browser = null;
+    if (browser) await browser.then((b) => b.close()).catch(() => undefined);
+  }
+
+  private launched(): Promise<Browser> {
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = null;
+    if (this.browser) return this.browser;
+    const launching = chromium
+      .launch({ executablePath: this.chromiumPath, args: CHROMIUM_ARGS })
+      .then((b) => {
+        // A crashed or killed Chromium is started again on the next print.
+        b.on('disconnected', () => {
+          if (this.browser === launching) this.browser = null;
+        });
+        return b;
+      })
+      .catch((error: Error) => {
+        if (this.browser === launching) this.browser = null;
+        throw unavailable(
+          `${chromiumMissingMessage(this.chromiumPath)} (lancement impossible : ${error.message.split('\n')[0]})`,
+        );
+      });
+    this.browser = launching;
+    return launching;
+  }
+
+  private async print(browser: Browser, html: string, footerText: string): Promise<Buffer> {
+    // A fresh context per document; it is self-contained, so no script runs and no request goes out.
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: true });
+    try {
+      const page = await context.newPage();
+      await page.route('**/*', (route) => route.abort());
+      await page.setContent(html, { waitUntil: 'load' });
+      const pdf = await page.pdf({
+        format: 'A4',
+        printBackground: true,
+        displayHeaderFooter: true,
+        headerTemplate: '<span></span>',
+        footerTemplate: footer(footerText),
+        margin: { top: '16mm', bottom: '18mm', left: '15mm', right: '15mm' },
+        tagged: true,
+        outline: true,
+      });
+      return Buffer.from(pdf);
+    } finally {
+      await context.close();
+    }
+  }
+
+  private acquire(): Promise<void> {
+    if (this.running < MAX_CONCURRENT) {
+      this.running += 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  private release() {
+    const next = this.waiting.shift();
+    if (next) {
+      next();
+      return;
+    }
+    this.running -= 1;
+    this.scheduleIdleClose();
+  }
+
+  private scheduleIdleClose() {
+    if (this.running > 0 || !this.browser) return;
+    if (this.idle) clearTimeout(this.idle);
+    this.idle = setTimeout(() => void this.close(), IDLE_CLOSE_MS);
+    this.idle.unref();
+  }
+}
+
+function footer(text: string): string {
+  const style =
+    'font-family: Arial, "Liberation Sans", sans-serif; font-size: 7.5pt; color: #666; width: 100%; ' +
+    'margin: 0 15mm; display: flex; justify-content: space-between;';
+  return `<div style='${style}'><span>${escapeHtml(text)}</span><span>Page <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+}

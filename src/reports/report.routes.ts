@@ -1,0 +1,34 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { etatDesLieuxQuery } from '../domain/reports/schemas.ts';
+import type { ReportService } from './report.service.ts';
+
+export function reportRoutes(reports: ReportService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/rapports/etat-des-lieux',
+      {
+        schema: {
+          tags: ['Analyses'],
+          summary:
+            'État des lieux d’une région ou d’un département (PDF, DOCX ou HTML) : chiffres clés, comptages, ' +
+            'configurations des contrats de ville, couverture, situation par département, liste des dynamiques',
+          description:
+            'Réponse : le document (application/pdf, DOCX ou text/html ; HTML par défaut). Indiquez region ou ' +
+            'departement ; date = situation décrite (aujourd’hui par défaut). Sans Chromium sur le serveur, ' +
+            'le PDF répond 503 ; HTML et DOCX restent disponibles.',
+          querystring: etatDesLieuxQuery,
+        },
+      },
+      async (req, reply) => {
+        const report = await reports.etatDesLieux(req.actor, req.query);
+        // HTML opens in the browser; documents download under a descriptive name.
+        const disposition = report.format === 'html' ? 'inline' : 'attachment';
+        return reply
+          .header('content-type', report.contentType)
+          .header('content-disposition', `${disposition}; filename="${report.filename}"`)
+          .header('cache-control', 'no-store')
+          .send(report.body);
+      },
+    );
+  };
+}

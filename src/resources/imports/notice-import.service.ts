@@ -1,0 +1,171 @@
+import type { Actor } from '../../domain/actor.ts';
+import { AppError } from '../../domain/errors.ts';
+import { fillEmptyFields, sameContent } from '../../domain/resources/dedup.ts';
+import {
+  type DuplicateMode,
+  type ImportFormat,
+  type NoticeInput,
+  noticeInput,
+} from '../../domain/resources/schemas.ts';
+import { type ImportError, sortAndCap } from '../../registry/imports/import-report.ts';
+import type { NoticeRepository, NoticeRow, NoticeWrite } from '../notice.repository.ts';
+import type { NoticeChange, NoticeService } from '../notice.service.ts';
+import type { DuplicateReport, NoticeImportReport } from './notice-import-report.ts';
+import { readRecords } from './read-records.ts';
+
+export const MAX_NOTICE_IMPORT_BYTES = 20 * 1024 * 1024;
+export const MAX_NOTICE_IMPORT_RECORDS = 20_000;
+const FILE = '(fichier)';
+
+const FORMAT_LABELS: Record<ImportFormat, string> = {
+  ris: 'RIS',
+  bibtex: 'BibTeX',
+  'csl-json': 'CSL-JSON',
+  csv: 'CSV',
+};
+
+export interface NoticeImportOptions {
+  format?: ImportFormat | undefined;
+  dryRun: boolean;
+  doublons: DuplicateMode;
+  filename?: string | undefined;
+}
+
+/** Where a record ends up: a new notice (rank among creations) or a stored notice. */
+type Target = { kind: 'create'; rank: number } | { kind: 'existing'; id: string } | null;
+
+/**
+ * Imports notices from RIS, BibTeX, CSL-JSON or CSV: every record validated like an API input, and only
+ * a file without any error is written, in one transaction recorded as one change set. Duplicates of
+ * stored notices (or of earlier records) are reported, then ignored or merged into the notice kept.
+ */
+export class NoticeImportService {
+  constructor(
+    private readonly notices: NoticeService,
+    private readonly repo: NoticeRepository,
+  ) {}
+
+  async importFile(
+    actor: Actor,
+    bytes: Uint8Array,
+    options: NoticeImportOptions,
+  ): Promise<NoticeImportReport> {
+    if (bytes.length > MAX_NOTICE_IMPORT_BYTES) throw tooLarge();
+    const file = readRecords(bytes, options.format);
+    if (file.records.length > MAX_NOTICE_IMPORT_RECORDS) {
+      throw new AppError(
+        'too_large',
+        `Fichier trop long : ${file.records.length} notices, ${MAX_NOTICE_IMPORT_RECORDS} au plus par import ; découpez-le`,
+      );
+    }
+    const report = (extra: Partial<NoticeImportReport>): NoticeImportReport => ({
+      valide: true,
+      format: file.format,
+      lignes: file.records.length,
+      erreurs: [],
+      crees: 0,
+      modifies: 0,
+      inchanges: 0,
+      doublons: [],
+      dryRun: options.dryRun,
+      lot: null,
+      ...extra,
+    });
+    const errors: ImportError[] = [...file.problems];
+    const valid: { ligne: number; notice: NoticeInput }[] = [];
+    for (const r of file.records) {
+      if (!r.raw) {
+        errors.push({ ligne: r.ligne, champ: '(notice)', message: r.error ?? 'notice illisible' });
+        continue;
+      }
+      const parsed = noticeInput.safeParse(r.raw);
+      if (!parsed.success) {
+        for (const issue of parsed.error.issues) {
+          errors.push({ ligne: r.ligne, champ: issue.path.join('.') || '(notice)', message: issue.message });
+        }
+        continue;
+      }
+      const links = await this.notices.checkLinks(parsed.data);
+      for (const [champ, message] of Object.entries(links)) errors.push({ ligne: r.ligne, champ, message });
+      valid.push({ ligne: r.ligne, notice: parsed.data });
+    }
+    if (file.records.length === 0 && errors.length === 0) {
+      errors.push({
+        ligne: 1,
+        champ: FILE,
+        message: `aucune notice trouvée dans ce fichier ${FORMAT_LABELS[file.format]}`,
+      });
+    }
+    if (errors.length > 0) return report({ valide: false, erreurs: sortAndCap(errors) });
+
+    const plan = await this.plan(valid, options.doublons);
+    const counts = { crees: plan.creates.length, modifies: plan.changes.length, inchanges: plan.unchanged };
+    if (options.dryRun || plan.creates.length + plan.changes.length === 0) {
+      return report({ ...counts, doublons: plan.duplicates });
+    }
+    const source = options.filename ? ` du fichier ${options.filename}` : '';
+    const description =
+      `Import ${FORMAT_LABELS[file.format]}${source} : ${counts.crees} notice(s) créée(s), ` +
+      `${counts.modifies} complétée(s) par fusion`;
+    const lot = await this.notices.applyChangeSet(actor, plan, description);
+    return report({ ...counts, doublons: plan.duplicates, lot });
+  }
+
+  /** Decides, record by record, what to create and which stored notices to complete. */
+  private async plan(valid: { ligne: number; notice: NoticeInput }[], mode: DuplicateMode) {
+    const matches = await this.notices.findDuplicates(valid.map((v) => v.notice));
+    const existingIds = [...new Set(matches.flatMap((m) => (m.existant ? [m.existant.id] : [])))];
+    const existing = new Map<string, NoticeRow>(
+      (await this.repo.findByIds(existingIds)).map((r) => [r.id, r]),
+    );
+    const creates: NoticeWrite[] = [];
+    const merged = new Map<string, NoticeInput>();
+    const targets: Target[] = [];
+    const duplicates: DuplicateReport[] = [];
+    valid.forEach(({ ligne, notice }, i) => {
+      const m = matches[i];
+      const earlier = m?.dansLaListe ? (targets[m.dansLaListe.rang] ?? null) : null;
+      const target: Target =
+        m?.existant && existing.has(m.existant.id) ? { kind: 'existing', id: m.existant.id } : earlier;
+      targets.push(target ?? { kind: 'create', rank: creates.length });
+      if (!target) {
+        creates.push({ id: this.notices.newId(), notice });
+        return;
+      }
+      const motif = m?.existant ? m.existant.motif : (m?.dansLaListe?.motif ?? 'titre_annee');
+      duplicates.push({
+        ligne,
+        titre: notice.titre,
+        motif,
+        libelle: m?.existant?.libelle ?? m?.dansLaListe?.libelle ?? '',
+        notice: target.kind === 'existing' ? target.id : null,
+        ligneDoublon: m?.existant || !m?.dansLaListe ? null : (valid[m.dansLaListe.rang]?.ligne ?? null),
+        action: mode === 'fusionner' ? 'fusionnee' : 'ignoree',
+      });
+      if (mode !== 'fusionner') return;
+      if (target.kind === 'create') {
+        const kept = creates[target.rank] as NoticeWrite;
+        kept.notice = fillEmptyFields(kept.notice, notice);
+      } else {
+        const base =
+          merged.get(target.id) ?? ((existing.get(target.id) as NoticeRow).document as NoticeInput);
+        merged.set(target.id, fillEmptyFields(base, notice));
+      }
+    });
+    const changes: NoticeChange[] = [];
+    let unchanged = 0;
+    for (const [id, notice] of merged) {
+      const current = existing.get(id) as NoticeRow;
+      if (sameContent(notice, current.document)) unchanged++;
+      else changes.push({ id, notice, current });
+    }
+    return { creates, changes, unchanged, duplicates };
+  }
+}
+
+export function tooLarge(): AppError {
+  return new AppError(
+    'too_large',
+    `Fichier trop volumineux : ${MAX_NOTICE_IMPORT_BYTES / 1024 / 1024} Mo au plus par import ; découpez-le`,
+  );
+}

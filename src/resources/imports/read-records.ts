@@ -1,0 +1,46 @@
+import { cslToNotice } from '../../domain/resources/csl-mapping.ts';
+import type { ImportFormat } from '../../domain/resources/schemas.ts';
+import { decodeUtf8 } from '../../registry/imports/read-csv.ts';
+import { BIB_FORMATS } from '../formats/exchange.ts';
+import { readNoticeCsv } from '../formats/notice-csv.ts';
+
+/** A record of an import file as raw notice input, or why it could not be read. */
+export interface RawRecord {
+  ligne: number;
+  raw?: Record<string, unknown>;
+  error?: string;
+}
+
+export interface ReadFile {
+  format: ImportFormat;
+  records: RawRecord[];
+  problems: { ligne: number; champ: string; message: string }[];
+}
+
+/** The format a file is written in, told from its first characters. */
+export function detectFormat(text: string): ImportFormat {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start.startsWith('[') || start.startsWith('{')) return 'csl-json';
+  if (/^TY {2}-/m.test(start)) return 'ris';
+  if (/^\s*@[A-Za-z]+\s*[{(]/m.test(start)) return 'bibtex';
+  return 'csv';
+}
+
+/** Reads RIS, BibTeX, CSL-JSON or CSV into raw notices; the format is detected when not given. */
+export function readRecords(bytes: Uint8Array, format: ImportFormat | undefined): ReadFile {
+  const text = decodeUtf8(bytes);
+  const chosen = format ?? detectFormat(text);
+  if (chosen === 'csv') {
+    const csv = readNoticeCsv(bytes);
+    return { format: chosen, records: csv.records, problems: csv.problems };
+  }
+  const records = BIB_FORMATS[chosen].parse(text).map((r): RawRecord => {
+    if (!r.item) return { ligne: r.ligne, error: r.error ?? 'notice illisible' };
+    try {
+      return { ligne: r.ligne, raw: cslToNotice(r.item) };
+    } catch (e) {
+      return { ligne: r.ligne, error: `notice illisible : ${e instanceof Error ? e.message : String(e)}` };
+    }
+  });
+  return { format: chosen, records, problems: [] };
+}

@@ -1,0 +1,272 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, actorLabel } from '../domain/actor.ts';
+import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
+import type { DuplicateCheckInput, NoticeInput } from '../domain/resources/schemas.ts';
+import type { HistoryEntry, HistoryRepository } from '../registry/history.repository.ts';
+import type { LotRepository } from '../registry/lots/lot.repository.ts';
+import { versionFromIfMatch } from '../registry/registry.service.ts';
+import { historySnapshot, type PresentedNotice, presentNotice } from './notice.presenter.ts';
+import type { NoticeRepository, NoticeRow, NoticeWrite } from './notice.repository.ts';
+import { type DuplicateCandidate, type DuplicateMatch, NoticeDuplicates } from './notice-duplicates.ts';
+
+export type FieldErrors = Record<string, string>;
+
+/** A change of an existing notice inside a change set: optimistic on the version read. */
+export interface NoticeChange {
+  id: string;
+  notice: NoticeInput;
+  current: NoticeRow;
+}
+
+const ENTITY = 'notice';
+
+/** Bibliographic notices: CRUD with optimistic concurrency and history, change sets, duplicates. */
+export class NoticeService {
+  private readonly duplicates: NoticeDuplicates;
+
+  constructor(
+    private readonly repo: NoticeRepository,
+    private readonly history: HistoryRepository,
+    private readonly lots: LotRepository,
+    /** Told after every write (the search index of this process then refreshes before searching). */
+    private readonly onChange: () => void = () => {},
+  ) {
+    this.duplicates = new NoticeDuplicates(repo);
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  async get(_actor: Actor, id: string): Promise<PresentedNotice> {
+    return presentNotice(await this.requireRow(id));
+  }
+
+  /** Several notices by id, in the given order (unknown ids are skipped). */
+  async getMany(_actor: Actor, ids: string[]): Promise<PresentedNotice[]> {
+    const byId = new Map((await this.repo.findByIds(ids)).map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const row = byId.get(id);
+      return row ? [presentNotice(row)] : [];
+    });
+  }
+
+  /**
+   * Unknown linked dynamics and territories, keyed by field path. Links the notice already had are not
+   * checked again: a dynamic deleted since must not block editing the notice.
+   */
+  async checkLinks(
+    input: NoticeInput,
+    previous: NoticeInput | null = null,
+    prefix = '',
+  ): Promise<FieldErrors> {
+    const errors: FieldErrors = {};
+    const oldDynamics = new Set(previous?.dynamiques ?? []);
+    const oldTerritories = new Set((previous?.territoires ?? []).map((t) => `${t.type}:${t.code}`));
+    const dynamics = input.dynamiques.filter((d) => !oldDynamics.has(d));
+    const territories = input.territoires.filter((t) => !oldTerritories.has(`${t.type}:${t.code}`));
+    const [knownDynamics, knownTerritories] = [
+      await this.repo.knownDynamics(dynamics),
+      await this.repo.knownTerritories(territories),
+    ];
+    input.dynamiques.forEach((d, i) => {
+      if (!oldDynamics.has(d) && !knownDynamics.has(d))
+        errors[`${prefix}dynamiques.${i}`] = `dynamique inconnue : ${d}`;
+    });
+    input.territoires.forEach((t, i) => {
+      const key = `${t.type}:${t.code}`;
+      if (!oldTerritories.has(key) && !knownTerritories.has(key))
+        errors[`${prefix}territoires.${i}`] = `territoire inconnu : ${key}`;
+    });
+    return errors;
+  }
+
+  async create(actor: Actor, input: NoticeInput, options: { id?: string } = {}): Promise<PresentedNotice> {
+    const errors = await this.checkLinks(input);
+    if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
+    const id = options.id ?? this.newId();
+    await this.repo.transaction(async (trx) => {
+      const generation = await this.repo.nextGeneration(trx);
+      await this.repo.insertMany(trx, [{ id, notice: input }], generation);
+      await this.history.record(
+        trx,
+        this.entry(actor, id, 'creation', null, null, historySnapshot(id, 1, input)),
+      );
+    });
+    this.onChange();
+    return this.get(actor, id);
+  }
+
+  /**
+   * Creates many notices in one transaction recorded as one change set (`lot`), e.g. seed references.
+   * Ids may be chosen. Nothing is written if any notice links to an unknown dynamic or territory
+   * (errors keyed `<rank>.<field>`).
+   */
+  async createMany(
+    actor: Actor,
+    inputs: NoticeInput[],
+    options: { description: string; ids?: string[] },
+  ): Promise<{ lot: string; ids: string[] }> {
+    const errors: FieldErrors = {};
+    for (const [i, input] of inputs.entries())
+      Object.assign(errors, await this.checkLinks(input, null, `${i}.`));
+    if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
+    const ids = inputs.map((_, i) => options.ids?.[i] ?? this.newId());
+    const lot = await this.applyChangeSet(
+      actor,
+      { creates: inputs.map((notice, i) => ({ id: ids[i] as string, notice })), changes: [] },
+      options.description,
+    );
+    return { lot, ids };
+  }
+
+  /** Creations and changes in one transaction and one change set; returns the change set's id. */
+  async applyChangeSet(
+    actor: Actor,
+    set: { creates: NoticeWrite[]; changes: NoticeChange[] },
+    description: string,
+  ): Promise<string> {
+    const lot = randomUUID();
+    const auteur = actorLabel(actor);
+    await this.repo.transaction(async (trx) => {
+      await this.lots.create(trx, {
+        id: lot,
+        auteur,
+        description,
+        nombre: set.creates.length + set.changes.length,
+      });
+      const generation = await this.repo.nextGeneration(trx);
+      await this.repo.insertMany(trx, set.creates, generation);
+      const entries: HistoryEntry[] = set.creates.map((w) =>
+        this.entry(actor, w.id, 'creation', lot, null, historySnapshot(w.id, 1, w.notice)),
+      );
+      for (const c of set.changes) {
+        if (!(await this.repo.update(trx, { id: c.id, notice: c.notice }, c.current.version, generation))) {
+          throw conflict(
+            `La notice « ${(c.current.document as NoticeInput).titre} » a été modifiée pendant l’opération : ` +
+              'rien n’a été enregistré, recommencez',
+          );
+        }
+        entries.push(
+          this.entry(
+            actor,
+            c.id,
+            'modification',
+            lot,
+            historySnapshot(c.id, c.current.version, c.current.document as NoticeInput),
+            historySnapshot(c.id, c.current.version + 1, c.notice),
+          ),
+        );
+      }
+      await this.history.recordMany(trx, entries);
+    });
+    this.onChange();
+    return lot;
+  }
+
+  async update(actor: Actor, id: string, input: NoticeInput, ifMatch: string | undefined) {
+    const expected = versionFromIfMatch(ifMatch);
+    const current = await this.requireRow(id);
+    if (current.version !== expected) throw stale(current.version);
+    const before = current.document as NoticeInput;
+    const errors = await this.checkLinks(input, before);
+    if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
+    await this.repo.transaction(async (trx) => {
+      const generation = await this.repo.nextGeneration(trx);
+      if (!(await this.repo.update(trx, { id, notice: input }, expected, generation))) {
+        const now = await this.repo.findById(id, trx);
+        throw now ? stale(now.version) : notFound(`Aucune notice avec l’identifiant « ${id} »`);
+      }
+      await this.history.record(
+        trx,
+        this.entry(
+          actor,
+          id,
+          'modification',
+          null,
+          historySnapshot(id, current.version, before),
+          historySnapshot(id, expected + 1, input),
+        ),
+      );
+    });
+    this.onChange();
+    return this.get(actor, id);
+  }
+
+  async remove(actor: Actor, id: string, ifMatch: string | undefined): Promise<void> {
+    const expected = versionFromIfMatch(ifMatch);
+    const current = await this.requireRow(id);
+    if (current.version !== expected) throw stale(current.version);
+    await this.repo.transaction(async (trx) => {
+      const generation = await this.repo.nextGeneration(trx);
+      if (!(await this.repo.delete(trx, id, expected, generation))) throw stale(current.version);
+      await this.history.record(
+        trx,
+        this.entry(
+          actor,
+          id,
+          'suppression',
+          null,
+          historySnapshot(id, current.version, current.document as NoticeInput),
+          null,
+        ),
+      );
+    });
+    this.onChange();
+  }
+
+  async historyOf(_actor: Actor, id: string) {
+    const entries = await this.history.forEntity(ENTITY, id);
+    if (entries.length === 0 && !(await this.repo.findById(id))) {
+      throw notFound(`Aucune notice avec l’identifiant « ${id} »`);
+    }
+    const items = entries.map((e) => ({
+      date: e.date.toISOString(),
+      auteur: e.auteur,
+      action: e.action,
+      lot: e.lot,
+      avant: e.avant,
+      apres: e.apres,
+    }));
+    return { total: items.length, items };
+  }
+
+  /** For each candidate: the stored notice it duplicates, or the earlier candidate it repeats. */
+  findDuplicates(candidates: DuplicateCandidate[]): Promise<DuplicateMatch[]> {
+    return this.duplicates.find(candidates);
+  }
+
+  /** Before entering a notice by hand: exact duplicates, and notices with a similar title. */
+  checkDuplicate(_actor: Actor, input: DuplicateCheckInput) {
+    return this.duplicates.check(input);
+  }
+
+  private entry(
+    actor: Actor,
+    id: string,
+    action: HistoryEntry['action'],
+    lot: string | null,
+    avant: unknown,
+    apres: unknown,
+  ): HistoryEntry {
+    return { entite: ENTITY, entiteId: id, action, auteur: actorLabel(actor), lot, avant, apres };
+  }
+
+  private async requireRow(id: string): Promise<NoticeRow> {
+    const row = await this.repo.findById(id);
+    if (!row) throw notFound(`Aucune notice avec l’identifiant « ${id} »`);
+    return row;
+  }
+}
+
+function stale(version: number) {
+  return new AppError(
+    'precondition_failed',
+    `La notice a été modifiée entre-temps (version actuelle ${version}) : rechargez-la avant d’enregistrer`,
+  );
+}
+
+function describe(errors: FieldErrors): string {
+  const parts = Object.entries(errors).map(([f, m]) => `${f} : ${m}`);
+  return `Données invalides — ${parts.slice(0, 5).join(' ; ')}${parts.length > 5 ? ` (et ${parts.length - 5} autres)` : ''}`;
+}

@@ -1,0 +1,78 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { expect } from 'vitest';
+import { systemActor } from '../../../src/domain/actor.ts';
+import { sharedData } from '../../helpers/reference-layers.ts';
+import { expectAccessible, expectWellFormedPage, openPage, screenshot } from '../helpers/browser.ts';
+import { MARKER } from '../helpers/seed.ts';
+import type { E2e } from './context.ts';
+
+/**
+ * The real contours: régions and départements, plus the communes of the Loire and the EPCI of
+ * Saint-Étienne, where the seeded dynamics lie.
+ */
+function realContours(): string {
+  const topology = JSON.parse(fs.readFileSync(sharedData('contours', 'france-2026-s4.topo.json'), 'utf8'));
+  const { regions, departements, communes, epci } = topology.objects;
+  communes.geometries = communes.geometries.filter(
+    (g: { properties: { dep: string } }) => g.properties.dep === '42',
+  );
+  epci.geometries = epci.geometries.filter(
+    (g: { properties: { epci: string } }) => g.properties.epci === '244200770',
+  );
+  topology.objects = { regions, departements, communes, epci };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'odts-e2e-')), 'france.topo.json');
+  fs.writeFileSync(file, JSON.stringify(topology));
+  return file;
+}
+
+/** Without contours the map page explains how to add them; with them, MapLibre draws France. */
+export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e) {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}/carte`);
+  await expectWellFormedPage(page, /^Carte des dynamiques — Observatoire DTS$/);
+  await page.getByText('npm run odts -- reference import contours FICHIER').waitFor();
+  await expectAccessible(page, 'carte sans contours');
+  await screenshot(page, '09-carte-sans-contours');
+
+  await server.ctx.services.reference.importContours(systemActor('test'), [realContours()]);
+  await page.reload();
+  const map = page.locator('.odts-map');
+  await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+  expect(await map.locator('canvas').count()).toBe(1);
+  await page.getByRole('combobox', { name: /Couverture par type/ }).waitFor();
+  await expectAccessible(page, 'carte nationale');
+  await screenshot(page, '10-carte');
+
+  // Open the Loire from the keyboard; its perimeters are drawn and listed by kind.
+  const before = await map.getAttribute('data-map-idle-ms');
+  const box = page.getByRole('combobox', { name: /Ouvrir un département/ });
+  await box.fill('Loire');
+  await page.getByRole('option', { name: /^Loire, département · 42/ }).waitFor();
+  await box.press('ArrowDown');
+  await box.press('Enter');
+  await page.waitForURL((u) => u.searchParams.get('departement') === '42');
+  await page.getByRole('heading', { name: 'Loire (42)' }).waitFor();
+  await page.getByRole('checkbox', { name: /Contrat local de santé/ }).waitFor();
+  await page.waitForFunction(
+    `(() => { const m = document.querySelector('.odts-map');
+      return m.dataset.mapState === 'idle' && m.dataset.mapIdleMs !== ${JSON.stringify(before)}; })()`,
+  );
+
+  // A click on the map (the Loire, covered by the seeded CLS) lists the dynamics there.
+  await map.click();
+  const here = page.getByRole('region', { name: 'À l’endroit choisi' });
+  const link = here.getByRole('link', { name: `Contrat local de santé de Saint-Étienne ${MARKER}` });
+  await link.waitFor();
+  await expectAccessible(page, 'carte d’un département');
+  await screenshot(page, '11-carte-departement');
+
+  // A layer can be hidden from the legend; the list leads to the dynamic's page.
+  await page.locator('label[for="couche-CLS"]').click();
+  expect(await page.getByRole('checkbox', { name: /Contrat local de santé/ }).isChecked()).toBe(false);
+  await link.click();
+  await page.waitForURL(`${server.url}/dynamiques/${seeded.cls}`);
+  expect(errors).toEqual([]);
+  await page.context().close();
+}

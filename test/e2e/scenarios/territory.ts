@@ -1,0 +1,54 @@
+import { expect } from 'vitest';
+import { expectAccessible, expectWellFormedPage, openPage, screenshot } from '../helpers/browser.ts';
+import { MARKER } from '../helpers/seed.ts';
+import type { E2e } from './context.ts';
+
+/** Home page → "Rechercher un territoire" with the keyboard → the territory's profile. */
+export async function searchTerritoryToProfile({ server, browser }: E2e) {
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}/`);
+  await expectWellFormedPage(page, /^Observatoire DTS$/);
+  await page.locator('.odts-figure').first().waitFor();
+  await expectAccessible(page, 'accueil');
+  await screenshot(page, '01-accueil');
+
+  const box = page.getByRole('combobox', { name: /Rechercher un territoire/ });
+  await box.fill('saint-etienne');
+  const option = page.getByRole('option', { name: /^Saint-Étienne, commune/ });
+  await option.first().waitFor();
+  expect(await box.getAttribute('aria-expanded')).toBe('true');
+  await screenshot(page, '02-recherche-territoire');
+
+  // Escape closes the list, the arrows reopen it and move the active option.
+  await box.press('Escape');
+  expect(await box.getAttribute('aria-expanded')).toBe('false');
+  const options = await page
+    .getByRole('option', { includeHidden: true })
+    .evaluateAll((os) => os.map((o) => o.getAttribute('aria-label') ?? ''));
+  const index = options.findIndex((o) => /^Saint-Étienne, commune · 42218/.test(o));
+  expect(index, options.join(' | ')).toBeGreaterThanOrEqual(0);
+  for (let i = 0; i <= index; i++) await box.press('ArrowDown');
+  expect(await box.getAttribute('aria-activedescendant')).toMatch(new RegExp(`-${index}$`));
+  await box.press('Enter');
+
+  await page.waitForURL(/\/territoires\/commune\/42218$/);
+  await page.getByRole('heading', { level: 1, name: 'Saint-Étienne' }).waitFor();
+  await page.getByRole('heading', { name: 'Dynamiques présentes' }).waitFor();
+  await page.getByRole('link', { name: `Contrat local de santé de Saint-Étienne ${MARKER}` }).waitFor();
+  await expectWellFormedPage(page, /^Saint-Étienne \(commune\) — Observatoire DTS$/);
+  expect(await page.getByRole('table', { name: /Couverture/ }).count()).toBe(1);
+  expect(await page.getByRole('link', { name: 'Loire' }).count()).toBeGreaterThan(0);
+  await expectAccessible(page, 'fiche territoire');
+  await screenshot(page, '03-fiche-territoire');
+
+  // A parent link changes page without reloading, and a refresh shows the same page.
+  await page
+    .getByRole('navigation', { name: /fil d’Ariane|vous êtes ici/i })
+    .getByRole('link', { name: 'Loire' })
+    .click();
+  await page.getByRole('heading', { level: 1, name: 'Loire' }).waitFor();
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: 'Loire' }).waitFor();
+  expect(errors).toEqual([]);
+  await page.context().close();
+}

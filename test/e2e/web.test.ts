@@ -1,0 +1,43 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { clearOptionalLayers } from '../helpers/reference-layers.ts';
+import { launchChromium } from './helpers/browser.ts';
+import { type Seeded, seed } from './helpers/seed.ts';
+import { startWebApp, type WebApp } from './helpers/server.ts';
+import { analysesRenderChart } from './scenarios/analyses.ts';
+import type { E2e } from './scenarios/context.ts';
+import { openDynamicAndHistory } from './scenarios/dynamic.ts';
+import { importWithErrorsThenFixed } from './scenarios/import.ts';
+import { mapWithAndWithoutContours } from './scenarios/map.ts';
+import { directLoadsAndNavigation } from './scenarios/pages.ts';
+import { filterRegistryAndExport } from './scenarios/registry.ts';
+import { searchTerritoryToProfile } from './scenarios/territory.ts';
+
+// The web interface in headless Chromium against the real application; screenshots in test-results/e2e.
+let server: WebApp;
+let browser: Browser;
+let seeded: Seeded;
+const env = (): E2e => ({ server, browser, seeded });
+
+beforeAll(async () => {
+  server = await startWebApp();
+  await clearOptionalLayers(server.ctx.database.db);
+  seeded = await seed(server.app);
+  browser = await launchChromium();
+}, 180_000);
+
+afterAll(async () => {
+  await browser?.close();
+  if (server) await clearOptionalLayers(server.ctx.database.db);
+  await server?.close();
+});
+
+describe('web interface', { timeout: 90_000 }, () => {
+  it('searches a territory and opens its profile', () => searchTerritoryToProfile(env()));
+  it('filters the registry and exports it', () => filterRegistryAndExport(env()));
+  it('opens a dynamic with its timeline and history', () => openDynamicAndHistory(env()));
+  it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));
+  it('renders the analyses chart', () => analysesRenderChart(env()));
+  it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()));
+  it('serves every route directly, by keyboard, in both themes', () => directLoadsAndNavigation(env()));
+});

@@ -1,0 +1,121 @@
+import type { DynamicKind, Status } from '@domain/registry/kinds.ts';
+import type { CoordinationPost, DynamicEvent, DynamicInput, DynamicLink } from '@domain/registry/schemas.ts';
+import type { TerritoryRef, TerritoryType } from '@domain/territories/types.ts';
+
+/** Shapes of the API answers the pages read (API.md); inputs come from the shared domain schemas. */
+
+export interface List<T> {
+  total: number;
+  items: T[];
+}
+
+export interface TerritoryItem {
+  type: TerritoryType;
+  code: string;
+  nom: string;
+  population?: number | null;
+  departement?: string;
+  region?: string;
+}
+
+export interface TerritoryDetail {
+  type: TerritoryType;
+  code: string;
+  nom: string;
+  population: number | null;
+  codesPostaux?: string[];
+  parents: TerritoryRef[];
+  enfants: TerritoryRef[];
+}
+
+export interface Dynamic {
+  id: string;
+  type: DynamicKind;
+  nom: string;
+  statut: Status | null;
+  porteur: DynamicInput['porteur'];
+  perimetre: { communes: string[]; epci: string[]; departements: string[]; qpv: string[] };
+  dateDebut: string | null;
+  dateFin: string | null;
+  evenements: DynamicEvent[];
+  coordination: CoordinationPost[];
+  liens: DynamicLink[];
+  sources: DynamicInput['sources'];
+  signataires: string[];
+  fraicheur?: {
+    verifieLe: string | null;
+    aVerifier: boolean;
+    aRenouveler: boolean;
+    verifiePar?: string | null;
+  };
+  date: string;
+  version: number;
+  creeLe: string;
+  modifieLe: string;
+}
+
+export interface DynamicPage extends List<Dynamic> {
+  page: number;
+  limit: number;
+  date: string;
+}
+
+export interface HistoryItem {
+  date: string;
+  auteur: string;
+  action: string;
+  avant: Record<string, unknown> | null;
+  apres: Record<string, unknown> | null;
+}
+
+export interface Coverage {
+  communes: number;
+  population: number;
+  partPopulation: number;
+  partCommunes?: number;
+}
+
+export interface Profile {
+  territoire: { type: TerritoryType; code: string; nom: string; population: number | null };
+  date: string;
+  dynamiques: Dynamic[];
+  couverture: Partial<Record<DynamicKind, Coverage>>;
+  lacunes: string[];
+}
+
+export interface CountItem {
+  territoire: { type: TerritoryType; code: string; nom: string };
+  type: DynamicKind;
+  statut: Status;
+  nombre: number;
+}
+
+export interface Counts extends List<CountItem> {
+  date: string;
+  niveau: 'region' | 'departement';
+}
+
+export interface Configuration {
+  avec: DynamicKind[];
+  libelle: string;
+  nombre: number;
+  dynamiques: string[];
+}
+
+export interface Configurations {
+  date: string;
+  base: DynamicKind;
+  avec: DynamicKind[];
+  total: number;
+  configurations: Configuration[];
+}
+
+export interface ImportReport {
+  valide: boolean;
+  lignes: number;
+  erreurs: { ligne: number; champ: string; message: string }[];
+  crees: number;
+  modifies: number;
+  inchanges?: number;
+  dryRun?: boolean;
+}

@@ -1,0 +1,70 @@
+import type { CARRIER_TYPES, EventType, LinkType } from '@domain/registry/kinds.ts';
+
+/** French wording of the registry's codes, as pages show them. */
+
+export const EVENT_LABELS: Record<EventType, string> = {
+  creation: 'Création',
+  lettre_intention: 'Lettre d’intention',
+  signature: 'Signature',
+  renouvellement: 'Renouvellement',
+  nouvelle_generation: 'Nouvelle génération',
+  avenant: 'Avenant',
+  suspension: 'Suspension',
+  reprise: 'Reprise',
+  arret: 'Arrêt',
+  changement_porteur: 'Changement de porteur',
+  changement_perimetre: 'Changement de périmètre',
+  verification: 'Vérification',
+  autre: 'Autre événement',
+};
+
+export const LINK_LABELS: Record<LinkType, string> = {
+  volet_sante_de: 'volet santé de',
+  volet_sante_mentale_de: 'volet santé mentale de',
+  issu_de: 'issu de',
+  integre_a: 'intégré à',
+  partenaire_de: 'partenaire de',
+  coordonne_par_meme_poste: 'coordonné par le même poste que',
+};
+
+export const CARRIER_LABELS: Record<(typeof CARRIER_TYPES)[number], string> = {
+  commune: 'commune',
+  epci: 'intercommunalité',
+  departement: 'département',
+  region: 'région',
+  etat: 'État',
+  ars: 'agence régionale de santé',
+  association: 'association',
+  hopital: 'établissement hospitalier',
+  msp: 'maison de santé',
+  centre_sante: 'centre de santé',
+  organisme_social: 'organisme de protection sociale',
+  autre: 'autre',
+};
+
+export const HISTORY_ACTION_LABELS: Record<string, string> = {
+  creation: 'Création',
+  modification: 'Modification',
+  suppression: 'Suppression',
+  migration_commune: 'Fusion de communes',
+  annulation: 'Annulation d’un import',
+};
+
+/** Field names of a record, for the change history. */
+export const FIELD_LABELS: Record<string, string> = {
+  type: 'Type',
+  nom: 'Nom',
+  statut: 'Statut',
+  porteur: 'Porteur',
+  perimetre: 'Périmètre',
+  dateDebut: 'Date de début',
+  dateFin: 'Date de fin',
+  evenements: 'Événements',
+  coordination: 'Coordination',
+  liens: 'Liens',
+  sources: 'Sources',
+  signataires: 'Signataires',
+  contacts: 'Contacts',
+  specifique: 'Champs spécifiques',
+  verification: 'Vérification',
+};

@@ -1,0 +1,95 @@
+import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
+import { KIND_SHORT } from '@domain/reports/french.ts';
+import type { Counts } from '../../api/types.ts';
+import { useApi } from '../../api/useApi.ts';
+import { Async, Empty } from '../../components/StateViews.tsx';
+import { formatDateLong, formatInteger } from '../../lib/format.ts';
+import { Link } from '../../router/Link.tsx';
+
+interface Row {
+  code: string;
+  nom: string;
+  byKind: Map<DynamicKind, number>;
+  total: number;
+}
+
+/** Région × kind, dynamics existing and not stopped at the date. */
+function pivot(counts: Counts): { kinds: DynamicKind[]; rows: Row[] } {
+  const rows = new Map<string, Row>();
+  const kinds = new Set<DynamicKind>();
+  for (const item of counts.items) {
+    if (item.statut === 'arrete') continue;
+    const key = item.territoire.code;
+    const row = rows.get(key) ?? { code: key, nom: item.territoire.nom, byKind: new Map(), total: 0 };
+    row.byKind.set(item.type, (row.byKind.get(item.type) ?? 0) + item.nombre);
+    row.total += item.nombre;
+    kinds.add(item.type);
+    rows.set(key, row);
+  }
+  return {
+    kinds: DYNAMIC_KINDS.filter((k) => kinds.has(k)),
+    rows: [...rows.values()].sort((a, b) => a.nom.localeCompare(b.nom, 'fr')),
+  };
+}
+
+function Table({ counts }: { counts: Counts }) {
+  const { kinds, rows } = pivot(counts);
+  if (rows.length === 0) return <Empty>Aucune dynamique en cours à cette date.</Empty>;
+  return (
+    <div className="fr-table fr-table--bordered odts-table-wrap">
+      <table>
+        <caption>
+          Dynamiques en projet, actives ou suspendues au {formatDateLong(counts.date)}, par région
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Région</th>
+            {kinds.map((k) => (
+              <th key={k} scope="col" className="odts-num">
+                <abbr title={DYNAMIC_KIND_LABELS[k]}>{KIND_SHORT[k]}</abbr>
+              </th>
+            ))}
+            <th scope="col" className="odts-num">
+              Total
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.code}>
+              <th scope="row">
+                <Link href={`/territoires/region/${r.code}`}>{r.nom}</Link>
+              </th>
+              {kinds.map((k) => (
+                <td key={k} className="odts-num">
+                  {formatInteger(r.byKind.get(k) ?? 0)}
+                </td>
+              ))}
+              <td className="odts-num fr-text--bold">{formatInteger(r.total)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function CountsSection() {
+  const counts = useApi<Counts>('/api/analyses/comptages?niveau=region');
+  return (
+    <section aria-labelledby="comptages" className="fr-mt-4w">
+      <h2 id="comptages">Comptages par région</h2>
+      <p>Une dynamique couvrant plusieurs régions est comptée dans chacune.</p>
+      <Async state={counts} label="Chargement des comptages…">
+        {(c) => <Table counts={c} />}
+      </Async>
+      <a
+        className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left"
+        href="/api/analyses/comptages?niveau=region&format=csv"
+        download
+      >
+        Télécharger les comptages (CSV)
+      </a>
+    </section>
+  );
+}

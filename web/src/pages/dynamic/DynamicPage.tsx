@@ -1,0 +1,115 @@
+import { Badge } from '@codegouvfr/react-dsfr/Badge';
+import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
+import { DYNAMIC_KIND_LABELS } from '@domain/registry/kinds.ts';
+import type { Dynamic } from '../../api/types.ts';
+import { useApi } from '../../api/useApi.ts';
+import { StatusBadge } from '../../components/Badges.tsx';
+import { Async, PageError } from '../../components/StateViews.tsx';
+import { formatDateLong } from '../../lib/format.ts';
+import { CARRIER_LABELS } from '../../lib/labels.ts';
+import { useTitle } from '../../lib/useTitle.ts';
+import { useLocation } from '../../router/history.ts';
+import { Link } from '../../router/Link.tsx';
+import type { PageProps } from '../../routes.ts';
+import { History } from './History.tsx';
+import { Perimeter } from './Perimeter.tsx';
+import { Coordination, Links, Sources, Timeline } from './Sections.tsx';
+
+function Identity({ d }: { d: Dynamic }) {
+  const f = d.fraicheur;
+  return (
+    <>
+      <Breadcrumb
+        currentPageLabel={d.nom}
+        homeLinkProps={{ href: '/' }}
+        segments={[{ label: 'Registre', linkProps: { href: '/registre' } }]}
+      />
+      <p className="fr-mb-1w">
+        <Link href={`/registre?type=${d.type}`} className="fr-tag fr-tag--sm">
+          {DYNAMIC_KIND_LABELS[d.type]}
+        </Link>
+      </p>
+      <h1>{d.nom}</h1>
+      <dl className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
+        <div className="fr-col-12 fr-col-md-4">
+          <dt className="fr-text--bold">Statut au {formatDateLong(d.date)}</dt>
+          <dd className="fr-ml-0">
+            <StatusBadge statut={d.statut} />
+          </dd>
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <dt className="fr-text--bold">Porteur</dt>
+          <dd className="fr-ml-0">
+            {d.porteur ? (
+              <>
+                {d.porteur.nom} <span className="fr-text--sm">({CARRIER_LABELS[d.porteur.type]})</span>
+              </>
+            ) : (
+              'non renseigné'
+            )}
+          </dd>
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <dt className="fr-text--bold">Période</dt>
+          <dd className="fr-ml-0">
+            {d.dateDebut ? `depuis le ${formatDateLong(d.dateDebut)}` : 'début non renseigné'}
+            {d.dateFin && `, jusqu’au ${formatDateLong(d.dateFin)}`}
+          </dd>
+        </div>
+      </dl>
+      {f && (
+        <p className="odts-actions">
+          {f.verifieLe ? (
+            <span>
+              Informations vérifiées le {formatDateLong(f.verifieLe)}
+              {f.verifiePar ? ` (${f.verifiePar})` : ''}
+            </span>
+          ) : (
+            <span>Informations jamais vérifiées</span>
+          )}
+          {f.aVerifier && (
+            <Badge severity="warning" small>
+              À vérifier
+            </Badge>
+          )}
+          {f.aRenouveler && (
+            <Badge severity="new" small>
+              À renouveler
+            </Badge>
+          )}
+        </p>
+      )}
+      {d.signataires.length > 0 && <p>Signataires : {d.signataires.join(', ')}</p>}
+    </>
+  );
+}
+
+export default function DynamicPage({ params }: PageProps) {
+  const id = params[0] ?? '';
+  const { search } = useLocation();
+  const date = new URLSearchParams(search).get('date');
+  const url = `/api/dynamiques/${encodeURIComponent(id)}${date ? `?date=${encodeURIComponent(date)}` : ''}`;
+  const state = useApi<Dynamic>(url);
+  useTitle(
+    state.data ? state.data.nom : state.error?.status === 404 ? 'Dynamique introuvable' : 'Fiche dynamique',
+  );
+  if (state.status === 'error') {
+    const title = state.error.status === 404 ? 'Dynamique introuvable' : 'Fiche dynamique indisponible';
+    return <PageError title={title} error={state.error} onRetry={state.reload} />;
+  }
+  return (
+    <Async state={state} label="Chargement de la fiche…">
+      {(d) => (
+        <>
+          <Identity d={d} />
+          <Perimeter dynamic={d} />
+          <Timeline dynamic={d} />
+          <Coordination dynamic={d} />
+          <Links dynamic={d} />
+          <Sources dynamic={d} />
+          <History id={d.id} version={d.version} />
+        </>
+      )}
+    </Async>
+  );
+}

@@ -1,0 +1,93 @@
+import type { HistoryItem, List } from '../../api/types.ts';
+import { useApi } from '../../api/useApi.ts';
+import { Async, Empty } from '../../components/StateViews.tsx';
+import { formatDateTime } from '../../lib/format.ts';
+import { FIELD_LABELS, HISTORY_ACTION_LABELS } from '../../lib/labels.ts';
+
+const IGNORED = new Set(['id', 'version']);
+
+/** Fields whose value differs between the two versions. */
+export function changedFields(avant: Record<string, unknown> | null, apres: Record<string, unknown> | null) {
+  const keys = new Set([...Object.keys(avant ?? {}), ...Object.keys(apres ?? {})]);
+  return [...keys].filter(
+    (k) => !IGNORED.has(k) && JSON.stringify(avant?.[k] ?? null) !== JSON.stringify(apres?.[k] ?? null),
+  );
+}
+
+export function show(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '(vide)';
+  if (typeof value === 'string') return value;
+  return JSON.stringify(value, null, 1);
+}
+
+function Entry({ item }: { item: HistoryItem }) {
+  const fields = changedFields(item.avant, item.apres);
+  const labels = fields.map((f) => FIELD_LABELS[f] ?? f);
+  return (
+    <tr>
+      <td>{formatDateTime(item.date)}</td>
+      <td>{HISTORY_ACTION_LABELS[item.action] ?? item.action}</td>
+      <td>{item.auteur}</td>
+      <td>
+        {item.action === 'creation' || fields.length === 0 ? (
+          <span>{item.action === 'creation' ? 'Fiche créée' : 'Aucun champ modifié'}</span>
+        ) : (
+          <details>
+            <summary>{labels.join(', ')}</summary>
+            <dl>
+              {fields.map((f) => (
+                <div key={f} className="fr-mt-1w">
+                  <dt className="fr-text--bold">{FIELD_LABELS[f] ?? f}</dt>
+                  <dd className="fr-ml-0">
+                    <span className="fr-text--sm">Avant :</span>
+                    <pre className="odts-diff">{show(item.avant?.[f])}</pre>
+                    <span className="fr-text--sm">Après :</span>
+                    <pre className="odts-diff">{show(item.apres?.[f])}</pre>
+                  </dd>
+                </div>
+              ))}
+            </dl>
+          </details>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+export function History({ id, version }: { id: string; version: number }) {
+  const history = useApi<List<HistoryItem>>(
+    `/api/dynamiques/${encodeURIComponent(id)}/historique?v=${version}`,
+  );
+  return (
+    <section aria-labelledby="historique" className="fr-mt-4w">
+      <h2 id="historique">Historique des modifications</h2>
+      <Async state={history} label="Chargement de l’historique…">
+        {(h) =>
+          h.items.length === 0 ? (
+            <Empty>Aucune modification enregistrée.</Empty>
+          ) : (
+            <div className="fr-table fr-table--no-caption odts-table-wrap">
+              <table>
+                <caption>Modifications de la fiche, de la plus ancienne à la plus récente</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">Auteur</th>
+                    <th scope="col">Champs modifiés</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {h.items.map((item, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: history entries are append-only and ordered.
+                    <Entry key={i} item={item} />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )
+        }
+      </Async>
+    </section>
+  );
+}

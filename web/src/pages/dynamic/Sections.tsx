@@ -1,0 +1,146 @@
+import { EVENT_DEFAULT_STATUS } from '@domain/registry/kinds.ts';
+import { useEffect, useState } from 'react';
+import { getJson } from '../../api/client.ts';
+import type { Dynamic } from '../../api/types.ts';
+import { StatusBadge } from '../../components/Badges.tsx';
+import { Empty } from '../../components/StateViews.tsx';
+import { formatDateLong, formatDateShort } from '../../lib/format.ts';
+import { EVENT_LABELS, LINK_LABELS } from '../../lib/labels.ts';
+import { Link } from '../../router/Link.tsx';
+
+export function Timeline({ dynamic }: { dynamic: Dynamic }) {
+  return (
+    <section aria-labelledby="chronologie" className="fr-mt-4w">
+      <h2 id="chronologie">Chronologie</h2>
+      {dynamic.evenements.length === 0 ? (
+        <Empty>Aucun événement daté n’est enregistré.</Empty>
+      ) : (
+        <ol className="odts-timeline">
+          {dynamic.evenements.map((e, i) => {
+            const statut = e.statut ?? EVENT_DEFAULT_STATUS[e.type] ?? null;
+            return (
+              // biome-ignore lint/suspicious/noArrayIndexKey: events have no identifier; their order is fixed.
+              <li key={i}>
+                <p className="fr-mb-0">
+                  <time dateTime={e.date} className="fr-text--bold">
+                    {formatDateLong(e.date)}
+                  </time>{' '}
+                  — {EVENT_LABELS[e.type]} {statut && <StatusBadge statut={statut} />}
+                </p>
+                {e.note && <p className="fr-text--sm fr-mb-0">{e.note}</p>}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </section>
+  );
+}
+
+export function Coordination({ dynamic }: { dynamic: Dynamic }) {
+  return (
+    <section aria-labelledby="coordination" className="fr-mt-4w">
+      <h2 id="coordination">Coordination</h2>
+      {dynamic.coordination.length === 0 ? (
+        <Empty>Aucun poste de coordination n’est enregistré.</Empty>
+      ) : (
+        <div className="fr-table fr-table--no-caption odts-table-wrap">
+          <table>
+            <caption>Postes de coordination</caption>
+            <thead>
+              <tr>
+                <th scope="col">Intitulé</th>
+                <th scope="col" className="odts-num">
+                  ETP
+                </th>
+                <th scope="col">Financeurs</th>
+                <th scope="col">Période</th>
+                <th scope="col">État</th>
+              </tr>
+            </thead>
+            <tbody>
+              {dynamic.coordination.map((c, i) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: posts have no identifier; their order is fixed.
+                <tr key={i}>
+                  <th scope="row">{c.intitule}</th>
+                  <td className="odts-num">{c.etp ?? '—'}</td>
+                  <td>{c.financeurs.length > 0 ? c.financeurs.join(', ') : '—'}</td>
+                  <td>
+                    {c.debut || c.fin
+                      ? `${formatDateShort(c.debut)} → ${c.fin ? formatDateShort(c.fin) : 'en cours'}`
+                      : '—'}
+                  </td>
+                  <td>{c.vacant ? 'Poste vacant' : 'Pourvu'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+function LinkedDynamic({ id }: { id: string }) {
+  const [name, setName] = useState<string | null>(null);
+  useEffect(() => {
+    const controller = new AbortController();
+    getJson<{ nom: string }>(`/api/dynamiques/${encodeURIComponent(id)}`, controller.signal).then(
+      (d) => setName(d.nom),
+      () => setName(null),
+    );
+    return () => controller.abort();
+  }, [id]);
+  return <Link href={`/dynamiques/${encodeURIComponent(id)}`}>{name ?? `dynamique ${id}`}</Link>;
+}
+
+export function Links({ dynamic }: { dynamic: Dynamic }) {
+  if (dynamic.liens.length === 0) return null;
+  return (
+    <section aria-labelledby="liens" className="fr-mt-4w">
+      <h2 id="liens">Liens avec d’autres dynamiques</h2>
+      <ul>
+        {dynamic.liens.map((l) => (
+          <li key={`${l.type}:${l.cible}`}>
+            {LINK_LABELS[l.type]} <LinkedDynamic id={l.cible} />
+            {(l.debut || l.fin) && (
+              <span className="fr-text--sm">
+                {' '}
+                ({l.debut ? `depuis le ${formatDateShort(l.debut)}` : ''}
+                {l.fin ? ` jusqu’au ${formatDateShort(l.fin)}` : ''})
+              </span>
+            )}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function Sources({ dynamic }: { dynamic: Dynamic }) {
+  return (
+    <section aria-labelledby="sources" className="fr-mt-4w">
+      <h2 id="sources">Sources</h2>
+      {dynamic.sources.length === 0 ? (
+        <Empty>Aucune source n’est citée.</Empty>
+      ) : (
+        <ul>
+          {dynamic.sources.map((s) => (
+            <li key={`${s.titre}${s.url ?? ''}`}>
+              {s.url ? (
+                <a href={s.url} target="_blank" rel="noreferrer" title={`${s.titre} — nouvelle fenêtre`}>
+                  {s.titre}
+                </a>
+              ) : (
+                s.titre
+              )}
+              {s.consulte && (
+                <span className="fr-text--sm"> (consulté le {formatDateShort(s.consulte)})</span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

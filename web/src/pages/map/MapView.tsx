@@ -1,0 +1,157 @@
+import { DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
+import type { FeatureCollection } from 'geojson';
+import {
+  type GeoJSONSource,
+  type Map as MapLibre,
+  Map as MapLibreMap,
+  NavigationControl,
+  prewarm,
+  setWorkerUrl,
+} from 'maplibre-gl';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { useEffect, useRef } from 'react';
+import { type Bounds, FRANCE } from './geo.ts';
+import { baseStyle, DYNAMIC_LAYERS } from './map-style.ts';
+
+setWorkerUrl(workerUrl);
+// The worker starts loading now, while the page fetches its data.
+prewarm();
+
+export interface PickedFeature {
+  id: string;
+  nom: string;
+  type: DynamicKind;
+  statut: string | null;
+}
+
+export interface Focus {
+  code: string;
+  bounds: Bounds;
+  communes: FeatureCollection;
+  dynamics: FeatureCollection;
+}
+
+interface Props {
+  /** Départements with their covered share (`part`) for the chosen kind. */
+  departements: FeatureCollection;
+  regions: FeatureCollection;
+  focus: Focus | null;
+  /** Data still on its way (a département being opened): the map is not reported idle meanwhile. */
+  pending: boolean;
+  visible: ReadonlySet<DynamicKind>;
+  onPick: (features: PickedFeature[]) => void;
+  onDepartement: (code: string) => void;
+}
+
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+function onceLoaded(m: MapLibre, apply: () => void) {
+  if (m.isStyleLoaded()) apply();
+  else m.once('load', apply);
+}
+
+/**
+ * MapLibre GL map: national choropleth of coverage by département; inside a chosen département, the
+ * perimeters of its dynamics by kind. Clicking a perimeter lists the dynamics there.
+ */
+export default function MapView({
+  departements,
+  regions,
+  focus,
+  pending,
+  visible,
+  onPick,
+  onDepartement,
+}: Props) {
+  const container = useRef<HTMLElement>(null);
+  const map = useRef<MapLibre | null>(null);
+  const drawn = useRef(false);
+  const waiting = useRef(pending);
+  waiting.current = pending;
+  const handlers = useRef({ onPick, onDepartement, focused: focus !== null });
+  handlers.current = { onPick, onDepartement, focused: focus !== null };
+
+  useEffect(() => {
+    if (!container.current) return;
+    const el = container.current;
+    const m = new MapLibreMap({
+      container: el,
+      style: baseStyle(),
+      bounds: FRANCE,
+      attributionControl: false,
+    });
+    m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
+    // "idle" once the data given is drawn (tests and the benchmark wait for it, with its time).
+    m.on('idle', () => {
+      if (!drawn.current || waiting.current) return;
+      el.setAttribute('data-map-state', 'idle');
+      el.setAttribute('data-map-idle-ms', String(Math.round(performance.now())));
+    });
+    m.on('dataloading', () => el.setAttribute('data-map-state', 'loading'));
+    m.on('click', (e) => {
+      const found = m.queryRenderedFeatures(e.point, { layers: DYNAMIC_LAYERS });
+      if (handlers.current.focused && found.length > 0) {
+        const seen = new Set<string>();
+        const picked: PickedFeature[] = [];
+        for (const f of found) {
+          const p = f.properties as PickedFeature;
+          if (!seen.has(p.id)) picked.push(p);
+          seen.add(p.id);
+        }
+        handlers.current.onPick(picked);
+        return;
+      }
+      const dep = m.queryRenderedFeatures(e.point, { layers: ['departements'] })[0];
+      if (dep?.properties?.code) handlers.current.onDepartement(String(dep.properties.code));
+    });
+    m.on('mousemove', (e) => {
+      const over = m.queryRenderedFeatures(e.point, { layers: [...DYNAMIC_LAYERS, 'departements'] });
+      m.getCanvas().style.cursor = over.length > 0 ? 'pointer' : '';
+    });
+    map.current = m;
+    return () => {
+      m.remove();
+      map.current = null;
+    };
+  }, []);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    onceLoaded(m, () => {
+      drawn.current = true;
+      (m.getSource('departements') as GeoJSONSource | undefined)?.setData(departements);
+      (m.getSource('regions') as GeoJSONSource | undefined)?.setData(regions);
+    });
+  }, [departements, regions]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    onceLoaded(m, () => {
+      (m.getSource('communes') as GeoJSONSource | undefined)?.setData(focus?.communes ?? EMPTY);
+      (m.getSource('dynamiques') as GeoJSONSource | undefined)?.setData(focus?.dynamics ?? EMPTY);
+      m.setPaintProperty('departements', 'fill-opacity', focus ? 0.25 : 0.85);
+      m.fitBounds(focus?.bounds ?? FRANCE, { padding: focus ? 24 : 0, animate: false });
+    });
+  }, [focus]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m) return;
+    onceLoaded(m, () => {
+      for (const k of DYNAMIC_KINDS)
+        m.setLayoutProperty(`dyn-${k}`, 'visibility', visible.has(k) ? 'visible' : 'none');
+    });
+  }, [visible]);
+
+  return (
+    <section
+      ref={container}
+      className="odts-map"
+      aria-label="Carte : cliquez sur un département pour afficher ses dynamiques, puis sur un périmètre coloré pour les lister ; les mêmes informations sont proposées à côté sous forme de texte"
+      data-map-state="loading"
+    />
+  );
+}

@@ -1,0 +1,131 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, STATUS_LABELS, STATUSES } from '@domain/registry/kinds.ts';
+import type { TerritoryType } from '@domain/territories/types.ts';
+import { useEffect, useState } from 'react';
+import { TerritorySearch } from '../../components/TerritorySearch.tsx';
+import { useTerritoryName } from '../../lib/useTerritoryName.ts';
+import { navigate } from '../../router/history.ts';
+import { EMPTY_FILTERS, type Filters, pageSearch } from './filters.ts';
+
+function TerritoryTag({ value, onRemove }: { value: string; onRemove: () => void }) {
+  const [type, code] = value.split(':') as [TerritoryType, string];
+  const name = useTerritoryName(type, code ?? '');
+  return (
+    <p className="fr-mb-2w">
+      Territoire : <strong>{name ?? value}</strong>{' '}
+      <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" onClick={onRemove}>
+        Retirer ce filtre<span className="fr-sr-only"> de territoire</span>
+      </button>
+    </p>
+  );
+}
+
+/** Filters are applied on submit: changing a field never reloads the list by surprise. */
+export function RegistryFilters({ filters }: { filters: Filters }) {
+  const [draft, setDraft] = useState(filters);
+  useEffect(() => setDraft(filters), [filters]);
+  const regionName = useTerritoryName('region', filters.region);
+  const departementName = useTerritoryName('departement', filters.departement);
+  const set = (patch: Partial<Filters>) => setDraft((d) => ({ ...d, ...patch }));
+  const apply = (f: Filters) => navigate(`/registre${pageSearch({ ...f, page: 1 })}`);
+
+  return (
+    <form
+      className="odts-filters"
+      aria-labelledby="filtres-titre"
+      onSubmit={(e) => {
+        e.preventDefault();
+        apply(draft);
+      }}
+    >
+      <h2 id="filtres-titre" className="fr-h5">
+        Filtres
+      </h2>
+      {filters.territoire && (
+        <TerritoryTag value={filters.territoire} onRemove={() => apply({ ...draft, territoire: '' })} />
+      )}
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-6">
+          <Input
+            label="Texte"
+            hintText="Mots du nom ou du porteur"
+            nativeInputProps={{ value: draft.q, onChange: (e) => set({ q: e.target.value }), type: 'search' }}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Select
+            label="Type de dynamique"
+            nativeSelectProps={{
+              value: draft.type,
+              onChange: (e) => set({ type: e.target.value as Filters['type'] }),
+            }}
+          >
+            <option value="">Tous les types</option>
+            {DYNAMIC_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {DYNAMIC_KIND_LABELS[k]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Select
+            label="Statut"
+            nativeSelectProps={{
+              value: draft.statut,
+              onChange: (e) => set({ statut: e.target.value as Filters['statut'] }),
+            }}
+          >
+            <option value="">Tous les statuts</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <TerritorySearch
+            label="Région"
+            hint="Saisissez au moins deux lettres"
+            type="region"
+            initialText={regionName ?? filters.region}
+            onSelect={(t) => set({ region: t.code })}
+            onClear={() => set({ region: '' })}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <TerritorySearch
+            label="Département"
+            hint="Nom ou numéro"
+            type="departement"
+            initialText={departementName ?? filters.departement}
+            onSelect={(t) => set({ departement: t.code })}
+            onClear={() => set({ departement: '' })}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Input
+            label="État au"
+            hintText="Statuts à cette date (aujourd’hui si vide)"
+            nativeInputProps={{
+              type: 'date',
+              value: draft.date,
+              onChange: (e) => set({ date: e.target.value }),
+            }}
+          />
+        </div>
+      </div>
+      <div className="odts-actions fr-mt-2w">
+        <Button type="submit" iconId="fr-icon-filter-line">
+          Filtrer
+        </Button>
+        <Button type="button" priority="secondary" onClick={() => apply(EMPTY_FILTERS)}>
+          Réinitialiser
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,98 @@
+import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
+import { useMemo } from 'react';
+import type { DynamicPage } from '../../api/types.ts';
+import { useApi } from '../../api/useApi.ts';
+import { Async, Empty } from '../../components/StateViews.tsx';
+import { count, formatDateLong } from '../../lib/format.ts';
+import { useTitle } from '../../lib/useTitle.ts';
+import { navigate, useLocation } from '../../router/history.ts';
+import { apiListUrl, exportUrl, type Filters, PAGE_SIZE, pageSearch, readFilters } from './filters.ts';
+import { RegistryFilters } from './RegistryFilters.tsx';
+import { RegistryTable } from './RegistryTable.tsx';
+
+const EXPORTS = [
+  { format: 'csv', label: 'CSV', detail: 'tableur, séparateur point-virgule' },
+  { format: 'xlsx', label: 'XLSX', detail: 'classeur Excel' },
+  { format: 'geojson', label: 'GeoJSON', detail: 'périmètres cartographiques' },
+] as const;
+
+function Exports({ filters }: { filters: Filters }) {
+  return (
+    <section aria-labelledby="exporter" className="fr-mt-4w">
+      <h2 id="exporter" className="fr-h5">
+        Exporter ces résultats
+      </h2>
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+        {EXPORTS.map((e) => (
+          <li key={e.format}>
+            <a
+              className="fr-btn fr-btn--secondary fr-icon-download-line"
+              href={exportUrl(filters, e.format)}
+              download
+              title={`Télécharger au format ${e.label} (${e.detail})`}
+            >
+              {e.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function Results({ data, filters }: { data: DynamicPage; filters: Filters }) {
+  const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
+  const go = (patch: Partial<Filters>) => navigate(`/registre${pageSearch({ ...filters, ...patch })}`);
+  return (
+    <>
+      <output className="fr-text--lg fr-mb-2w odts-block">
+        {count(data.total, 'dynamique trouvée', 'dynamiques trouvées')}
+        {data.total > 0 && pages > 1 && ` — page ${filters.page} sur ${pages}`}
+      </output>
+      {data.items.length === 0 ? (
+        <Empty>
+          Aucune dynamique ne correspond à ces filtres. Élargissez la recherche ou réinitialisez les filtres.
+        </Empty>
+      ) : (
+        <>
+          <RegistryTable
+            items={data.items}
+            filters={filters}
+            caption={`Dynamiques au ${formatDateLong(data.date)}, triées par ${filters.tri === 'nom' ? 'nom' : 'date de mise à jour'}`}
+            onSort={(tri) => go({ tri, page: 1 })}
+          />
+          {pages > 1 && (
+            <Pagination
+              count={pages}
+              defaultPage={filters.page}
+              showFirstLast
+              getPageLinkProps={(page) => ({ href: `/registre${pageSearch({ ...filters, page })}` })}
+              className="fr-mt-3w"
+            />
+          )}
+        </>
+      )}
+    </>
+  );
+}
+
+export default function RegistryPage() {
+  const { search } = useLocation();
+  const filters = useMemo(() => readFilters(new URLSearchParams(search)), [search]);
+  useTitle(filters.page > 1 ? `Registre des dynamiques, page ${filters.page}` : 'Registre des dynamiques');
+  const list = useApi<DynamicPage>(apiListUrl(filters));
+  return (
+    <>
+      <h1 className="fr-mt-4w">Registre des dynamiques</h1>
+      <p className="fr-text--lead">
+        Toutes les dynamiques territoriales de santé recensées, à filtrer par type, statut, territoire et
+        date.
+      </p>
+      <RegistryFilters filters={filters} />
+      <Async state={list} label="Recherche des dynamiques…">
+        {(data) => <Results data={data} filters={filters} />}
+      </Async>
+      <Exports filters={filters} />
+    </>
+  );
+}

@@ -1,0 +1,76 @@
+import type { Dynamic } from '../../api/types.ts';
+import { KindLabel, StatusBadge } from '../../components/Badges.tsx';
+import { formatDateShort, formatInteger } from '../../lib/format.ts';
+import { Link } from '../../router/Link.tsx';
+import type { Filters } from './filters.ts';
+
+interface Props {
+  items: Dynamic[];
+  filters: Filters;
+  caption: string;
+  onSort: (tri: Filters['tri']) => void;
+}
+
+function SortButton({ active, label, onClick }: { active: boolean; label: string; onClick: () => void }) {
+  return (
+    <button
+      type="button"
+      className={`fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-btn--icon-right ${active ? 'fr-icon-arrow-down-s-line' : 'fr-icon-arrow-up-down-line'}`}
+      onClick={onClick}
+      aria-pressed={active}
+      title={`Trier par ${label.toLowerCase()}`}
+    >
+      {label}
+    </button>
+  );
+}
+
+export function RegistryTable({ items, filters, caption, onSort }: Props) {
+  return (
+    <div className="fr-table fr-table--bordered odts-table-wrap">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col" aria-sort={filters.tri === 'nom' ? 'ascending' : 'none'}>
+              <SortButton active={filters.tri === 'nom'} label="Nom" onClick={() => onSort('nom')} />
+            </th>
+            <th scope="col">Type</th>
+            <th scope="col">Statut</th>
+            <th scope="col">Porteur</th>
+            <th scope="col" className="odts-num">
+              Communes
+            </th>
+            <th scope="col">Début</th>
+            <th scope="col" aria-sort={filters.tri === 'modification' ? 'descending' : 'none'}>
+              <SortButton
+                active={filters.tri === 'modification'}
+                label="Mise à jour"
+                onClick={() => onSort('modification')}
+              />
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {items.map((d) => (
+            <tr key={d.id}>
+              <td>
+                <Link href={`/dynamiques/${d.id}`}>{d.nom}</Link>
+              </td>
+              <td>
+                <KindLabel type={d.type} />
+              </td>
+              <td>
+                <StatusBadge statut={d.statut} />
+              </td>
+              <td>{d.porteur?.nom ?? '—'}</td>
+              <td className="odts-num">{formatInteger(d.perimetre.communes.length)}</td>
+              <td>{formatDateShort(d.dateDebut)}</td>
+              <td>{formatDateShort(d.modifieLe)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

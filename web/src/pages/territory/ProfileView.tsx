@@ -1,0 +1,129 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
+import type { Dynamic, Profile } from '../../api/types.ts';
+import { StatusBadge } from '../../components/Badges.tsx';
+import { Empty } from '../../components/StateViews.tsx';
+import { count, formatDateLong, formatInteger, formatPercent } from '../../lib/format.ts';
+import { Link } from '../../router/Link.tsx';
+
+function byKind(dynamics: Dynamic[]): [DynamicKind, Dynamic[]][] {
+  const groups = new Map<DynamicKind, Dynamic[]>();
+  for (const d of dynamics) groups.set(d.type, [...(groups.get(d.type) ?? []), d]);
+  return DYNAMIC_KINDS.flatMap((k) => {
+    const list = groups.get(k);
+    return list
+      ? [[k, list.sort((a, b) => a.nom.localeCompare(b.nom, 'fr'))] as [DynamicKind, Dynamic[]]]
+      : [];
+  });
+}
+
+function Dynamics({ profile }: { profile: Profile }) {
+  const groups = byKind(profile.dynamiques);
+  if (groups.length === 0) {
+    return <Empty>Aucune dynamique recensée sur ce territoire au {formatDateLong(profile.date)}.</Empty>;
+  }
+  return (
+    <>
+      {groups.map(([kind, list]) => (
+        <section key={kind} aria-labelledby={`type-${kind}`} className="fr-mb-3w">
+          <h3 id={`type-${kind}`} className="fr-h5">
+            {DYNAMIC_KIND_LABELS[kind]} ({list.length})
+          </h3>
+          <ul>
+            {list.map((d) => (
+              <li key={d.id} className="fr-mb-1w">
+                <Link href={`/dynamiques/${d.id}`}>{d.nom}</Link> <StatusBadge statut={d.statut} />
+                {d.porteur && <span className="fr-text--sm"> — porté par {d.porteur.nom}</span>}
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+    </>
+  );
+}
+
+function CoverageTable({ profile }: { profile: Profile }) {
+  const rows = DYNAMIC_KINDS.flatMap((k) => {
+    const c = profile.couverture[k];
+    return c && c.communes > 0 ? [[k, c] as const] : [];
+  });
+  const absent = DYNAMIC_KINDS.filter((k) => profile.couverture[k] && !profile.couverture[k]?.communes);
+  return (
+    <>
+      {rows.length === 0 ? (
+        <Empty>Aucune dynamique ne couvre ce territoire.</Empty>
+      ) : (
+        <div className="fr-table fr-table--no-caption odts-table-wrap">
+          <table>
+            <caption>Couverture du territoire par type de dynamique</caption>
+            <thead>
+              <tr>
+                <th scope="col">Type</th>
+                <th scope="col" className="odts-num">
+                  Communes couvertes
+                </th>
+                <th scope="col" className="odts-num">
+                  Population couverte
+                </th>
+                <th scope="col" className="odts-num">
+                  Part de la population
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map(([k, c]) => (
+                <tr key={k}>
+                  <th scope="row">{DYNAMIC_KIND_LABELS[k]}</th>
+                  <td className="odts-num">{formatInteger(c.communes)}</td>
+                  <td className="odts-num">{formatInteger(c.population)}</td>
+                  <td className="odts-num">{formatPercent(c.partPopulation)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {absent.length > 0 && (
+        <p>Non couvert par : {absent.map((k) => DYNAMIC_KIND_LABELS[k].toLowerCase()).join(', ')}.</p>
+      )}
+    </>
+  );
+}
+
+export function ProfileView({ profile }: { profile: Profile }) {
+  return (
+    <>
+      <section aria-labelledby="dynamiques" className="fr-mt-4w">
+        <h2 id="dynamiques">Dynamiques présentes</h2>
+        <p>
+          {count(profile.dynamiques.length, 'dynamique')} au {formatDateLong(profile.date)}, portées sur tout
+          ou partie du territoire.
+        </p>
+        <Dynamics profile={profile} />
+      </section>
+      <section aria-labelledby="couverture" className="fr-mt-4w">
+        <h2 id="couverture">Couverture</h2>
+        <CoverageTable profile={profile} />
+      </section>
+      <section aria-labelledby="lacunes" className="fr-mt-4w">
+        <h2 id="lacunes">Lacunes repérées</h2>
+        {profile.lacunes.length === 0 ? (
+          <Empty>Aucune lacune repérée.</Empty>
+        ) : (
+          <Alert
+            severity="warning"
+            small
+            description={
+              <ul className="fr-mb-0">
+                {profile.lacunes.map((l) => (
+                  <li key={l}>{l}</li>
+                ))}
+              </ul>
+            }
+          />
+        )}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,45 @@
+import { type ComponentType, lazy } from 'react';
+import { prefetch } from './api/useApi.ts';
+import { mapDataUrls, readMapParams } from './pages/map/urls.ts';
+
+export interface PageProps {
+  params: string[];
+}
+
+interface Route {
+  pattern: RegExp;
+  page: ComponentType<PageProps>;
+}
+
+/** Stable, shareable addresses (the map and the charts load their libraries only on their pages). */
+export const ROUTES: Route[] = [
+  { pattern: /^\/$/, page: lazy(() => import('./pages/HomePage.tsx')) },
+  {
+    pattern: /^\/territoires\/(region|departement|epci|commune|qpv)\/([0-9A-Za-z]{2,12})\/?$/,
+    page: lazy(() => import('./pages/TerritoryPage.tsx')),
+  },
+  { pattern: /^\/registre\/?$/, page: lazy(() => import('./pages/registry/RegistryPage.tsx')) },
+  { pattern: /^\/dynamiques\/([^/]{1,64})\/?$/, page: lazy(() => import('./pages/dynamic/DynamicPage.tsx')) },
+  { pattern: /^\/analyses\/?$/, page: lazy(() => import('./pages/analyses/AnalysesPage.tsx')) },
+  {
+    pattern: /^\/carte\/?$/,
+    // The map library is fetched alongside the page, not after it.
+    page: lazy(() => {
+      for (const url of Object.values(mapDataUrls(readMapParams(window.location.search))))
+        if (url) prefetch(url);
+      void import('./pages/map/MapView.tsx');
+      return import('./pages/map/MapPage.tsx');
+    }),
+  },
+  { pattern: /^\/import\/?$/, page: lazy(() => import('./pages/ImportPage.tsx')) },
+];
+
+export const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
+
+export function match(pathname: string): { page: ComponentType<PageProps>; params: string[] } | null {
+  for (const r of ROUTES) {
+    const m = r.pattern.exec(pathname);
+    if (m) return { page: r.page, params: m.slice(1).map((p) => decodeURIComponent(p)) };
+  }
+  return null;
+}
