@@ -88,11 +88,13 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const snapshots = new SnapshotRepository(database.db);
   const snapshotCache = new SnapshotCache(snapshots);
   const analytics = new AnalyticsService(snapshotCache, snapshots);
+  const resources = createResourceServices(database.db);
   const profiles = new ProfileService(
     snapshotCache,
     territories,
     registry,
     new PerimeterRepository(database.db),
+    resources.notices,
   );
   const reports = new ReportService(
     analytics,
@@ -114,7 +116,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       analytics,
       profiles,
       reports,
-      resources: createResourceServices(database.db),
+      resources,
     },
     close: async () => {
       await reports.close();

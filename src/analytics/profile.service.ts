@@ -14,6 +14,14 @@ import type { Snapshot, SnapshotCache } from './snapshot.ts';
 
 const KINDS = DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
 
+/** Where profiles find the resources written about a territory or its dynamics (the resource centre). */
+export interface LinkedResources {
+  linkedTo(
+    actor: Actor,
+    q: { territories: { type: string; code: string }[]; dynamics: string[] },
+  ): Promise<unknown[]>;
+}
+
 /** Territory profiles: every dynamic covering a territory, coverage per kind and gaps. */
 export class ProfileService {
   constructor(
@@ -21,6 +29,7 @@ export class ProfileService {
     private readonly territories: TerritoryService,
     private readonly registry: RegistryService,
     private readonly perimeters: PerimeterRepository,
+    private readonly resources: LinkedResources | null = null,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -29,9 +38,18 @@ export class ProfileService {
     const s = await this.cache.get();
     const communes = await this.communesOf(s, type, code, territory.enfants);
     const body = await this.build(actor, s, communes, date ?? todayIso(this.clock()));
+    // Resources about the territory, the territories containing it, or the dynamics covering it.
+    const territories = [{ type, code }, ...territory.parents.map((p) => ({ type: p.type, code: p.code }))];
+    const ressources = this.resources
+      ? await this.resources.linkedTo(actor, {
+          territories,
+          dynamics: body.dynamiques.map((d) => d.id),
+        })
+      : [];
     return {
       territoire: { type, code, nom: territory.nom, population: territory.population },
       ...body,
+      ressources,
     };
   }
 

@@ -77,6 +77,47 @@ export class NoticeRepository {
     return out;
   }
 
+  /**
+   * Notices linked to any of these territories or dynamics, most recent first. `via` tells whether the
+   * link is to a territory or to a dynamic (a notice linked both ways counts once, as a territory).
+   */
+  async linkedTo(
+    q: { territories: { type: string; code: string }[]; dynamics: string[] },
+    limit: number,
+  ): Promise<(NoticeRow & { via: 'territoire' | 'dynamique' })[]> {
+    const territoryIds =
+      q.territories.length === 0
+        ? []
+        : await this.db
+            .selectFrom('notice_territoire')
+            .select('notice')
+            .where((eb) =>
+              eb.or(q.territories.map((t) => eb.and([eb('type', '=', t.type), eb('code', '=', t.code)]))),
+            )
+            .execute();
+    const dynamicIds =
+      q.dynamics.length === 0
+        ? []
+        : await this.db
+            .selectFrom('notice_dynamique')
+            .select('notice')
+            .where('dynamique', 'in', q.dynamics)
+            .execute();
+    const via = new Map<string, 'territoire' | 'dynamique'>();
+    for (const r of dynamicIds) via.set(r.notice, 'dynamique');
+    for (const r of territoryIds) via.set(r.notice, 'territoire');
+    if (via.size === 0) return [];
+    const rows = await this.db
+      .selectFrom('notice')
+      .select(COLUMNS)
+      .where('id', 'in', [...via.keys()])
+      .orderBy(sql`annee desc nulls last`)
+      .orderBy('titre')
+      .limit(limit)
+      .execute();
+    return rows.map((r) => ({ ...r, via: via.get(r.id) as 'territoire' | 'dynamique' }));
+  }
+
   /** Bumps the write counter; its row lock orders concurrent writers until the transaction ends. */
   async nextGeneration(trx: Transaction<DB>): Promise<number> {
     const row = await trx

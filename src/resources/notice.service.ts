@@ -55,6 +55,29 @@ export class NoticeService {
    * Unknown linked dynamics and territories, keyed by field path. Links the notice already had are not
    * checked again: a dynamic deleted since must not block editing the notice.
    */
+  /** Short list of the notices about these territories or dynamics, for territory profiles. */
+  async linkedTo(
+    _actor: Actor,
+    q: { territories: { type: string; code: string }[]; dynamics: string[] },
+    limit = 50,
+  ) {
+    const rows = await this.repo.linkedTo(q, limit);
+    return rows.map((r) => {
+      const n = presentNotice(r);
+      return {
+        id: n.id,
+        type: n.type,
+        titre: n.titre,
+        auteurs: n.auteurs,
+        date: n.date,
+        annee: n.annee,
+        url: n.url,
+        dispositifs: n.dispositifs,
+        via: r.via,
+      };
+    });
+  }
+
   async checkLinks(
     input: NoticeInput,
     previous: NoticeInput | null = null,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamicInput } from '../factories/dynamics.ts';
+import { newMarker, noticeBody } from '../factories/notices.ts';
 import { createTestApp } from '../helpers/context.ts';
 import { clearDepartement } from '../helpers/registry-cleanup.ts';
 
@@ -207,6 +208,30 @@ describe('territory profiles', () => {
     expect(r.lacunes).toContain('CPTS sans CLS : CPTS Morlaix');
     expect(r.couverture.CLS.partPopulation).toBeGreaterThan(0);
     expect(r.couverture.CLS.partPopulation).toBeLessThan(1);
+  });
+
+  it('lists the resources about the territory, its parents and the dynamics covering it', async () => {
+    const marker = newMarker();
+    const notice = async (titre: string, links: Record<string, unknown>) => {
+      const res = await t.app.inject({
+        method: 'POST',
+        url: '/api/ressources',
+        payload: noticeBody({ titre: `${marker} ${titre}`, ...links }),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+    };
+    await notice('Finistère', { territoires: [{ type: 'departement', code: '29' }] });
+    await notice('CLS brestois', { dynamiques: [ids['CLS Brest']] });
+    await notice('Morbihan', { territoires: [{ type: 'departement', code: '56' }] });
+    const r = await get(`/api/territoires/commune/${BREST}/profil`, { date: '2018-03-01' });
+    const mine = (r.ressources as { titre: string; via: string }[])
+      .filter((n) => n.titre.startsWith(marker))
+      .map((n) => [n.titre.slice(marker.length + 1), n.via])
+      .sort();
+    expect(mine).toEqual([
+      ['CLS brestois', 'dynamique'],
+      ['Finistère', 'territoire'],
+    ]);
   });
 
   it('unknown territory → 404', async () => {
