@@ -5,6 +5,7 @@ import { migrate } from './db/migrate.ts';
 import { systemActor } from './domain/actor.ts';
 import { buildApp } from './http/app.ts';
 import { loadDemo } from './registry/demo/load-demo.ts';
+import { loadGlossarySeed } from './resources/glossary/glossary-seed.ts';
 
 export interface Platform {
   ctx: AppContext;
@@ -53,6 +54,8 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
         : `Données de démonstration chargées : ${demo.dynamiques} dynamiques, ${demo.decomptes} décomptes déclarés`,
     );
   }
+  const glossary = await loadGlossarySeed(ctx.database.db, ctx.services.resources.glossary);
+  if (!glossary.skipped) log(`Glossaire chargé : ${glossary.crees} entrée(s) ajoutée(s)`);
   const contrats = await ctx.services.contratsVille.sync(systemActor('démarrage'));
   if (contrats.crees > 0) log(`Contrats de ville ajoutés au registre : ${contrats.crees}`);
   for (const missing of await ctx.services.reference.missingLayers()) {

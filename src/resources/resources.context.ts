@@ -3,6 +3,8 @@ import type { DB } from '../db/schema.ts';
 import { HistoryRepository } from '../registry/history.repository.ts';
 import { LotRepository } from '../registry/lots/lot.repository.ts';
 import { NoticeExportService } from './exports/notice-export.service.ts';
+import { GlossaryRepository } from './glossary/glossary.repository.ts';
+import { GlossaryService } from './glossary/glossary.service.ts';
 import { NoticeImportService } from './imports/notice-import.service.ts';
 import { NoticeRepository } from './notice.repository.ts';
 import { NoticeService } from './notice.service.ts';
@@ -15,18 +17,25 @@ export interface ResourceServices {
   search: NoticeSearchService;
   exports: NoticeExportService;
   imports: NoticeImportService;
+  glossary: GlossaryService;
 }
 
 export function createResourceServices(db: Kysely<DB>): ResourceServices {
   const repo = new NoticeRepository(db);
   const search = new NoticeSearchService(new NoticeIndexRepository(db), repo);
-  const notices = new NoticeService(repo, new HistoryRepository(db), new LotRepository(db), () =>
-    search.markChanged(),
+  const glossary = new GlossaryService(new GlossaryRepository(db), new HistoryRepository(db));
+  const notices = new NoticeService(
+    repo,
+    new HistoryRepository(db),
+    new LotRepository(db),
+    () => search.markChanged(),
+    () => glossary.linker(),
   );
   return {
     notices,
     search,
     exports: new NoticeExportService(search, notices),
     imports: new NoticeImportService(notices, repo),
+    glossary,
   };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { glossaryKey, glossaryTermInput } from '../../src/domain/glossary/schemas.ts';
+import { searchGlossary } from '../../src/domain/glossary/search.ts';
 import { type LinkableTerm, linkTerms, TermLinker } from '../../src/domain/glossary/term-links.ts';
 
 const TERMS: LinkableTerm[] = [
@@ -97,5 +98,43 @@ describe('glossary entry input', () => {
     });
     expect(res.success).toBe(false);
     expect(res.error?.issues.map((i) => i.path.join('.'))).toEqual(['sigle', 'sources.0']);
+  });
+});
+
+describe('glossary search', () => {
+  const entries = [
+    {
+      sigle: 'CLSM',
+      forme: 'Conseil local de santé mentale',
+      variantes: [],
+      definition: 'Instance de concertation.',
+    },
+    {
+      sigle: 'CLS',
+      forme: 'Contrat local de santé',
+      variantes: [],
+      definition: 'Contrat entre l’ARS et une collectivité.',
+    },
+    {
+      sigle: 'ARS',
+      forme: 'Agence régionale de santé',
+      variantes: [],
+      definition: 'Pilote la santé en région.',
+    },
+    { sigle: null, forme: 'Démocratie sanitaire', variantes: [], definition: 'Participation des usagers.' },
+  ];
+  const found = (q: string) => searchGlossary(entries, q).map((e) => e.sigle ?? e.forme);
+
+  it('finds by acronym, form or definition without regard to accents or case', () => {
+    expect(found('cls')).toEqual(['CLS', 'CLSM']);
+    expect(found('DEMOCRATIE')).toEqual(['Démocratie sanitaire']);
+    expect(found('régionale sante')).toEqual(['ARS']);
+    expect(found('usagers')).toEqual(['Démocratie sanitaire']);
+  });
+
+  it('puts entries named by the query before those that only mention it', () => {
+    expect(found('ars')).toEqual(['ARS', 'CLS']);
+    expect(found('')).toHaveLength(4);
+    expect(found('introuvable')).toEqual([]);
   });
 });
