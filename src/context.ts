@@ -98,6 +98,8 @@ export function createContext(database: Database, settings: ContextSettings = {}
     analytics,
     new PdfRenderer(settings.chromiumPath ?? DEFAULT_CHROMIUM_PATH),
   );
+  const resources = createResourceServices(database.db);
+  lots.registerReverter('notice', (actor, id) => resources.lotReverter.revert(actor, id));
   return {
     database,
     services: {
@@ -114,7 +116,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       analytics,
       profiles,
       reports,
-      resources: createResourceServices(database.db),
+      resources,
     },
     close: async () => {
       await reports.close();

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { type Actor, actorLabel } from '../domain/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
 import type { TermLinker, TextSegment } from '../domain/glossary/term-links.ts';
@@ -117,7 +119,12 @@ export class NoticeService {
   async createMany(
     actor: Actor,
     inputs: NoticeInput[],
-    options: { description: string; ids?: string[] },
+    options: {
+      description: string;
+      ids?: string[];
+      /** Run first inside the same transaction (a lock, a "loaded" record of seed data). */
+      inTransaction?: (trx: Transaction<DB>) => Promise<void>;
+    },
   ): Promise<{ lot: string; ids: string[] }> {
     const errors: FieldErrors = {};
     for (const [i, input] of inputs.entries())
@@ -128,6 +135,7 @@ export class NoticeService {
       actor,
       { creates: inputs.map((notice, i) => ({ id: ids[i] as string, notice })), changes: [] },
       options.description,
+      options.inTransaction,
     );
     return { lot, ids };
   }
@@ -137,10 +145,12 @@ export class NoticeService {
     actor: Actor,
     set: { creates: NoticeWrite[]; changes: NoticeChange[] },
     description: string,
+    inTransaction?: (trx: Transaction<DB>) => Promise<void>,
   ): Promise<string> {
     const lot = randomUUID();
     const auteur = actorLabel(actor);
     await this.repo.transaction(async (trx) => {
+      await inTransaction?.(trx);
       await this.lots.create(trx, {
         id: lot,
         auteur,

@@ -9,6 +9,7 @@ import { NoticeImportService } from './imports/notice-import.service.ts';
 import { NoticeRepository } from './notice.repository.ts';
 import { NoticeService } from './notice.service.ts';
 import { NoticeIndexRepository } from './notice-index.repository.ts';
+import { NoticeLotReverter } from './notice-lot-revert.ts';
 import { NoticeSearchService } from './notice-search.service.ts';
 
 /** Services of the resource centre, built over one database (wired into the application context). */
@@ -18,6 +19,8 @@ export interface ResourceServices {
   exports: NoticeExportService;
   imports: NoticeImportService;
   glossary: GlossaryService;
+  /** Reverts a change set of notices (`POST /api/lots/{id}/annuler`). */
+  lotReverter: NoticeLotReverter;
 }
 
 export function createResourceServices(db: Kysely<DB>): ResourceServices {
@@ -37,5 +40,8 @@ export function createResourceServices(db: Kysely<DB>): ResourceServices {
     exports: new NoticeExportService(search, notices),
     imports: new NoticeImportService(notices, repo),
     glossary,
+    lotReverter: new NoticeLotReverter(repo, new HistoryRepository(db), new LotRepository(db), () =>
+      search.markChanged(),
+    ),
   };
 }
