@@ -61,6 +61,20 @@ describe('shipped glossary', () => {
   });
 });
 
+describe('glossary API description', () => {
+  it('is in the OpenAPI document', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/glossaire',
+        '/api/glossaire/{sigle}',
+        '/api/glossaire/{sigle}/historique',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/api/glossaire/{sigle}'])).toEqual(['get', 'put', 'delete']);
+  });
+});
+
 describe('glossary writes', () => {
   it('creates, updates with If-Match, records the history and deletes an entry', async () => {
     const sigle = newSigle();
