@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerDbCommands } from './cli/db.commands.ts';
 import { registerDynamicsCommands } from './cli/dynamiques.commands.ts';
+import { registerGlossaryCommands } from './cli/glossaire.commands.ts';
 import { registerReferenceCommands } from './cli/reference.commands.ts';
 import { registerReportCommands } from './cli/report.commands.ts';
 import { registerResourcesCommands } from './cli/ressources.commands.ts';
@@ -21,6 +22,7 @@ registerReferenceCommands(program);
 registerDynamicsCommands(program);
 registerReportCommands(program);
 registerResourcesCommands(program);
+registerGlossaryCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -100,6 +100,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
     analytics,
     new PdfRenderer(settings.chromiumPath ?? DEFAULT_CHROMIUM_PATH),
   );
+  lots.registerReverter('notice', (actor, id) => resources.lotReverter.revert(actor, id));
   return {
     database,
     services: {

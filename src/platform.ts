@@ -5,6 +5,8 @@ import { migrate } from './db/migrate.ts';
 import { systemActor } from './domain/actor.ts';
 import { buildApp } from './http/app.ts';
 import { loadDemo } from './registry/demo/load-demo.ts';
+import { loadGlossarySeed } from './resources/glossary/glossary-seed.ts';
+import { loadSeedNotices } from './resources/seed/seed-notices.ts';
 
 export interface Platform {
   ctx: AppContext;
@@ -52,7 +54,11 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
         ? `Données de démonstration déjà chargées (${demo.vintage})`
         : `Données de démonstration chargées : ${demo.dynamiques} dynamiques, ${demo.decomptes} décomptes déclarés`,
     );
+    const seed = await loadSeedNotices(ctx.database.db, ctx.services.resources.notices);
+    if (seed.lot) log(`Ressources des documents de référence : ${seed.crees} notice(s) ajoutée(s)`);
   }
+  const glossary = await loadGlossarySeed(ctx.database.db, ctx.services.resources.glossary);
+  if (!glossary.skipped) log(`Glossaire chargé : ${glossary.crees} entrée(s) ajoutée(s)`);
   const contrats = await ctx.services.contratsVille.sync(systemActor('démarrage'));
   if (contrats.crees > 0) log(`Contrats de ville ajoutés au registre : ${contrats.crees}`);
   for (const missing of await ctx.services.reference.missingLayers()) {

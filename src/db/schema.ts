@@ -204,6 +204,16 @@ export interface NoticeTerritoireTable {
   code: string;
 }
 
+export interface GlossaireTable {
+  cle: string;
+  sigle: string | null;
+  forme: string;
+  document: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_layer: ReferenceLayerTable;
@@ -227,4 +237,5 @@ export interface DB {
   notice_suppression: NoticeSuppressionTable;
   notice_dynamique: NoticeDynamiqueTable;
   notice_territoire: NoticeTerritoireTable;
+  glossaire: GlossaireTable;
 }

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { type Actor, actorLabel } from '../domain/actor.ts';
 import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
+import type { TermLinker, TextSegment } from '../domain/glossary/term-links.ts';
 import type { DuplicateCheckInput, NoticeInput } from '../domain/resources/schemas.ts';
 import type { HistoryEntry, HistoryRepository } from '../registry/history.repository.ts';
 import type { LotRepository } from '../registry/lots/lot.repository.ts';
@@ -20,6 +23,9 @@ export interface NoticeChange {
 
 const ENTITY = 'notice';
 
+/** The detail of a notice: `resumeLiens` links the glossary's terms of the abstract (null without one). */
+export type NoticeDetail = PresentedNotice & { resumeLiens: TextSegment[] | null };
+
 /** Bibliographic notices: CRUD with optimistic concurrency and history, change sets, duplicates. */
 export class NoticeService {
   private readonly duplicates: NoticeDuplicates;
@@ -30,6 +36,8 @@ export class NoticeService {
     private readonly lots: LotRepository,
     /** Told after every write (the search index of this process then refreshes before searching). */
     private readonly onChange: () => void = () => {},
+    /** Glossary terms to mark in the abstract of a notice's detail (none when not given). */
+    private readonly terms: () => Promise<TermLinker | null> = async () => null,
   ) {
     this.duplicates = new NoticeDuplicates(repo);
   }
@@ -38,8 +46,14 @@ export class NoticeService {
     return randomUUID();
   }
 
-  async get(_actor: Actor, id: string): Promise<PresentedNotice> {
-    return presentNotice(await this.requireRow(id));
+  /** One notice, with its abstract cut into segments naming the glossary's acronyms and terms. */
+  async get(_actor: Actor, id: string): Promise<NoticeDetail> {
+    const notice = presentNotice(await this.requireRow(id));
+    const linker = await this.terms();
+    return {
+      ...notice,
+      resumeLiens: notice.resume && linker ? linker.segments(notice.resume) : null,
+    };
   }
 
   /** Several notices by id, in the given order (unknown ids are skipped). */
@@ -128,7 +142,12 @@ export class NoticeService {
   async createMany(
     actor: Actor,
     inputs: NoticeInput[],
-    options: { description: string; ids?: string[] },
+    options: {
+      description: string;
+      ids?: string[];
+      /** Run first inside the same transaction (a lock, a "loaded" record of seed data). */
+      inTransaction?: (trx: Transaction<DB>) => Promise<void>;
+    },
   ): Promise<{ lot: string; ids: string[] }> {
     const errors: FieldErrors = {};
     for (const [i, input] of inputs.entries())
@@ -139,6 +158,7 @@ export class NoticeService {
       actor,
       { creates: inputs.map((notice, i) => ({ id: ids[i] as string, notice })), changes: [] },
       options.description,
+      options.inTransaction,
     );
     return { lot, ids };
   }
@@ -148,10 +168,12 @@ export class NoticeService {
     actor: Actor,
     set: { creates: NoticeWrite[]; changes: NoticeChange[] },
     description: string,
+    inTransaction?: (trx: Transaction<DB>) => Promise<void>,
   ): Promise<string> {
     const lot = randomUUID();
     const auteur = actorLabel(actor);
     await this.repo.transaction(async (trx) => {
+      await inTransaction?.(trx);
       await this.lots.create(trx, {
         id: lot,
         auteur,

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { glossaryRoutes } from './glossary/glossary.routes.ts';
 import { noticeImportRoutes } from './imports/notice-import.routes.ts';
 import { noticeRoutes } from './notice.routes.ts';
 import type { ResourceServices } from './resources.context.ts';
@@ -8,5 +9,6 @@ export function resourceRoutes(s: ResourceServices) {
   return async (app: FastifyInstance) => {
     await app.register(noticeRoutes(s.notices, s.search, s.exports));
     await app.register(noticeImportRoutes(s.imports));
+    await app.register(glossaryRoutes(s.glossary));
   };
 }

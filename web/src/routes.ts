@@ -32,6 +32,7 @@ export const ROUTES: Route[] = [
     }),
   },
   { pattern: /^\/import\/?$/, page: lazy(() => import('./pages/ImportPage.tsx')) },
+  { pattern: /^\/glossaire\/?$/, page: lazy(() => import('./pages/GlossaryPage.tsx')) },
 ];
 
 export const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));

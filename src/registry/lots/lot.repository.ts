@@ -51,15 +51,26 @@ export class LotRepository {
   }
 
   /** The creations and modifications the lot made, in the order they were written. */
-  entries(lot: string): Promise<LotEntry[]> {
+  entries(lot: string, entite = 'dynamique'): Promise<LotEntry[]> {
     return this.db
       .selectFrom('historique')
       .select(['id', 'entite_id', 'action', 'avant', 'apres'])
       .where('lot', '=', lot)
-      .where('entite', '=', 'dynamique')
+      .where('entite', '=', entite)
       .where('action', 'in', ['creation', 'modification'])
       .orderBy('id')
       .execute();
+  }
+
+  /** The kinds of records (`dynamique`, `notice`…) the lot wrote. */
+  async entities(lot: string): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('historique')
+      .select('entite')
+      .distinct()
+      .where('lot', '=', lot)
+      .execute();
+    return rows.map((r) => r.entite);
   }
 
   /** Marks the lot reverted; false when someone else reverted it first. */

@@ -30,7 +30,7 @@ export function lotRoutes(lots: LotService): FastifyPluginAsyncZod {
         schema: {
           tags,
           summary:
-            'Annuler un lot : supprime les dynamiques créées, restaure les dynamiques modifiées (409 si modifiées depuis)',
+            'Annuler un lot : supprime les dynamiques ou notices créées, restaure celles modifiées (409 si modifiées depuis)',
           params: lotIdParams,
         },
       },

@@ -14,6 +14,12 @@ export interface LotDeps {
   writer: DynamicWriter;
 }
 
+/** Reverts a whole change set of another module in one transaction, marking it reverted. */
+export type LotReverter = (
+  actor: Actor,
+  lot: string,
+) => Promise<{ lot: string; supprimees: number; restaurees: number }>;
+
 /** What reverting one record of a lot does: delete what the lot created, restore what it modified. */
 type Step =
   | { kind: 'delete'; current: DynamicRow }
@@ -42,7 +48,15 @@ function presentLot(l: {
 
 /** Change sets: list them, and revert one while no record of it was changed since. */
 export class LotService {
+  /** Reverts change sets of other kinds of records (notices…), registered by their module. */
+  private readonly reverters = new Map<string, LotReverter>();
+
   constructor(private readonly deps: LotDeps) {}
+
+  /** Lets the lots that wrote `entite` records be reverted by `revert`. */
+  registerReverter(entite: string, revert: LotReverter): void {
+    this.reverters.set(entite, revert);
+  }
 
   async list(_actor: Actor, query: { page: number; limit: number }) {
     const { total, rows } = await this.deps.lots.list(query.page, query.limit);
@@ -60,6 +74,10 @@ export class LotService {
     const lot = await this.get(actor, id);
     if (lot.annule) {
       throw conflict(`Ce lot a déjà été annulé le ${lot.annuleLe?.slice(0, 10)} par ${lot.annulePar}`);
+    }
+    for (const entite of await lots.entities(id)) {
+      const other = this.reverters.get(entite);
+      if (other) return other(actor, id);
     }
     const steps = await this.plan(await lots.entries(id));
     const auteur = actorLabel(actor);

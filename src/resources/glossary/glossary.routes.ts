@@ -1,0 +1,83 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { glossaryKeyParams, glossarySearchQuery, glossaryTermInput } from '../../domain/glossary/schemas.ts';
+import { etagOf } from '../../registry/registry.service.ts';
+import type { GlossaryService } from './glossary.service.ts';
+
+const tags = ['Glossaire'];
+
+export function glossaryRoutes(glossary: GlossaryService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/glossaire',
+      {
+        schema: {
+          tags,
+          summary: 'Chercher dans le glossaire (sigle, forme développée, définition ; sans accents ni casse)',
+          querystring: glossarySearchQuery,
+        },
+      },
+      async (req) => glossary.search(req.actor, req.query),
+    );
+
+    app.post(
+      '/api/glossaire',
+      { schema: { tags, summary: 'Ajouter une entrée au glossaire', body: glossaryTermInput } },
+      async (req, reply) => {
+        const created = await glossary.create(req.actor, req.body);
+        return reply.status(201).header('etag', etagOf(created.version)).send(created);
+      },
+    );
+
+    app.get(
+      '/api/glossaire/:sigle',
+      { schema: { tags, summary: 'Une entrée du glossaire (sigle ou clé)', params: glossaryKeyParams } },
+      async (req, reply) => {
+        const term = await glossary.get(req.actor, req.params.sigle);
+        return reply.header('etag', etagOf(term.version)).send(term);
+      },
+    );
+
+    app.put(
+      '/api/glossaire/:sigle',
+      {
+        schema: {
+          tags,
+          summary: 'Modifier une entrée du glossaire (If-Match obligatoire)',
+          params: glossaryKeyParams,
+          body: glossaryTermInput,
+        },
+      },
+      async (req, reply) => {
+        const term = await glossary.update(req.actor, req.params.sigle, req.body, req.headers['if-match']);
+        return reply.header('etag', etagOf(term.version)).send(term);
+      },
+    );
+
+    app.delete(
+      '/api/glossaire/:sigle',
+      {
+        schema: {
+          tags,
+          summary: 'Supprimer une entrée du glossaire (If-Match obligatoire)',
+          params: glossaryKeyParams,
+        },
+      },
+      async (req, reply) => {
+        await glossary.remove(req.actor, req.params.sigle, req.headers['if-match']);
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/api/glossaire/:sigle/historique',
+      {
+        schema: {
+          tags,
+          summary: 'Historique d’une entrée du glossaire : qui, quand, avant, après',
+          params: glossaryKeyParams,
+        },
+      },
+      async (req) => glossary.historyOf(req.actor, req.params.sigle),
+    );
+  };
+}
