@@ -32,16 +32,19 @@ export function profilePaths(cog: CogReference, dynamics: readonly BenchDynamic[
   };
 }
 
-export async function getProfile(app: FastifyInstance, url: string): Promise<number> {
+/** The response body; parsed only outside the measured calls (the client's work, not the server's). */
+export async function getProfile(app: FastifyInstance, url: string): Promise<string> {
   const res = await app.inject({ method: 'GET', url });
   if (res.statusCode !== 200) throw new Error(`${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
-  return (JSON.parse(res.body) as { dynamiques: unknown[] }).dynamiques.length;
+  return res.body;
 }
+
+const listed = (body: string) => (JSON.parse(body) as { dynamiques: unknown[] }).dynamiques.length;
 
 /** Each path once to warm up, then enough passes for about 300 samples per territory type. */
 export async function measureProfiles(app: FastifyInstance, type: string, paths: string[]) {
   const counts: number[] = [];
-  for (const url of paths) counts.push(await getProfile(app, url));
+  for (const url of paths) counts.push(listed(await getProfile(app, url)));
   const rounds = Math.max(1, Math.ceil(300 / paths.length));
   const wall: number[] = [];
   const cpu: number[] = [];
