@@ -10,6 +10,8 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   ressources: async () => (await import('./resources.bench.ts')).runResourcesBench(),
   report: async () => (await import('./report.bench.ts')).runReportBench(),
   web: async () => (await import('./web.bench.ts')).runWebBench(),
+  registry: async () => (await import('./registry.bench.ts')).runRegistryBench(),
+  analytics: async () => (await import('./analytics.bench.ts')).runAnalyticsBench(),
 };
 
 const args = process.argv.slice(2);

@@ -4,26 +4,56 @@ import type { AnalyticDynamic, CommuneInfo } from '../domain/analytics/model.ts'
 import type { DynamicInput } from '../domain/registry/schemas.ts';
 import type { StatusPeriod } from '../domain/registry/timeline.ts';
 
+/** Where the registry stands: the last history row and the number of dynamics. */
+export interface RegistryStamp {
+  history: number;
+  count: number;
+}
+
 /** Reads everything analyses need in three queries; the service keeps the result in memory. */
 export class SnapshotRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** Changes whenever a dynamic is written (every write adds a history row) or removed. */
-  async stamp(): Promise<string> {
+  async stamp(): Promise<RegistryStamp> {
     const { rows } = await sql<{ h: number; n: number }>`
       select (select coalesce(max(id), 0) from historique) as h, (select count(*) from dynamique) as n`.execute(
       this.db,
     );
-    return `${rows[0]?.h}:${rows[0]?.n}`;
+    return { history: Number(rows[0]?.h ?? 0), count: Number(rows[0]?.n ?? 0) };
   }
 
-  async dynamics(): Promise<AnalyticDynamic[]> {
+  /** Dynamics with a history row after `historyId`: written, created or removed since that stamp. */
+  async changedSince(historyId: number): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('historique')
+      .select('entite_id')
+      .distinct()
+      .where('id', '>', historyId)
+      .where('entite', '=', 'dynamique')
+      .execute();
+    return rows.map((r) => r.entite_id);
+  }
+
+  /** Every dynamic, or only those of `ids` (the missing ones were removed). */
+  async dynamics(ids?: string[]): Promise<AnalyticDynamic[]> {
+    if (ids?.length === 0) return [];
+    const only = ids ? new Set(ids) : null;
     const [docs, communes, periods] = await Promise.all([
-      this.db.selectFrom('dynamique').select(['id', 'type', 'nom', 'document', 'date_fin']).execute(),
-      this.db.selectFrom('dynamique_commune').select(['dynamique', 'commune']).execute(),
+      this.db
+        .selectFrom('dynamique')
+        .select(['id', 'type', 'nom', 'document', 'date_fin'])
+        .$if(only !== null, (q) => q.where('id', 'in', ids as string[]))
+        .execute(),
+      this.db
+        .selectFrom('dynamique_commune')
+        .select(['dynamique', 'commune'])
+        .$if(only !== null, (q) => q.where('dynamique', 'in', ids as string[]))
+        .execute(),
       this.db
         .selectFrom('dynamique_periode')
         .select(['dynamique', 'statut', 'debut', 'fin'])
+        .$if(only !== null, (q) => q.where('dynamique', 'in', ids as string[]))
         .orderBy('debut')
         .execute(),
     ]);

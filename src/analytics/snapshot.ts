@@ -1,5 +1,5 @@
 import type { AnalyticDynamic, CommuneInfo } from '../domain/analytics/model.ts';
-import type { SnapshotRepository } from './snapshot.repository.ts';
+import type { RegistryStamp, SnapshotRepository } from './snapshot.repository.ts';
 
 /** In-memory registry for national aggregates, with a commune → dynamics index. */
 export class Snapshot {
@@ -56,9 +56,15 @@ export class Snapshot {
   }
 }
 
-/** Keeps one snapshot per database state; rebuilt when the registry changes. */
+/** Past this many changed dynamics, reading the whole registry again is simpler than patching. */
+const PATCH_LIMIT = 2_000;
+
+/**
+ * Keeps one snapshot per database state. After a write, only the dynamics changed since (found in the
+ * history) are read again and patched into a new snapshot: reading all 10,000 took about a second.
+ */
 export class SnapshotCache {
-  private current: { stamp: string; snapshot: Snapshot } | null = null;
+  private current: { stamp: RegistryStamp; snapshot: Snapshot } | null = null;
   private communes: CommuneInfo[] | null = null;
   private names: Map<string, string> | null = null;
   private building: Promise<Snapshot> | null = null;
@@ -67,17 +73,42 @@ export class SnapshotCache {
 
   async get(): Promise<Snapshot> {
     const stamp = await this.repo.stamp();
-    if (this.current?.stamp === stamp) return this.current.snapshot;
-    this.building ??= this.build(stamp).finally(() => {
+    const current = this.current;
+    if (current && sameStamp(current.stamp, stamp)) return current.snapshot;
+    this.building ??= (current ? this.patch(current, stamp) : this.build(stamp)).finally(() => {
       this.building = null;
     });
     return this.building;
   }
 
-  private async build(stamp: string): Promise<Snapshot> {
+  private async build(stamp: RegistryStamp): Promise<Snapshot> {
     this.communes ??= await this.repo.communes();
     this.names ??= await this.repo.territoryNames();
-    const snapshot = new Snapshot(await this.repo.dynamics(), this.communes, this.names);
+    return this.keep(stamp, await this.repo.dynamics());
+  }
+
+  private async patch(
+    previous: { stamp: RegistryStamp; snapshot: Snapshot },
+    stamp: RegistryStamp,
+  ): Promise<Snapshot> {
+    const ids = await this.repo.changedSince(previous.stamp.history);
+    if (ids.length > PATCH_LIMIT) return this.build(stamp);
+    const fresh = new Map((await this.repo.dynamics(ids)).map((d) => [d.id, d]));
+    const changed = new Set(ids);
+    const dynamics: AnalyticDynamic[] = [];
+    for (const d of previous.snapshot.dynamics) {
+      if (!changed.has(d.id)) dynamics.push(d);
+      else if (fresh.has(d.id)) dynamics.push(fresh.get(d.id) as AnalyticDynamic);
+      fresh.delete(d.id);
+    }
+    dynamics.push(...fresh.values());
+    // A write that left no history row (by hand in SQL): the count tells, and everything is read again.
+    if (dynamics.length !== stamp.count) return this.build(stamp);
+    return this.keep(stamp, dynamics);
+  }
+
+  private keep(stamp: RegistryStamp, dynamics: AnalyticDynamic[]): Snapshot {
+    const snapshot = new Snapshot(dynamics, this.communes ?? [], this.names ?? new Map());
     this.current = { stamp, snapshot };
     return snapshot;
   }
@@ -88,4 +119,8 @@ export class SnapshotCache {
     this.names = null;
     this.current = null;
   }
+}
+
+function sameStamp(a: RegistryStamp, b: RegistryStamp): boolean {
+  return a.history === b.history && a.count === b.count;
 }

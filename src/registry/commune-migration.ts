@@ -4,11 +4,7 @@ import { type Actor, actorLabel } from '../domain/actor.ts';
 import type { DynamicInput } from '../domain/registry/schemas.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
 import type { HistoryRepository } from './history.repository.ts';
-import {
-  dynamicsWithStaleCommunes,
-  formerCommuneCodes,
-  type PerimeterRepository,
-} from './perimeter.repository.ts';
+import { dynamicsWithStaleCommunes, formerCommuneCodes, type Perimeters } from './perimeter.repository.ts';
 import { historySnapshot } from './registry.presenter.ts';
 import type { RegistryRepository } from './registry.repository.ts';
 
@@ -28,7 +24,7 @@ export async function migrateMergedCommunes(
     repo: RegistryRepository;
     writer: DynamicWriter;
     history: HistoryRepository;
-    perimeters: PerimeterRepository;
+    perimeters: Perimeters;
   },
 ): Promise<CommuneMigrationResult> {
   const stale = await dynamicsWithStaleCommunes(deps.db);

@@ -4,7 +4,7 @@ import type { DB } from '../db/schema.ts';
 import type { DynamicInput } from '../domain/registry/schemas.ts';
 import { statusTimeline } from '../domain/registry/timeline.ts';
 import { normalizeForSearch } from '../domain/text/normalize.ts';
-import { PerimeterRepository } from './perimeter.repository.ts';
+import { PerimeterRepository, type Perimeters } from './perimeter.repository.ts';
 import { type DynamicWrite, RegistryRepository } from './registry.repository.ts';
 
 export type FieldErrors = Record<string, string>;
@@ -15,7 +15,7 @@ export type FieldErrors = Record<string, string>;
  */
 export class DynamicWriter {
   constructor(
-    readonly perimeters: PerimeterRepository,
+    readonly perimeters: Perimeters,
     private readonly registry: RegistryRepository,
   ) {}
 
@@ -26,6 +26,12 @@ export class DynamicWriter {
   /** The same checks read through `trx`: on PGlite a read outside an open transaction would wait for it. */
   within(trx: Transaction<DB>): DynamicWriter {
     return new DynamicWriter(new PerimeterRepository(trx), new RegistryRepository(trx));
+  }
+
+  /** The same checks against the reference read once into memory: for imports of thousands of rows. */
+  async withReferenceInMemory(): Promise<DynamicWriter> {
+    if (!(this.perimeters instanceof PerimeterRepository)) return this;
+    return new DynamicWriter(await this.perimeters.inMemory(), this.registry);
   }
 
   async check(

@@ -1,5 +1,17 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import { InMemoryPerimeters } from './in-memory-perimeters.ts';
+
+/** What a dynamic's perimeter is checked and expanded against. */
+export type Perimeters = Pick<
+  PerimeterRepository,
+  | 'knownCommunes'
+  | 'knownEpci'
+  | 'knownDepartements'
+  | 'qpvCommunes'
+  | 'communesOfEpci'
+  | 'communesOfDepartements'
+>;
 
 /** Resolves perimeters entered as communes, EPCI, départements or QPV into current commune codes. */
 export class PerimeterRepository {
@@ -55,6 +67,33 @@ export class PerimeterRepository {
       .where('nature', '=', 'commune_actuelle')
       .execute();
     return rows.map((r) => r.code);
+  }
+
+  /** The reference codes read once, for checks of thousands of perimeters (imports). */
+  async inMemory(): Promise<InMemoryPerimeters> {
+    const hasQpv = await this.hasQpvLayer();
+    const [communes, epci, departements, qpv] = await Promise.all([
+      this.db.selectFrom('commune').select(['code', 'nature', 'epci', 'departement']).execute(),
+      this.db.selectFrom('epci').select('code').execute(),
+      this.db.selectFrom('departement').select('code').execute(),
+      hasQpv
+        ? sql<{ qpv: string; commune: string }>`select qpv, commune from qpv_commune`.execute(this.db)
+        : null,
+    ]);
+    const byQpv = qpv ? new Map<string, string[]>() : null;
+    for (const r of qpv?.rows ?? []) byQpv?.set(r.qpv, [...(byQpv.get(r.qpv) ?? []), r.commune]);
+    return new InMemoryPerimeters({
+      communes: communes.map((c) => ({
+        code: c.code,
+        current: c.nature === 'commune_actuelle' || c.nature === 'arrondissement_municipal',
+        actuelle: c.nature === 'commune_actuelle',
+        epci: c.epci,
+        departement: c.departement,
+      })),
+      epci: epci.map((e) => e.code),
+      departements: departements.map((d) => d.code),
+      qpv: byQpv,
+    });
   }
 
   async communesOfDepartements(codes: string[]): Promise<string[]> {

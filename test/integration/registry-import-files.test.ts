@@ -94,6 +94,15 @@ describe('unreadable files → 400 or 413 with a French message', () => {
     expect(form.json().erreur).toMatch(/Fichier trop volumineux/);
   });
 
+  it('a file over the row limit (20 000) → 413 saying how many rows and the limit', async () => {
+    const rows = Array.from({ length: 20_001 }, (_, i) => `MSP;${marker()} ${i}`);
+    const res = await postImport([HEADER, ...rows].join('\n'), { dryRun: true });
+    expect(res.statusCode).toBe(413);
+    expect(res.json().erreur).toBe(
+      'Fichier trop long : 20\u202f001 lignes, 20\u202f000 au plus par import ; découpez-le en plusieurs fichiers',
+    );
+  });
+
   it('bad dryRun value → 400 naming the parameter', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/imports/dynamiques?dryRun=peut-etre' });
     expect(res.statusCode).toBe(400);

@@ -3,9 +3,10 @@ import { type Actor, actorLabel } from '../../domain/actor.ts';
 import { AppError, conflict } from '../../domain/errors.ts';
 import { TerritoryLookup } from '../../domain/registry/territory-lookup.ts';
 import { todayIso } from '../../domain/registry/timeline.ts';
+import { formatInteger } from '../../domain/reports/french.ts';
 import type { ProgressReporter } from '../../reference/progress.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
-import type { HistoryRepository } from '../history.repository.ts';
+import type { HistoryEntry, HistoryRepository } from '../history.repository.ts';
 import type { LotRepository } from '../lots/lot.repository.ts';
 import { historySnapshot } from '../registry.presenter.ts';
 import type { DynamicRow, DynamicWrite, RegistryRepository } from '../registry.repository.ts';
@@ -17,7 +18,13 @@ import { type FileHint, readTable } from './read-table.ts';
 import type { TerritoryNamesRepository } from './territory-names.repository.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
-export const MAX_IMPORT_ROWS = 5000;
+/** The national registry (about 10,000 dynamics) fits in one file, with room to spare. */
+export const MAX_IMPORT_ROWS = 20_000;
+
+/** A larger import changes the tables enough for the planner's statistics to need refreshing. */
+const ANALYZE_AFTER_ROWS = 500;
+/** From this many rows, the reference is read once rather than asked about each row. */
+const IN_MEMORY_REFERENCE_ROWS = 100;
 
 export interface ImportDeps {
   repo: RegistryRepository;
@@ -47,7 +54,8 @@ export class DynamicImportService {
     if (table.rows.length > MAX_IMPORT_ROWS) {
       throw new AppError(
         'too_large',
-        `Fichier trop long : ${table.rows.length} lignes, ${MAX_IMPORT_ROWS} au plus par import ; découpez-le`,
+        `Fichier trop long : ${formatInteger(table.rows.length)} lignes, ${formatInteger(MAX_IMPORT_ROWS)} au plus ` +
+          'par import ; découpez-le en plusieurs fichiers',
       );
     }
     const report = (plan: Pick<ImportPlan, 'lignes' | 'errors'>, extra: Partial<ImportReport> = {}) => ({
@@ -64,9 +72,13 @@ export class DynamicImportService {
     if (table.problems.length > 0) return report({ lignes: table.rows.length, errors: table.problems });
 
     const header = mapHeader(table);
+    const writer =
+      table.rows.length >= IN_MEMORY_REFERENCE_ROWS
+        ? await this.deps.writer.withReferenceInMemory()
+        : this.deps.writer;
     const plan = await planImport(table, header, {
       lookup: new TerritoryLookup(await this.deps.names.load()),
-      writer: this.deps.writer,
+      writer,
       today: todayIso(this.deps.clock?.() ?? new Date()),
       existing: await this.existingRows(table.rows.flatMap((r) => idCell(r.cells, header.columns))),
       progress: options.progress,
@@ -87,7 +99,7 @@ export class DynamicImportService {
       inchanges: plan.unchanged,
     };
     if (options.dryRun || plan.writes.length === 0) return report(plan, counts);
-    const lot = await this.apply(actor, plan.writes, options);
+    const lot = await this.apply(actor, writer, plan.writes, options);
     return report(plan, { ...counts, lot });
   }
 
@@ -101,8 +113,13 @@ export class DynamicImportService {
   }
 
   /** One transaction, one lot; derived rows are computed first (PGlite has one connection). */
-  private async apply(actor: Actor, writes: PlannedWrite[], options: ImportOptions): Promise<string> {
-    const { repo, history, writer, lots } = this.deps;
+  private async apply(
+    actor: Actor,
+    writer: DynamicWriter,
+    writes: PlannedWrite[],
+    options: ImportOptions,
+  ): Promise<string> {
+    const { repo, history, lots } = this.deps;
     const { filename, progress } = options;
     const built: { planned: PlannedWrite; write: DynamicWrite }[] = [];
     for (const planned of writes) {
@@ -118,10 +135,16 @@ export class DynamicImportService {
       `${created} création(s), ${writes.length - created} modification(s)`;
     await repo.transaction(async (trx) => {
       await lots.create(trx, { id: lotId, auteur, description, nombre: writes.length });
+      // Creations in bulk (a few statements per thousand rows), history rows in the file's order.
+      const creations = built.filter((b) => b.planned.kind === 'create');
+      await repo.insertMany(
+        trx,
+        creations.map((b) => b.write),
+      );
+      const entries: HistoryEntry[] = [];
       for (const { planned, write } of built) {
         if (planned.kind === 'create') {
-          await repo.insert(trx, write);
-          await history.record(trx, {
+          entries.push({
             entite: 'dynamique',
             entiteId: write.id,
             action: 'creation',
@@ -139,7 +162,7 @@ export class DynamicImportService {
               'rien n’a été enregistré, relancez l’import',
           );
         }
-        await history.record(trx, {
+        entries.push({
           entite: 'dynamique',
           entiteId: write.id,
           action: 'modification',
@@ -149,7 +172,9 @@ export class DynamicImportService {
           apres: historySnapshot(current.id, current.version + 1, planned.input),
         });
       }
+      await history.recordMany(trx, entries);
     });
+    if (writes.length >= ANALYZE_AFTER_ROWS) await repo.analyze();
     return lotId;
   }
 }
