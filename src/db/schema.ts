@@ -204,6 +204,18 @@ export interface NoticeTerritoireTable {
   code: string;
 }
 
+export interface SelectionTable {
+  id: string;
+  titre: string;
+  titre_cle: string;
+  date_selection: string | null;
+  document: ColumnType<unknown, string, string>;
+  nombre_notices: number;
+  version: Generated<number>;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_layer: ReferenceLayerTable;
@@ -227,4 +239,5 @@ export interface DB {
   notice_suppression: NoticeSuppressionTable;
   notice_dynamique: NoticeDynamiqueTable;
   notice_territoire: NoticeTerritoireTable;
+  selection: SelectionTable;
 }

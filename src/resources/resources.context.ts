@@ -1,13 +1,18 @@
 import type { Kysely } from 'kysely';
+import { DEFAULT_CHROMIUM_PATH } from '../config.ts';
 import type { DB } from '../db/schema.ts';
 import { HistoryRepository } from '../registry/history.repository.ts';
 import { LotRepository } from '../registry/lots/lot.repository.ts';
+import { PdfRenderer } from '../reports/pdf.ts';
 import { NoticeExportService } from './exports/notice-export.service.ts';
 import { NoticeImportService } from './imports/notice-import.service.ts';
 import { NoticeRepository } from './notice.repository.ts';
 import { NoticeService } from './notice.service.ts';
 import { NoticeIndexRepository } from './notice-index.repository.ts';
 import { NoticeSearchService } from './notice-search.service.ts';
+import { SelectionRepository } from './selections/selection.repository.ts';
+import { SelectionService } from './selections/selection.service.ts';
+import { SelectionRenderer } from './selections/selection-render.ts';
 
 /** Services of the resource centre, built over one database (wired into the application context). */
 export interface ResourceServices {
@@ -15,9 +20,14 @@ export interface ResourceServices {
   search: NoticeSearchService;
   exports: NoticeExportService;
   imports: NoticeImportService;
+  selections: SelectionService;
 }
 
-export function createResourceServices(db: Kysely<DB>): ResourceServices {
+/** `pdf`: the application's Chromium printer, shared with the reports. */
+export function createResourceServices(
+  db: Kysely<DB>,
+  pdf: PdfRenderer = new PdfRenderer(DEFAULT_CHROMIUM_PATH),
+): ResourceServices {
   const repo = new NoticeRepository(db);
   const search = new NoticeSearchService(new NoticeIndexRepository(db), repo);
   const notices = new NoticeService(repo, new HistoryRepository(db), new LotRepository(db), () =>
@@ -28,5 +38,11 @@ export function createResourceServices(db: Kysely<DB>): ResourceServices {
     search,
     exports: new NoticeExportService(search, notices),
     imports: new NoticeImportService(notices, repo),
+    selections: new SelectionService(
+      new SelectionRepository(db),
+      repo,
+      new HistoryRepository(db),
+      new SelectionRenderer(pdf),
+    ),
   };
 }

@@ -2,11 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { noticeImportRoutes } from './imports/notice-import.routes.ts';
 import { noticeRoutes } from './notice.routes.ts';
 import type { ResourceServices } from './resources.context.ts';
+import { selectionRoutes } from './selections/selection.routes.ts';
 
 /** Every route of the resource centre (each plugin keeps its own body parsers). */
 export function resourceRoutes(s: ResourceServices) {
   return async (app: FastifyInstance) => {
     await app.register(noticeRoutes(s.notices, s.search, s.exports));
     await app.register(noticeImportRoutes(s.imports));
+    await app.register(selectionRoutes(s.selections));
   };
 }
