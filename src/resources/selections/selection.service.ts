@@ -162,12 +162,14 @@ export class SelectionService {
         errors[path] = `notice citée absente des sections de la sélection : ${unknown.join(', ')}`;
     };
     checkText('introduction', input.introduction);
-    const walk = (sections: SelectionSection[], prefix: string) =>
-      sections.forEach((s, i) => {
+    const walk = (sections: SelectionSection[], prefix: string) => {
+      for (const [i, s] of sections.entries()) {
         checkText(`${prefix}.${i}.presentation`, s.presentation);
-        s.notices.forEach((e, j) => checkText(`${prefix}.${i}.notices.${j}.commentaire`, e.commentaire));
+        for (const [j, e] of s.notices.entries())
+          checkText(`${prefix}.${i}.notices.${j}.commentaire`, e.commentaire);
         walk(s.sections, `${prefix}.${i}.sections`);
-      });
+      }
+    };
     walk(input.sections, 'sections');
     if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
   }
