@@ -138,6 +138,12 @@ export function hasOwnNumber(title: string): boolean {
   return /^(\d+(\.\d+)*\.?|[IVXLC]+\.?|[A-Z]\.)(\s|$|[–—-]\s)/.test(title);
 }
 
+/** "1. Textes", "1.2 Guides", or the title alone when it carries its own number. */
+export function sectionHeading(s: { numero: string | null; titre: string }): string {
+  if (!s.numero) return s.titre;
+  return s.numero.includes('.') ? `${s.numero} ${s.titre}` : `${s.numero}. ${s.titre}`;
+}
+
 export function contributorLabel(c: Contributor): string {
   return 'organisation' in c ? c.organisation : [c.prenom, c.nom].filter(Boolean).join(' ');
 }
@@ -205,7 +211,7 @@ export function buildSelectionDocument(
   const sommaire: TocLine[] = [];
   const toc = (list: DocumentSection[]) => {
     for (const s of list) {
-      sommaire.push({ id: s.id, niveau: s.niveau, libelle: s.numero ? `${s.numero}. ${s.titre}` : s.titre });
+      sommaire.push({ id: s.id, niveau: s.niveau, libelle: sectionHeading(s) });
       toc(s.sections);
     }
   };

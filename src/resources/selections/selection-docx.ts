@@ -16,6 +16,7 @@ import {
   type NumberedEntry,
   paragraphText,
   type SelectionDocument,
+  sectionHeading,
 } from '../../domain/resources/selection-document.ts';
 import type { References } from './selection-html.ts';
 
@@ -105,7 +106,7 @@ function entryParagraphs(entry: NumberedEntry, refs: References): Paragraph[] {
 function sectionParagraphs(s: DocumentSection, refs: References): Paragraph[] {
   const heading = HEADINGS[Math.min(s.niveau, HEADINGS.length) - 1];
   return [
-    new Paragraph({ heading, children: [new TextRun(s.numero ? `${s.numero}. ${s.titre}` : s.titre)] }),
+    new Paragraph({ heading, children: [new TextRun(sectionHeading(s))] }),
     ...s.presentation.map(
       (p) => new Paragraph({ children: [new TextRun({ text: paragraphText(p), italics: true })] }),
     ),

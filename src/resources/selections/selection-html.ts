@@ -5,6 +5,7 @@ import {
   type NumberedEntry,
   type Paragraph,
   type SelectionDocument,
+  sectionHeading,
 } from '../../domain/resources/selection-document.ts';
 import { escapeHtml as e } from '../../reports/escape.ts';
 import type { FormattedReference } from '../formats/documentalist-style.ts';
@@ -47,7 +48,7 @@ function entryHtml(entry: NumberedEntry, refs: References): string {
 
 function sectionHtml(s: DocumentSection, refs: References): string {
   const level = Math.min(s.niveau + 1, 5);
-  const title = s.numero ? `${s.numero}. ${s.titre}` : s.titre;
+  const title = sectionHeading(s);
   const list =
     s.entries.length > 0
       ? `<ol class="references${s.sitographie ? ' sitographie' : ''}">\n${s.entries.map((x) => entryHtml(x, refs)).join('\n')}\n</ol>`
