@@ -4,6 +4,7 @@ import { registerDynamicsCommands } from './cli/dynamiques.commands.ts';
 import { registerReferenceCommands } from './cli/reference.commands.ts';
 import { registerReportCommands } from './cli/report.commands.ts';
 import { registerResourcesCommands } from './cli/ressources.commands.ts';
+import { registerSelectionsCommands } from './cli/selections.commands.ts';
 import { registerServeCommand } from './cli/serve.command.ts';
 import { ConfigError } from './config.ts';
 import { isAppError } from './domain/errors.ts';
@@ -21,6 +22,7 @@ registerReferenceCommands(program);
 registerDynamicsCommands(program);
 registerReportCommands(program);
 registerResourcesCommands(program);
+registerSelectionsCommands(program);
 
 try {
   await program.parseAsync(process.argv);
