@@ -133,9 +133,10 @@ export function orderEntries<T extends { notice: NoticeInput }>(entries: T[], or
   }
 }
 
-/** A title that already starts with its number ("1.", "2.3 ", "IV –") is not numbered again. */
+/** A title that already starts with its number is not numbered again. */
 export function hasOwnNumber(title: string): boolean {
-  return /^(\d+(\.\d+)*\.?|[IVXLC]+\.?|[A-Z]\.)(\s|$|[–—-]\s)/.test(title);
+  // "1.", "1.2", "1)", "IV." or "IV –", "A." — but not a year ("2020 en chiffres") nor an acronym ("CV et santé").
+  return /^(\d{1,3}(\.\d{1,3})*[.)]|\d{1,3}(\.\d{1,3})+|[IVXLC]+(\.|\s[–—-])|[A-Z]\.)(\s|$)/.test(title);
 }
 
 /** "1. Textes", "1.2 Guides", or the title alone when it carries its own number. */
