@@ -127,6 +127,18 @@ describe('sélections CRUD', () => {
     expect((await t.app.inject({ url: '/api/selections', query: { q: m } })).json().total).toBe(0);
   });
 
+  it('is described in the OpenAPI document', async () => {
+    const doc = (await t.app.inject('/api/openapi.json')).json();
+    expect(doc.paths['/api/selections'].post.requestBody).toBeDefined();
+    expect(Object.keys(doc.paths['/api/selections/{id}'])).toEqual(
+      expect.arrayContaining(['get', 'put', 'delete']),
+    );
+    const format = doc.paths['/api/selections/{id}/export'].get.parameters.find(
+      (p: { name: string }) => p.name === 'format',
+    );
+    expect(format.schema.enum).toEqual(['html', 'pdf', 'docx', 'ris', 'bibtex', 'csl-json']);
+  });
+
   it('unknown sélection → 404 in French', async () => {
     const res = await t.app.inject('/api/selections/inconnue/export?format=html');
     expect(res.statusCode).toBe(404);
