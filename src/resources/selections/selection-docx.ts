@@ -18,6 +18,7 @@ import {
   type SelectionDocument,
   sectionHeading,
 } from '../../domain/resources/selection-document.ts';
+import { decodeEntities } from '../formats/documentalist-style.ts';
 import type { References } from './selection-html.ts';
 
 const FONT = 'Arial';
@@ -31,15 +32,6 @@ const HEADINGS = [
   HeadingLevel.HEADING_3,
   HeadingLevel.HEADING_4,
 ];
-
-const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-const decode = (s: string) =>
-  s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (m, code: string) => {
-    if (code.startsWith('#x') || code.startsWith('#X'))
-      return String.fromCodePoint(Number.parseInt(code.slice(2), 16));
-    if (code.startsWith('#')) return String.fromCodePoint(Number(code.slice(1)));
-    return ENTITIES[code] ?? m;
-  });
 
 /** The formatted reference (citeproc's HTML: italics, bold, small caps) as Word runs. */
 export function referenceRuns(html: string): TextRun[] {
@@ -68,7 +60,7 @@ export function referenceRuns(html: string): TextRun[] {
       stack.push(flag);
       continue;
     }
-    runs.push(new TextRun({ text: decode(token), ...state }));
+    runs.push(new TextRun({ text: decodeEntities(token), ...state }));
   }
   return runs;
 }
