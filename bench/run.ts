@@ -9,6 +9,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   territories: async () => (await import('./territories.bench.ts')).runTerritoriesBench(),
   ressources: async () => (await import('./resources.bench.ts')).runResourcesBench(),
   report: async () => (await import('./report.bench.ts')).runReportBench(),
+  selections: async () => (await import('./selections.bench.ts')).runSelectionsBench(),
   web: async () => (await import('./web.bench.ts')).runWebBench(),
   registry: async () => (await import('./registry.bench.ts')).runRegistryBench(),
   analytics: async () => (await import('./analytics.bench.ts')).runAnalyticsBench(),

@@ -5,6 +5,7 @@ import { registerGlossaryCommands } from './cli/glossaire.commands.ts';
 import { registerReferenceCommands } from './cli/reference.commands.ts';
 import { registerReportCommands } from './cli/report.commands.ts';
 import { registerResourcesCommands } from './cli/ressources.commands.ts';
+import { registerSelectionsCommands } from './cli/selections.commands.ts';
 import { registerServeCommand } from './cli/serve.command.ts';
 import { ConfigError } from './config.ts';
 import { isAppError } from './domain/errors.ts';
@@ -23,6 +24,7 @@ registerDynamicsCommands(program);
 registerReportCommands(program);
 registerResourcesCommands(program);
 registerGlossaryCommands(program);
+registerSelectionsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

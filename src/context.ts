@@ -88,7 +88,9 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const snapshots = new SnapshotRepository(database.db);
   const snapshotCache = new SnapshotCache(snapshots);
   const analytics = new AnalyticsService(snapshotCache, snapshots);
-  const resources = createResourceServices(database.db);
+  // One Chromium printer for every generated PDF (reports and sélections).
+  const pdf = new PdfRenderer(settings.chromiumPath ?? DEFAULT_CHROMIUM_PATH);
+  const resources = createResourceServices(database.db, pdf);
   const profiles = new ProfileService(
     snapshotCache,
     territories,
@@ -96,10 +98,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
     new PerimeterRepository(database.db),
     resources.notices,
   );
-  const reports = new ReportService(
-    analytics,
-    new PdfRenderer(settings.chromiumPath ?? DEFAULT_CHROMIUM_PATH),
-  );
+  const reports = new ReportService(analytics, pdf);
   lots.registerReverter('notice', (actor, id) => resources.lotReverter.revert(actor, id));
   return {
     database,

@@ -7,6 +7,7 @@ import { buildApp } from './http/app.ts';
 import { loadDemo } from './registry/demo/load-demo.ts';
 import { loadGlossarySeed } from './resources/glossary/glossary-seed.ts';
 import { loadSeedNotices } from './resources/seed/seed-notices.ts';
+import { loadSeedSelections } from './resources/seed/seed-selections-loader.ts';
 
 export interface Platform {
   ctx: AppContext;
@@ -56,6 +57,8 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
     );
     const seed = await loadSeedNotices(ctx.database.db, ctx.services.resources.notices);
     if (seed.lot) log(`Ressources des documents de référence : ${seed.crees} notice(s) ajoutée(s)`);
+    const selections = await loadSeedSelections(ctx.services.resources.selections, seed.ids);
+    if (selections.crees > 0) log(`Sélections des documents de référence : ${selections.crees} ajoutée(s)`);
   }
   const glossary = await loadGlossarySeed(ctx.database.db, ctx.services.resources.glossary);
   if (!glossary.skipped) log(`Glossaire chargé : ${glossary.crees} entrée(s) ajoutée(s)`);

@@ -214,6 +214,18 @@ export interface GlossaireTable {
   modifie_le: Generated<Date>;
 }
 
+export interface SelectionTable {
+  id: string;
+  titre: string;
+  titre_cle: string;
+  date_selection: string | null;
+  document: ColumnType<unknown, string, string>;
+  nombre_notices: number;
+  version: Generated<number>;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_layer: ReferenceLayerTable;
@@ -238,4 +250,5 @@ export interface DB {
   notice_dynamique: NoticeDynamiqueTable;
   notice_territoire: NoticeTerritoireTable;
   glossaire: GlossaireTable;
+  selection: SelectionTable;
 }

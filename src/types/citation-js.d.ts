@@ -14,6 +14,9 @@ declare module '@citation-js/core' {
     output: {
       format(name: string, data: unknown, options?: Record<string, unknown>): unknown;
     };
+    config: {
+      get(name: '@csl'): { styles: { add(name: string, xml: string): void; has(name: string): boolean } };
+    };
   };
 }
 declare module '@citation-js/plugin-ris';

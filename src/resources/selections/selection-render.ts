@@ -1,0 +1,56 @@
+import { slug } from '../../domain/reports/french.ts';
+import { REPORT_CONTENT_TYPES } from '../../domain/reports/schemas.ts';
+import { noticeToCsl } from '../../domain/resources/csl-mapping.ts';
+import { formatPartialDate, type SelectionDocument } from '../../domain/resources/selection-document.ts';
+import type { SelectionExportFormat } from '../../domain/resources/selection-schemas.ts';
+import type { PdfRenderer } from '../../reports/pdf.ts';
+import { formatNotices } from '../exports/notice-export.service.ts';
+import { formatReferences } from '../formats/documentalist-style.ts';
+import { renderSelectionDocx } from './selection-docx.ts';
+import { renderSelectionHtml } from './selection-html.ts';
+
+export interface RenderedSelection {
+  format: SelectionExportFormat;
+  contentType: string;
+  filename: string;
+  body: Buffer;
+}
+
+/** A sélection document in each format: HTML, PDF (the reports' Chromium printer), DOCX, RIS, BibTeX, CSL-JSON. */
+export class SelectionRenderer {
+  constructor(private readonly pdf: PdfRenderer) {}
+
+  preparePdf(): void {
+    this.pdf.prepare();
+  }
+
+  async render(doc: SelectionDocument, format: SelectionExportFormat): Promise<RenderedSelection> {
+    const name = `selection-${slug(doc.titre).slice(0, 80).replace(/-$/, '')}`;
+    if (format === 'ris' || format === 'bibtex' || format === 'csl-json') {
+      const file = formatNotices(
+        format,
+        doc.references.map((r) => ({ id: r.noticeId, notice: r.notice })),
+        name,
+      );
+      return {
+        format,
+        contentType: file.contentType,
+        filename: file.filename,
+        body: Buffer.from(file.body, 'utf8'),
+      };
+    }
+    const refs = formatReferences(doc.references.map((r) => noticeToCsl(r.noticeId, r.notice)));
+    const filename = `${name}.${format}`;
+    const contentType = REPORT_CONTENT_TYPES[format];
+    if (format === 'docx')
+      return { format, contentType, filename, body: await renderSelectionDocx(doc, refs) };
+    const html = renderSelectionHtml(doc, refs);
+    if (format === 'html') return { format, contentType, filename, body: Buffer.from(html, 'utf8') };
+    const footer = `${doc.titre}${doc.date ? ` — ${formatPartialDate(doc.date)}` : ''}`;
+    return { format, contentType, filename, body: await this.pdf.render(html, footer) };
+  }
+
+  close(): Promise<void> {
+    return this.pdf.close();
+  }
+}

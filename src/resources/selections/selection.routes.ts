@@ -1,0 +1,124 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import {
+  SELECTION_EXPORT_FORMATS,
+  selectionExportQuery,
+  selectionIdParams,
+  selectionInput,
+  selectionListQuery,
+} from '../../domain/resources/selection-schemas.ts';
+import { etagOf } from '../../registry/registry.service.ts';
+import type { SelectionService } from './selection.service.ts';
+
+const tags = ['Ressources'];
+
+export function selectionRoutes(selections: SelectionService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/selections',
+      {
+        schema: {
+          tags,
+          summary: 'Sélections bibliographiques, les plus récemment modifiées d’abord (q : mots du titre)',
+          querystring: selectionListQuery,
+        },
+      },
+      async (req) => selections.list(req.actor, req.query),
+    );
+
+    app.post(
+      '/api/selections',
+      {
+        schema: {
+          tags,
+          summary: 'Composer une sélection bibliographique',
+          description:
+            'Sections imbriquées (4 niveaux) de notices {notice, commentaire} ; ordre des notices : ' +
+            'antechronologique par défaut, chronologique, alphabetique ou manuel ; une section ' +
+            '« sitographie » pour les sites. L’introduction, les présentations et les commentaires citent ' +
+            'une notice de la sélection par [[identifiant]], rendu par son numéro « (12) ». Glossaire en annexe.',
+          body: selectionInput,
+        },
+      },
+      async (req, reply) => {
+        const created = await selections.create(req.actor, req.body);
+        return reply.status(201).header('etag', etagOf(created.version)).send(created);
+      },
+    );
+
+    app.get(
+      '/api/selections/:id',
+      { schema: { tags, summary: 'Une sélection (telle que saisie)', params: selectionIdParams } },
+      async (req, reply) => {
+        const selection = await selections.get(req.actor, req.params.id);
+        return reply.header('etag', etagOf(selection.version)).send(selection);
+      },
+    );
+
+    app.put(
+      '/api/selections/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Modifier une sélection (If-Match obligatoire)',
+          params: selectionIdParams,
+          body: selectionInput,
+        },
+      },
+      async (req, reply) => {
+        const s = await selections.update(req.actor, req.params.id, req.body, req.headers['if-match']);
+        return reply.header('etag', etagOf(s.version)).send(s);
+      },
+    );
+
+    app.delete(
+      '/api/selections/:id',
+      {
+        schema: {
+          tags,
+          summary: 'Supprimer une sélection (If-Match obligatoire)',
+          params: selectionIdParams,
+        },
+      },
+      async (req, reply) => {
+        await selections.remove(req.actor, req.params.id, req.headers['if-match']);
+        return reply.status(204).send();
+      },
+    );
+
+    app.get(
+      '/api/selections/:id/historique',
+      {
+        schema: {
+          tags,
+          summary: 'Historique d’une sélection : qui, quand, avant, après',
+          params: selectionIdParams,
+        },
+      },
+      async (req) => selections.historyOf(req.actor, req.params.id),
+    );
+
+    app.get(
+      '/api/selections/:id/export',
+      {
+        schema: {
+          tags,
+          summary: `Sélection mise en forme ou exportée : ${SELECTION_EXPORT_FORMATS.join(', ')}`,
+          description:
+            'html (page publique, par défaut), pdf (503 sans Chromium sur le serveur) et docx : document ' +
+            'complet au style documentaire du projet ; ris, bibtex, csl-json : les notices, dans l’ordre de ' +
+            'leur numéro.',
+          params: selectionIdParams,
+          querystring: selectionExportQuery,
+        },
+      },
+      async (req, reply) => {
+        const file = await selections.export(req.actor, req.params.id, req.query.format);
+        const disposition = file.format === 'html' ? 'inline' : 'attachment';
+        return reply
+          .header('content-type', file.contentType)
+          .header('content-disposition', `${disposition}; filename="${file.filename}"`)
+          .send(file.body);
+      },
+    );
+  };
+}

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
+import { type Actor, actorLabel } from '../../domain/actor.ts';
+import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import type { NoticeInput } from '../../domain/resources/schemas.ts';
+import {
+  buildSelectionDocument,
+  citedIds,
+  type SelectionDocument,
+} from '../../domain/resources/selection-document.ts';
+import {
+  type SelectionExportFormat,
+  type SelectionInput,
+  type SelectionListQuery,
+  type SelectionSection,
+  selectionEntries,
+} from '../../domain/resources/selection-schemas.ts';
+import type { HistoryEntry, HistoryRepository } from '../../registry/history.repository.ts';
+import { versionFromIfMatch } from '../../registry/registry.service.ts';
+import type { NoticeRepository } from '../notice.repository.ts';
+import {
+  type PresentedSelection,
+  presentSelection,
+  presentSelectionSummary,
+  selectionSnapshot,
+} from './selection.presenter.ts';
+import type { SelectionRepository, SelectionRow } from './selection.repository.ts';
+import type { RenderedSelection, SelectionRenderer } from './selection-render.ts';
+
+const ENTITY = 'selection';
+type FieldErrors = Record<string, string>;
+
+/** Sélections bibliographiques: CRUD with optimistic concurrency and history, documents and exports. */
+export class SelectionService {
+  constructor(
+    private readonly repo: SelectionRepository,
+    private readonly notices: NoticeRepository,
+    private readonly history: HistoryRepository,
+    private readonly renderer: SelectionRenderer,
+  ) {}
+
+  async list(_actor: Actor, q: SelectionListQuery) {
+    const { total, rows } = await this.repo.list({ q: q.q, offset: (q.page - 1) * q.limit, limit: q.limit });
+    return { total, page: q.page, limit: q.limit, items: rows.map(presentSelectionSummary) };
+  }
+
+  async get(_actor: Actor, id: string): Promise<PresentedSelection> {
+    return presentSelection(await this.requireRow(id));
+  }
+
+  async create(actor: Actor, input: SelectionInput, options: { id?: string } = {}) {
+    const id = options.id ?? randomUUID();
+    await this.repo.transaction((trx) => this.insert(trx, actor, id, input));
+    return this.get(actor, id);
+  }
+
+  /**
+   * Creates the sélection unless one with the same title (accents and case ignored) exists: the check
+   * and the write share one transaction, so running a seed twice creates it once.
+   */
+  async createUnlessTitleExists(actor: Actor, input: SelectionInput) {
+    const outcome = await this.repo.transaction(async (trx) => {
+      const [existing] = await this.repo.idsWithTitle(input.titre, trx);
+      if (existing) return { id: existing, created: false };
+      const id = randomUUID();
+      await this.insert(trx, actor, id, input);
+      return { id, created: true };
+    });
+    return { created: outcome.created, selection: await this.get(actor, outcome.id) };
+  }
+
+  async update(actor: Actor, id: string, input: SelectionInput, ifMatch: string | undefined) {
+    const expected = versionFromIfMatch(ifMatch);
+    const current = await this.requireRow(id);
+    if (current.version !== expected) throw stale(current.version);
+    await this.repo.transaction(async (trx) => {
+      await this.check(trx, input);
+      if (!(await this.repo.update(trx, id, input, expected))) {
+        const now = await this.repo.findById(id, trx);
+        throw now ? stale(now.version) : missing(id);
+      }
+      await this.history.record(
+        trx,
+        this.entry(
+          actor,
+          id,
+          'modification',
+          selectionSnapshot(id, current.version, current.document as SelectionInput),
+          selectionSnapshot(id, expected + 1, input),
+        ),
+      );
+    });
+    return this.get(actor, id);
+  }
+
+  async remove(actor: Actor, id: string, ifMatch: string | undefined): Promise<void> {
+    const expected = versionFromIfMatch(ifMatch);
+    const current = await this.requireRow(id);
+    if (current.version !== expected) throw stale(current.version);
+    await this.repo.transaction(async (trx) => {
+      if (!(await this.repo.delete(trx, id, expected))) throw stale(current.version);
+      const before = selectionSnapshot(id, current.version, current.document as SelectionInput);
+      await this.history.record(trx, this.entry(actor, id, 'suppression', before, null));
+    });
+  }
+
+  async historyOf(_actor: Actor, id: string) {
+    const entries = await this.history.forEntity(ENTITY, id);
+    if (entries.length === 0 && !(await this.repo.findById(id))) throw missing(id);
+    const items = entries.map((e) => ({
+      date: e.date.toISOString(),
+      auteur: e.auteur,
+      action: e.action,
+      avant: e.avant,
+      apres: e.apres,
+    }));
+    return { total: items.length, items };
+  }
+
+  /** The sélection laid out: sections numbered, notices ordered and numbered, citations resolved. */
+  async document(actor: Actor, id: string): Promise<SelectionDocument> {
+    const selection = await this.get(actor, id);
+    return this.documentOf(selection);
+  }
+
+  async export(actor: Actor, id: string, format: SelectionExportFormat): Promise<RenderedSelection> {
+    // Chromium starts while the notices load (or the request fails fast when it is missing).
+    if (format === 'pdf') this.renderer.preparePdf();
+    const doc = await this.document(actor, id);
+    return this.renderer.render(doc, format);
+  }
+
+  private async documentOf(selection: SelectionInput): Promise<SelectionDocument> {
+    const ids = [...new Set(selectionEntries(selection.sections).map((e) => e.entry.notice))];
+    const rows = await this.notices.findByIds(ids);
+    const notices = new Map(rows.map((r) => [r.id, r.document as NoticeInput]));
+    return buildSelectionDocument(selection, notices);
+  }
+
+  private async insert(trx: Transaction<DB>, actor: Actor, id: string, input: SelectionInput) {
+    await this.check(trx, input);
+    await this.repo.insert(trx, id, input);
+    await this.history.record(trx, this.entry(actor, id, 'creation', null, selectionSnapshot(id, 1, input)));
+  }
+
+  /** Every notice of the tree must exist; every citation must name a notice of the sélection. */
+  private async check(trx: Transaction<DB>, input: SelectionInput): Promise<void> {
+    const entries = selectionEntries(input.sections);
+    const known = await this.repo.knownNotices(
+      entries.map((e) => e.entry.notice),
+      trx,
+    );
+    const errors: FieldErrors = {};
+    for (const { path, entry } of entries) {
+      if (!known.has(entry.notice)) errors[path] = `notice inconnue : ${entry.notice}`;
+    }
+    const listed = new Set(entries.map((e) => e.entry.notice));
+    const checkText = (path: string, text: string | null) => {
+      const unknown = citedIds(text).filter((c) => !listed.has(c));
+      if (unknown.length > 0)
+        errors[path] = `notice citée absente des sections de la sélection : ${unknown.join(', ')}`;
+    };
+    checkText('introduction', input.introduction);
+    const walk = (sections: SelectionSection[], prefix: string) => {
+      for (const [i, s] of sections.entries()) {
+        checkText(`${prefix}.${i}.presentation`, s.presentation);
+        for (const [j, e] of s.notices.entries())
+          checkText(`${prefix}.${i}.notices.${j}.commentaire`, e.commentaire);
+        walk(s.sections, `${prefix}.${i}.sections`);
+      }
+    };
+    walk(input.sections, 'sections');
+    if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
+  }
+
+  private entry(
+    actor: Actor,
+    id: string,
+    action: HistoryEntry['action'],
+    avant: unknown,
+    apres: unknown,
+  ): HistoryEntry {
+    return { entite: ENTITY, entiteId: id, action, auteur: actorLabel(actor), lot: null, avant, apres };
+  }
+
+  private async requireRow(id: string): Promise<SelectionRow> {
+    const row = await this.repo.findById(id);
+    if (!row) throw missing(id);
+    return row;
+  }
+}
+
+const missing = (id: string) => notFound(`Aucune sélection avec l’identifiant « ${id} »`);
+
+function stale(version: number) {
+  return new AppError(
+    'precondition_failed',
+    `La sélection a été modifiée entre-temps (version actuelle ${version}) : rechargez-la avant d’enregistrer`,
+  );
+}
+
+function describe(errors: FieldErrors): string {
+  const parts = Object.entries(errors).map(([f, m]) => `${f} : ${m}`);
+  return `Données invalides — ${parts.slice(0, 5).join(' ; ')}${parts.length > 5 ? ` (et ${parts.length - 5} autres)` : ''}`;
+}
