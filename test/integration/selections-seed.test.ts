@@ -32,7 +32,7 @@ beforeAll(async () => {
     seeds.map(({ cle: _c, ...n }) => noticeInput.parse(n)),
     { description: 'notices de test' },
   );
-  seeds.forEach((s, i) => ids.set(s.cle, created[i] as string));
+  for (const [i, s] of seeds.entries()) ids.set(s.cle, created[i] as string);
 });
 afterAll(() => ctx.close());
 
