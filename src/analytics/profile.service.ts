@@ -104,9 +104,9 @@ export class ProfileService {
     const touching = s.touching(codes).filter((d) => periodStatusAt(d.periods, date) !== null);
     touching.sort((a, b) => a.type.localeCompare(b.type) || a.nom.localeCompare(b.nom, 'fr'));
     const couverture = coverageByKind(communes, touching, KINDS, date);
-    const dynamiques = await this.registry.getMany(
+    const dynamiques = await this.registry.getVersions(
       actor,
-      touching.map((d) => d.id),
+      touching.map((d) => ({ id: d.id, version: d.version })),
       date,
     );
     return {

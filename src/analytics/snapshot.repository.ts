@@ -42,7 +42,7 @@ export class SnapshotRepository {
     const [docs, communes, periods] = await Promise.all([
       this.db
         .selectFrom('dynamique')
-        .select(['id', 'type', 'nom', 'document', 'date_fin'])
+        .select(['id', 'type', 'nom', 'document', 'date_fin', 'version'])
         .$if(only !== null, (q) => q.where('id', 'in', ids as string[]))
         .execute(),
       this.db
@@ -82,6 +82,7 @@ export class SnapshotRepository {
         liens: doc.liens ?? [],
         porteur: doc.porteur ?? null,
         dateFin: d.date_fin,
+        version: d.version,
       };
     });
   }

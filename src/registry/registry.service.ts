@@ -14,6 +14,7 @@ import { searchTokens } from '../domain/text/normalize.ts';
 import { migrateMergedCommunes } from './commune-migration.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
 import type { HistoryRepository } from './history.repository.ts';
+import { PresentedCache } from './presented-cache.ts';
 import {
   historySnapshot,
   type PresentedDynamic,
@@ -44,6 +45,8 @@ export class RegistryService {
     private readonly writer: DynamicWriter,
     private readonly clock: () => Date = () => new Date(),
   ) {}
+
+  private readonly presented = new PresentedCache();
 
   private today() {
     return todayIso(this.clock());
@@ -100,6 +103,35 @@ export class RegistryService {
     const order = new Map(ids.map((id, i) => [id, i]));
     rows.sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
     return this.present(actor, rows, date ?? this.today());
+  }
+
+  /**
+   * Several records by id and known version (from the analytics snapshot), in the given order. Records
+   * already presented at that version, date and day come from memory; only the others are read.
+   */
+  async getVersions(
+    actor: Actor,
+    refs: { id: string; version: number }[],
+    date?: string,
+  ): Promise<PresentedDynamic[]> {
+    const day = date ?? this.today();
+    const today = this.today();
+    const identified = actor.kind !== 'anonymous';
+    const found = new Map<string, PresentedDynamic>();
+    const missing: string[] = [];
+    for (const r of refs) {
+      const hit = this.presented.get(PresentedCache.key(r.id, r.version, day, today, identified));
+      if (hit) found.set(r.id, hit);
+      else missing.push(r.id);
+    }
+    if (missing.length > 0) {
+      for (const p of await this.present(actor, await this.repo.findByIds(missing), day)) {
+        // Stored under the version read, which may be newer than the snapshot's after a concurrent write.
+        this.presented.set(PresentedCache.key(p.id, p.version, day, today, identified), p);
+        found.set(p.id, p);
+      }
+    }
+    return refs.flatMap((r) => found.get(r.id) ?? []);
   }
 
   /** With `trx`, writes inside the caller's transaction (a change set) and returns null; `id` may be chosen. */

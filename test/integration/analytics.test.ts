@@ -234,6 +234,33 @@ describe('territory profiles', () => {
     ]);
   });
 
+  it('reflects an edit made just before, though the records were presented once already', async () => {
+    await create('MSP Morlaix', { type: 'MSP', perimetre: { communes: [MORLAIX] }, dateDebut: '2019-01-01' });
+    const id = ids['MSP Morlaix'] as string;
+    const names = async () =>
+      (await get(`/api/territoires/commune/${MORLAIX}/profil`, { date: '2020-06-01' })).dynamiques
+        .filter((d: { id: string }) => d.id === id)
+        .map((d: { nom: string; version: number }) => `${d.nom} v${d.version}`);
+    expect(await names()).toEqual(['MSP Morlaix v1']);
+    const current = await t.app.inject(`/api/dynamiques/${id}`);
+    const edited = { ...dynamicInput({ nom: 'MSP du pays de Morlaix' }), type: 'MSP' };
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/api/dynamiques/${id}`,
+      headers: { 'if-match': current.headers.etag as string },
+      payload: { ...edited, perimetre: { communes: [MORLAIX] }, dateDebut: '2019-01-01' },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    expect(await names()).toEqual(['MSP du pays de Morlaix v2']);
+    const del = await t.app.inject({
+      method: 'DELETE',
+      url: `/api/dynamiques/${id}`,
+      headers: { 'if-match': put.headers.etag as string },
+    });
+    expect(del.statusCode, del.body).toBe(204);
+    expect(await names()).toEqual([]);
+  });
+
   it('unknown territory → 404', async () => {
     const res = await t.app.inject('/api/territoires/commune/99999/profil');
     expect(res.statusCode).toBe(404);

@@ -29,6 +29,7 @@ const dyn = (
   liens: [],
   porteur: null,
   dateFin: null,
+  version: 1,
   ...extra,
 });
 

@@ -13,6 +13,8 @@ export interface AnalyticDynamic {
   liens: DynamicLink[];
   porteur: { nom: string; type: string; code?: string | null | undefined } | null;
   dateFin: string | null;
+  /** Record version, so presented records can be cached per version (0 when unknown). */
+  version: number;
 }
 
 export interface CommuneInfo {
