@@ -19,6 +19,11 @@ export const ROUTES: Route[] = [
     page: lazy(() => import('./pages/TerritoryPage.tsx')),
   },
   { pattern: /^\/registre\/?$/, page: lazy(() => import('./pages/registry/RegistryPage.tsx')) },
+  { pattern: /^\/dynamiques\/nouvelle\/?$/, page: lazy(() => import('./pages/edit/EditPage.tsx')) },
+  {
+    pattern: /^\/dynamiques\/([^/]{1,64})\/modifier\/?$/,
+    page: lazy(() => import('./pages/edit/EditPage.tsx')),
+  },
   { pattern: /^\/dynamiques\/([^/]{1,64})\/?$/, page: lazy(() => import('./pages/dynamic/DynamicPage.tsx')) },
   { pattern: /^\/analyses\/?$/, page: lazy(() => import('./pages/analyses/AnalysesPage.tsx')) },
   {
@@ -32,6 +37,7 @@ export const ROUTES: Route[] = [
     }),
   },
   { pattern: /^\/import\/?$/, page: lazy(() => import('./pages/ImportPage.tsx')) },
+  { pattern: /^\/connexion\/?$/, page: lazy(() => import('./pages/ConnexionPage.tsx')) },
 ];
 
 export const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));
