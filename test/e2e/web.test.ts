@@ -12,6 +12,7 @@ import { importWithErrorsThenFixed } from './scenarios/import.ts';
 import { mapWithAndWithoutContours } from './scenarios/map.ts';
 import { directLoadsAndNavigation } from './scenarios/pages.ts';
 import { filterRegistryAndExport } from './scenarios/registry.ts';
+import { searchResourcesAndPendingModules } from './scenarios/resources.ts';
 import { searchTerritoryToProfile } from './scenarios/territory.ts';
 
 // The web interface in headless Chromium against the real application; screenshots in test-results/e2e.
@@ -38,6 +39,7 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('filters the registry and exports it', () => filterRegistryAndExport(env()));
   it('opens a dynamic with its timeline and history', () => openDynamicAndHistory(env()));
   it('creates a dynamic, then edits it through a conflict', () => createThenEditWithConflict(env()));
+  it('searches resources; pending modules say so', () => searchResourcesAndPendingModules(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));
   it('renders the analyses chart', () => analysesRenderChart(env()));
   it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()));

@@ -37,6 +37,23 @@ export const ROUTES: Route[] = [
     }),
   },
   { pattern: /^\/import\/?$/, page: lazy(() => import('./pages/ImportPage.tsx')) },
+  { pattern: /^\/ressources\/?$/, page: lazy(() => import('./pages/resources/ResourcesPage.tsx')) },
+  {
+    pattern: /^\/ressources\/([^/]{1,64})\/?$/,
+    page: lazy(() => import('./pages/resources/NoticePage.tsx')),
+  },
+  {
+    pattern: /^\/selections\/([^/]{1,64})\/?$/,
+    page: lazy(() => import('./pages/resources/SelectionPage.tsx')),
+  },
+  {
+    pattern: /^\/actions\/?$/,
+    page: lazy(() => import('./pages/PendingModulePage.tsx').then((m) => ({ default: m.ActionsPage }))),
+  },
+  {
+    pattern: /^\/campagnes\/?$/,
+    page: lazy(() => import('./pages/PendingModulePage.tsx').then((m) => ({ default: m.CampaignsPage }))),
+  },
   { pattern: /^\/connexion\/?$/, page: lazy(() => import('./pages/ConnexionPage.tsx')) },
 ];
 

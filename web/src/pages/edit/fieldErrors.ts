@@ -52,7 +52,7 @@ export function anchorFor(path: string): string {
  * attempt lists every missing part at once. The server's own messages take precedence.
  */
 export function missingParts(d: {
-  perimetre: Record<string, string[]>;
+  perimetre: { communes: string[]; epci: string[]; departements: string[]; qpv: string[] };
   statut: string;
   evenements: unknown[];
 }): FieldErrors {
