@@ -1,3 +1,5 @@
+// Only the address of MapLibre's worker (a string): fetching it early puts it in the HTTP cache.
+import mapWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type ComponentType, lazy } from 'react';
 import { prefetch } from './api/useApi.ts';
 import { mapDataUrls, readMapParams } from './pages/map/urls.ts';
@@ -33,6 +35,8 @@ export const ROUTES: Route[] = [
       for (const url of Object.values(mapDataUrls(readMapParams(window.location.search))))
         if (url) prefetch(url);
       void import('./pages/map/MapView.tsx');
+      void fetch(mapWorkerUrl).catch(() => {}); // started before MapLibre itself asks for it
+
       return import('./pages/map/MapPage.tsx');
     }),
   },
