@@ -111,4 +111,11 @@ export async function createThenEditWithConflict({ server, browser }: E2e) {
   await expectAccessible(page, 'connexion');
   expect(errors).toEqual([]);
   await page.context().close();
+
+  const removed = await server.app.inject({
+    method: 'DELETE',
+    url: `/api/dynamiques/${id}`,
+    headers: { 'if-match': `"${after.version}"` },
+  });
+  expect(removed.statusCode, removed.body).toBe(204);
 }
