@@ -82,6 +82,15 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   expect(await page.getByRole('checkbox', { name: /Contrat local de santé/ }).isChecked()).toBe(false);
   await link.click();
   await page.waitForURL(`${server.url}/dynamiques/${seeded.cls}`);
+  // With the contours imported, the dynamic's page draws its perimeter (the whole Loire here).
+  const perimeter = page.getByRole('img', { name: /^Carte du périmètre de / });
+  await perimeter.waitFor();
+  const label = (await perimeter.getAttribute('aria-label')) ?? '';
+  const inside = await perimeter.locator('path.odts-perimeter-in').count();
+  expect(inside).toBeGreaterThan(300);
+  expect(label).toContain(`: ${inside} communes en couleur`);
+  expect(await perimeter.locator('path.odts-perimeter-out').count()).toBe(0);
+  await expectAccessible(page, 'fiche dynamique avec carte du périmètre');
   expect(errors).toEqual([]);
   await page.context().close();
 }
