@@ -11,6 +11,8 @@ export default defineConfig({
   root: webDir,
   base: '/',
   publicDir: false,
+  // ODTS_FOND_DE_CARTE (optional raster basemap) is read at build time.
+  envPrefix: ['VITE_', 'ODTS_FOND_DE_CARTE'],
   plugins: [react(), dsfrIconsPlugin(path.join(webDir, 'src'))],
   // The client shares types, labels and rules with the server through src/domain only.
   resolve: { alias: { '@domain': path.join(rootDir, 'src', 'domain') } },

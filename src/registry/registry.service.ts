@@ -23,6 +23,16 @@ import {
 } from './registry.presenter.ts';
 import type { DynamicRow, RegistryRepository } from './registry.repository.ts';
 
+/**
+ * Anonymous readers never see contacts without consent, so the record they send back lacks them:
+ * saving it must not erase what they could not see.
+ */
+function keepHiddenContacts(actor: Actor, stored: DynamicInput, input: DynamicInput): DynamicInput {
+  if (actor.kind !== 'anonymous') return input;
+  const hidden = (stored.contacts ?? []).filter((c) => !c.public);
+  return hidden.length === 0 ? input : { ...input, contacts: [...input.contacts, ...hidden] };
+}
+
 export const etagOf = (version: number) => `"${version}"`;
 
 /** Parses an If-Match header: `"3"`, `W/"3"` or `3`. Missing → 428; malformed → 412. */
@@ -165,6 +175,7 @@ export class RegistryService {
     const expected = versionFromIfMatch(ifMatch);
     const current = await this.requireRow(id);
     if (current.version !== expected) throw this.stale(current.version);
+    input = keepHiddenContacts(actor, current.document as DynamicInput, input);
     const errors = await this.writer.check(input, id);
     if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
     const write = await this.writer.build(id, input);

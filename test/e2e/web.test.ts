@@ -7,10 +7,12 @@ import { startWebApp, type WebApp } from './helpers/server.ts';
 import { analysesRenderChart } from './scenarios/analyses.ts';
 import type { E2e } from './scenarios/context.ts';
 import { openDynamicAndHistory } from './scenarios/dynamic.ts';
+import { createThenEditWithConflict } from './scenarios/edit.ts';
 import { importWithErrorsThenFixed } from './scenarios/import.ts';
 import { mapWithAndWithoutContours } from './scenarios/map.ts';
 import { directLoadsAndNavigation } from './scenarios/pages.ts';
 import { filterRegistryAndExport } from './scenarios/registry.ts';
+import { searchResourcesAndPendingModules } from './scenarios/resources.ts';
 import { searchTerritoryToProfile } from './scenarios/territory.ts';
 
 // The web interface in headless Chromium against the real application; screenshots in test-results/e2e.
@@ -36,6 +38,8 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('searches a territory and opens its profile', () => searchTerritoryToProfile(env()));
   it('filters the registry and exports it', () => filterRegistryAndExport(env()));
   it('opens a dynamic with its timeline and history', () => openDynamicAndHistory(env()));
+  it('creates a dynamic, then edits it through a conflict', () => createThenEditWithConflict(env()));
+  it('searches resources; pending modules say so', () => searchResourcesAndPendingModules(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));
   it('renders the analyses chart', () => analysesRenderChart(env()));
   it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()));

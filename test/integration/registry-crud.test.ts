@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/domain/actor.ts';
 import { dynamicInput } from '../factories/dynamics.ts';
 import { createTestApp } from '../helpers/context.ts';
 
@@ -128,6 +129,31 @@ describe('dynamics CRUD', () => {
     expect(body.contacts.map((c: { nom: string }) => c.nom)).toEqual(['Coordinatrice publique']);
     const history = (await t.app.inject(`/api/dynamiques/${body.id}/historique`)).body;
     expect(history).not.toContain('prive@example.org');
+  });
+
+  it('an anonymous edit keeps the contacts it could not see', async () => {
+    const { body, etag } = await create({
+      contacts: [
+        { nom: 'Coordinatrice publique', public: true },
+        { nom: 'Coordinateur privé', email: 'prive@example.org', public: false },
+      ],
+    });
+    const { id, version, date, fraicheur, creeLe, modifieLe, ...rest } = body;
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: `/api/dynamiques/${id}`,
+      headers: { 'if-match': etag },
+      payload: {
+        ...rest,
+        perimetre: { communes: rest.perimetre.communesSaisies },
+        nom: `${body.nom} (modifiée)`,
+      },
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().contacts.map((c: { nom: string }) => c.nom)).toEqual(['Coordinatrice publique']);
+    const stored = await t.ctx.services.registry.get(systemActor('test'), id);
+    expect(stored.contacts.map((c) => c.nom)).toEqual(['Coordinatrice publique', 'Coordinateur privé']);
+    expect(stored.nom).toMatch(/\(modifiée\)$/);
   });
 });
 

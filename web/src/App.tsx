@@ -13,12 +13,16 @@ const NAVIGATION = [
   { text: 'Registre', href: '/registre' },
   { text: 'Carte', href: '/carte' },
   { text: 'Analyses', href: '/analyses' },
+  { text: 'Ressources', href: '/ressources' },
+  { text: 'Actions', href: '/actions' },
+  { text: 'Campagnes', href: '/campagnes' },
   { text: 'Import', href: '/import' },
 ];
 
 function isActive(href: string, pathname: string): boolean {
   if (href === '/') return pathname === '/';
   if (href === '/registre') return pathname.startsWith('/registre') || pathname.startsWith('/dynamiques');
+  if (href === '/ressources') return pathname.startsWith('/ressources') || pathname.startsWith('/selections');
   return pathname.startsWith(href);
 }
 
@@ -61,6 +65,7 @@ export function App() {
         homeLinkProps={{ href: '/', title: 'Accueil — Observatoire DTS' }}
         quickAccessItems={[
           headerFooterDisplayItem,
+          { iconId: 'fr-icon-account-circle-line', text: 'Connexion', linkProps: { href: '/connexion' } },
           { iconId: 'fr-icon-code-s-slash-line', text: 'API', linkProps: { href: '/api/openapi.json' } },
         ]}
         navigation={NAVIGATION.map((item) => ({

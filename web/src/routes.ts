@@ -1,3 +1,5 @@
+// Only the address of MapLibre's worker (a string): fetching it early puts it in the HTTP cache.
+import mapWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { type ComponentType, lazy } from 'react';
 import { prefetch } from './api/useApi.ts';
 import { mapDataUrls, readMapParams } from './pages/map/urls.ts';
@@ -19,6 +21,11 @@ export const ROUTES: Route[] = [
     page: lazy(() => import('./pages/TerritoryPage.tsx')),
   },
   { pattern: /^\/registre\/?$/, page: lazy(() => import('./pages/registry/RegistryPage.tsx')) },
+  { pattern: /^\/dynamiques\/nouvelle\/?$/, page: lazy(() => import('./pages/edit/EditPage.tsx')) },
+  {
+    pattern: /^\/dynamiques\/([^/]{1,64})\/modifier\/?$/,
+    page: lazy(() => import('./pages/edit/EditPage.tsx')),
+  },
   { pattern: /^\/dynamiques\/([^/]{1,64})\/?$/, page: lazy(() => import('./pages/dynamic/DynamicPage.tsx')) },
   { pattern: /^\/analyses\/?$/, page: lazy(() => import('./pages/analyses/AnalysesPage.tsx')) },
   {
@@ -28,11 +35,31 @@ export const ROUTES: Route[] = [
       for (const url of Object.values(mapDataUrls(readMapParams(window.location.search))))
         if (url) prefetch(url);
       void import('./pages/map/MapView.tsx');
+      void fetch(mapWorkerUrl).catch(() => {}); // started before MapLibre itself asks for it
+
       return import('./pages/map/MapPage.tsx');
     }),
   },
   { pattern: /^\/import\/?$/, page: lazy(() => import('./pages/ImportPage.tsx')) },
   { pattern: /^\/glossaire\/?$/, page: lazy(() => import('./pages/GlossaryPage.tsx')) },
+  { pattern: /^\/ressources\/?$/, page: lazy(() => import('./pages/resources/ResourcesPage.tsx')) },
+  {
+    pattern: /^\/ressources\/([^/]{1,64})\/?$/,
+    page: lazy(() => import('./pages/resources/NoticePage.tsx')),
+  },
+  {
+    pattern: /^\/selections\/([^/]{1,64})\/?$/,
+    page: lazy(() => import('./pages/resources/SelectionPage.tsx')),
+  },
+  {
+    pattern: /^\/actions\/?$/,
+    page: lazy(() => import('./pages/PendingModulePage.tsx').then((m) => ({ default: m.ActionsPage }))),
+  },
+  {
+    pattern: /^\/campagnes\/?$/,
+    page: lazy(() => import('./pages/PendingModulePage.tsx').then((m) => ({ default: m.CampaignsPage }))),
+  },
+  { pattern: /^\/connexion\/?$/, page: lazy(() => import('./pages/ConnexionPage.tsx')) },
 ];
 
 export const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));

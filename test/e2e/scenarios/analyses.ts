@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { expect } from 'vitest';
 import { expectAccessible, expectWellFormedPage, openPage, screenshot } from '../helpers/browser.ts';
 import type { E2e } from './context.ts';
@@ -8,10 +9,10 @@ export async function analysesRenderChart({ server, browser }: E2e) {
   await page.goto(`${server.url}/analyses`);
   await expectWellFormedPage(page, /^Analyses — Observatoire DTS$/);
   await page
-    .getByRole('table', { name: /par région/ })
+    .getByRole('table', { name: /^Dynamiques en projet.*par région/ })
     .getByRole('link', { name: 'Auvergne-Rhône-Alpes' })
     .waitFor();
-  const canvas = page.locator('canvas[data-chart-ready="true"]');
+  const canvas = page.locator('canvas[data-chart-ready="true"]').first();
   await canvas.waitFor();
   // Something was drawn: the bars use the DSFR blue on a plain background.
   const painted = await page.evaluate(`(() => {
@@ -26,15 +27,43 @@ export async function analysesRenderChart({ server, browser }: E2e) {
   expect(await matrix.locator('tbody tr').count()).toBe(8);
   await matrix.getByText('CV + ASV seulement').waitFor();
 
-  const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Télécharger le graphique (PNG)' }).click();
+  const configurations = page.getByRole('region', { name: 'Matrice de configurations' });
+  let download = page.waitForEvent('download');
+  await configurations.getByRole('button', { name: /Télécharger le graphique \(PNG\)/ }).click();
   const png = await download;
   expect(png.suggestedFilename()).toMatch(/^configurations-contrat_ville-\d{4}-\d{2}-\d{2}\.png$/);
-  const csvHref =
-    (await page.getByRole('link', { name: 'Télécharger les données (CSV)' }).getAttribute('href')) ?? '';
+  download = page.waitForEvent('download');
+  await configurations.getByRole('button', { name: /Télécharger le graphique \(SVG\)/ }).click();
+  const svg = fs.readFileSync((await (await download).path()) as string, 'utf8');
+  expect(svg).toMatch(/^<\?xml[\s\S]*<svg[\s\S]*CV \+ ASV seulement[\s\S]*<\/svg>/);
+  const dataLink = (format: string) =>
+    configurations.getByRole('link', { name: new RegExp(`Télécharger les données \\(${format}\\)`) });
+  const csvHref = (await dataLink('CSV').getAttribute('href')) ?? '';
   const csv = await page.request.get(new URL(csvHref, server.url).toString());
   expect(csv.status()).toBe(200);
   expect(await csv.text()).toContain('CV + ASV seulement');
+  const xlsx = await page.request.get(
+    new URL((await dataLink('XLSX').getAttribute('href')) ?? '', server.url).toString(),
+  );
+  expect(xlsx.status()).toBe(200);
+  expect((await xlsx.body()).subarray(0, 2).toString()).toBe('PK');
+
+  // Coverage by région and change between two dates, each with its chart and its data.
+  const coverage = page.getByRole('region', { name: 'Couverture par région' });
+  await coverage
+    .getByRole('table', { name: /Part de la population couverte par un\(e\) contrat local de santé/ })
+    .getByRole('link', { name: 'Auvergne-Rhône-Alpes' })
+    .waitFor();
+  await coverage.locator('canvas[data-chart-ready="true"]').waitFor();
+  const evolution = page.getByRole('region', { name: 'Évolution entre deux dates' });
+  await evolution.getByLabel('Depuis le').fill('2010-01-01');
+  await evolution.getByRole('button', { name: 'Comparer' }).click();
+  await evolution.getByRole('heading', { name: /^Créées \([1-9]/ }).waitFor();
+  await evolution
+    .getByRole('link', { name: /Contrat local de santé de Saint-Étienne/ })
+    .first()
+    .waitFor();
+  await evolution.getByRole('table', { name: /Solde des dynamiques en cours par type/ }).waitFor();
   await expectAccessible(page, 'analyses');
   await screenshot(page, '08-analyses');
   expect(errors).toEqual([]);

@@ -45,6 +45,15 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await expectAccessible(page, 'carte nationale');
   await screenshot(page, '10-carte');
 
+  // The year slider sets "état au" in the address; back to the last year, it means today.
+  const slider = page.getByRole('slider', { name: /État au/ });
+  await slider.fill('2010');
+  await page.waitForURL((u) => u.searchParams.get('date') === '2010-01-01');
+  await page.getByText('État au 1er janvier 2010').waitFor();
+  await slider.fill(String(new Date().getFullYear()));
+  await page.waitForURL((u) => !u.searchParams.has('date'));
+  await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+
   // Open the Loire from the keyboard; its perimeters are drawn and listed by kind.
   const before = await map.getAttribute('data-map-idle-ms');
   const box = page.getByRole('combobox', { name: /Ouvrir un département/ });
@@ -73,6 +82,15 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   expect(await page.getByRole('checkbox', { name: /Contrat local de santé/ }).isChecked()).toBe(false);
   await link.click();
   await page.waitForURL(`${server.url}/dynamiques/${seeded.cls}`);
+  // With the contours imported, the dynamic's page draws its perimeter (the whole Loire here).
+  const perimeter = page.getByRole('img', { name: /^Carte du périmètre de / });
+  await perimeter.waitFor();
+  const label = (await perimeter.getAttribute('aria-label')) ?? '';
+  const inside = await perimeter.locator('path.odts-perimeter-in').count();
+  expect(inside).toBeGreaterThan(300);
+  expect(label).toContain(`: ${inside} communes en couleur`);
+  expect(await perimeter.locator('path.odts-perimeter-out').count()).toBe(0);
+  await expectAccessible(page, 'fiche dynamique avec carte du périmètre');
   expect(errors).toEqual([]);
   await page.context().close();
 }

@@ -37,6 +37,10 @@ export async function searchTerritoryToProfile({ server, browser }: E2e) {
   await page.getByRole('link', { name: `Contrat local de santé de Saint-Étienne ${MARKER}` }).waitFor();
   await expectWellFormedPage(page, /^Saint-Étienne \(commune\) — Observatoire DTS$/);
   expect(await page.getByRole('table', { name: /Couverture/ }).count()).toBe(1);
+  await page.getByRole('region', { name: 'Couverture' }).locator('canvas[data-chart-ready="true"]').waitFor();
+  expect(await page.getByRole('link', { name: 'Les périmètres sur la carte' }).getAttribute('href')).toBe(
+    '/carte?departement=42',
+  );
   expect(await page.getByRole('link', { name: 'Loire' }).count()).toBeGreaterThan(0);
   await expectAccessible(page, 'fiche territoire');
   await screenshot(page, '03-fiche-territoire');

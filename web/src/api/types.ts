@@ -119,3 +119,62 @@ export interface ImportReport {
   inchanges?: number;
   dryRun?: boolean;
 }
+
+export type Contributor = { nom: string; prenom: string | null } | { organisation: string };
+
+export interface Facet {
+  valeur: string | number;
+  libelle: string;
+  nombre: number;
+}
+
+export interface NoticeHit {
+  id: string;
+  type: string;
+  sousType?: string | null;
+  titre: string;
+  auteurs: Contributor[];
+  date: string | null;
+  annee: number | null;
+  url: string | null;
+  dispositifs: string[];
+  /** HTML-escaped excerpt where matching words are wrapped in <mark>. */
+  extrait: string | null;
+}
+
+export interface NoticeResults extends List<NoticeHit> {
+  page: number;
+  limit: number;
+  facettes: Record<'type' | 'annee' | 'dispositif' | 'theme' | 'public', Facet[]>;
+}
+
+export interface Notice {
+  id: string;
+  type: string;
+  sousType?: string | null;
+  titre: string;
+  auteurs: Contributor[];
+  directeurs?: Contributor[];
+  conteneur?: { titre?: string | null; volume?: string | null; numero?: string | null } | null;
+  collection?: string | null;
+  editeur?: string | null;
+  lieu?: string | null;
+  date: string | null;
+  annee: number | null;
+  pages?: string | null;
+  url: string | null;
+  consulteLe?: string | null;
+  doi?: string | null;
+  isbn?: string | null;
+  issn?: string | null;
+  langue?: string;
+  resume?: string | null;
+  motsCles: string[];
+  dispositifs: string[];
+  themes: string[];
+  publics: string[];
+  dynamiques: string[];
+  territoires: { type: TerritoryType; code: string; nom?: string }[];
+  version: number;
+  modifieLe: string;
+}

@@ -90,10 +90,28 @@ function Identity({ detail }: { detail: TerritoryDetail }) {
           <Link className="fr-link fr-icon-list-unordered fr-link--icon-left" href={registryHref(detail)}>
             Les dynamiques de ce territoire dans le registre
           </Link>
+          {mapHref(detail) && (
+            <>
+              {' · '}
+              <Link
+                className="fr-link fr-icon-map-pin-2-line fr-link--icon-left"
+                href={mapHref(detail) ?? ''}
+              >
+                Les périmètres sur la carte
+              </Link>
+            </>
+          )}
         </p>
       )}
     </>
   );
+}
+
+/** The map opened on the territory's département, where perimeters are drawn. */
+function mapHref(t: TerritoryDetail): string | null {
+  if (t.type === 'departement') return `/carte?departement=${t.code}`;
+  const dep = t.parents.find((p) => p.type === 'departement');
+  return dep ? `/carte?departement=${dep.code}` : t.type === 'region' ? '/carte' : null;
 }
 
 function registryHref(t: { type: TerritoryType; code: string }): string {

@@ -1,6 +1,8 @@
 import { useTitle } from '../../lib/useTitle.ts';
 import { Configurations } from './Configurations.tsx';
 import { CountsSection } from './CountsTable.tsx';
+import { Coverage } from './Coverage.tsx';
+import { Evolution } from './Evolution.tsx';
 
 export default function AnalysesPage() {
   useTitle('Analyses');
@@ -8,11 +10,14 @@ export default function AnalysesPage() {
     <>
       <h1 className="fr-mt-4w">Analyses</h1>
       <p className="fr-text--lead">
-        Comptages par région et par type, et configurations des dispositifs de santé sur les territoires des
-        contrats de ville (ou de tout autre type de dynamique).
+        Comptages par région et par type, configurations des dispositifs de santé sur les territoires des
+        contrats de ville (ou de tout autre type de dynamique), couverture de la population et évolution entre
+        deux dates. Chaque graphique se télécharge en PNG ou SVG, ses données en CSV ou XLSX.
       </p>
       <CountsSection />
       <Configurations />
+      <Coverage />
+      <Evolution />
     </>
   );
 }

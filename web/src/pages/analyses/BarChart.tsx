@@ -1,5 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, type Plugin, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'react';
+import { barChartSvg, downloadBlob } from './svg.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
 Chart.defaults.font.family = 'Marianne, arial, sans-serif';
@@ -11,6 +12,9 @@ export interface BarChartProps {
   /** Short description read by screen readers; the data table beside the chart holds the detail. */
   description: string;
   fileName: string;
+  /** Names the chart in its download buttons and in the SVG file. */
+  title: string;
+  format?: (v: number) => string;
 }
 
 function token(name: string, fallback: string): string {
@@ -30,7 +34,7 @@ const background: Plugin<'bar'> = {
 };
 
 /** Horizontal bar chart (Chart.js, loaded with the analyses page only), downloadable as PNG. */
-export default function BarChart({ labels, values, description, fileName }: BarChartProps) {
+export default function BarChart({ labels, values, description, fileName, title, format }: BarChartProps) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart<'bar'> | null>(null);
 
@@ -78,19 +82,32 @@ export default function BarChart({ labels, values, description, fileName }: BarC
     a.download = `${fileName}.png`;
     a.click();
   };
+  const downloadSvg = () =>
+    downloadBlob(
+      barChartSvg({ title, labels, values, ...(format ? { format } : {}) }),
+      'image/svg+xml',
+      `${fileName}.svg`,
+    );
 
   return (
     <figure className="fr-m-0">
       <div className="odts-chart" style={{ height: `${Math.max(14, labels.length * 2.4)}rem` }}>
         <canvas ref={canvas} role="img" aria-label={description} data-chart-ready={labels.length > 0} />
       </div>
-      <figcaption className="fr-mt-1w">
+      <figcaption className="fr-mt-1w odts-actions">
         <button
           type="button"
           className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-image-line fr-btn--icon-left"
           onClick={download}
         >
-          Télécharger le graphique (PNG)
+          Télécharger le graphique (PNG)<span className="fr-sr-only"> : {title}</span>
+        </button>
+        <button
+          type="button"
+          className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-image-line fr-btn--icon-left"
+          onClick={downloadSvg}
+        >
+          Télécharger le graphique (SVG)<span className="fr-sr-only"> : {title}</span>
         </button>
       </figcaption>
     </figure>

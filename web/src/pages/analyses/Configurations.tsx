@@ -9,6 +9,7 @@ import type { Configurations as ConfigurationsData } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Async, Loading } from '../../components/StateViews.tsx';
 import { formatDateLong, formatInteger } from '../../lib/format.ts';
+import { DataDownloads } from './DataDownloads.tsx';
 
 const BarChart = lazy(() => import('./BarChart.tsx'));
 
@@ -22,7 +23,7 @@ const DEFAULT: Params = { base: 'CONTRAT_VILLE', avec: ['ASV', 'CLS', 'CLSM'] };
 function Result({ data, params }: { data: ConfigurationsData; params: Params }) {
   const labels = useMemo(() => data.configurations.map((c) => c.libelle), [data]);
   const values = useMemo(() => data.configurations.map((c) => c.nombre), [data]);
-  const csv = `/api/analyses/configurations${query({ base: params.base, avec: params.avec.join(','), format: 'csv' })}`;
+  const dataUrl = `/api/analyses/configurations${query({ base: params.base, avec: params.avec.join(',') })}`;
   return (
     <>
       <p>
@@ -35,6 +36,7 @@ function Result({ data, params }: { data: ConfigurationsData; params: Params }) 
           values={values}
           description={`Diagramme en barres : nombre de ${DYNAMIC_KIND_LABELS[data.base].toLowerCase()} par configuration ; valeurs détaillées dans le tableau qui suit.`}
           fileName={`configurations-${data.base.toLowerCase()}-${data.date}`}
+          title={`Configurations des ${DYNAMIC_KIND_LABELS[data.base].toLowerCase()} au ${formatDateLong(data.date)}`}
         />
       </Suspense>
       <div className="fr-table fr-table--bordered odts-table-wrap fr-mt-3w">
@@ -58,9 +60,7 @@ function Result({ data, params }: { data: ConfigurationsData; params: Params }) 
           </tbody>
         </table>
       </div>
-      <a className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left" href={csv} download>
-        Télécharger les données (CSV)
-      </a>
+      <DataDownloads url={dataUrl} what="matrice de configurations" />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi.ts';
 import { Async, Empty } from '../../components/StateViews.tsx';
 import { formatDateLong, formatInteger } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
+import { DataDownloads } from './DataDownloads.tsx';
 
 interface Row {
   code: string;
@@ -83,13 +84,7 @@ export function CountsSection() {
       <Async state={counts} label="Chargement des comptages…">
         {(c) => <Table counts={c} />}
       </Async>
-      <a
-        className="fr-btn fr-btn--secondary fr-icon-download-line fr-btn--icon-left"
-        href="/api/analyses/comptages?niveau=region&format=csv"
-        download
-      >
-        Télécharger les comptages (CSV)
-      </a>
+      <DataDownloads url="/api/analyses/comptages?niveau=region" what="comptages par région" />
     </section>
   );
 }

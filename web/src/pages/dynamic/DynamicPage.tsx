@@ -1,3 +1,4 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { DYNAMIC_KIND_LABELS } from '@domain/registry/kinds.ts';
@@ -88,6 +89,7 @@ export default function DynamicPage({ params }: PageProps) {
   const id = params[0] ?? '';
   const { search } = useLocation();
   const date = new URLSearchParams(search).get('date');
+  const saved = new URLSearchParams(search).get('enregistre');
   const url = `/api/dynamiques/${encodeURIComponent(id)}${date ? `?date=${encodeURIComponent(date)}` : ''}`;
   const state = useApi<Dynamic>(url);
   useTitle(
@@ -102,6 +104,19 @@ export default function DynamicPage({ params }: PageProps) {
       {(d) => (
         <>
           <Identity d={d} />
+          {saved && (
+            <output className="fr-mb-3w odts-block">
+              <Alert severity="success" small description={`Fiche enregistrée (version ${saved}).`} />
+            </output>
+          )}
+          <p>
+            <Link
+              href={`/dynamiques/${encodeURIComponent(d.id)}/modifier`}
+              className="fr-btn fr-btn--secondary fr-btn--sm fr-btn--icon-left fr-icon-edit-line"
+            >
+              Modifier la fiche
+            </Link>
+          </p>
           <Perimeter dynamic={d} />
           <Timeline dynamic={d} />
           <Coordination dynamic={d} />

@@ -5,6 +5,7 @@ import type { Dynamic } from '../../api/types.ts';
 import { formatInteger } from '../../lib/format.ts';
 import { useTerritoryName } from '../../lib/useTerritoryName.ts';
 import { Link } from '../../router/Link.tsx';
+import { PerimeterMap } from './PerimeterMap.tsx';
 
 const LISTED = 300;
 
@@ -80,6 +81,7 @@ export function Perimeter({ dynamic }: { dynamic: Dynamic }) {
             ))}
           </p>
         ))}
+      {p.communes.length > 0 && <PerimeterMap communes={p.communes} name={dynamic.nom} />}
       {p.communes.length > 0 && <CommuneList codes={p.communes} />}
     </section>
   );

@@ -1,6 +1,5 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import type { FeatureCollection } from 'geojson';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
@@ -12,6 +11,7 @@ import { TerritorySearch } from '../../components/TerritorySearch.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
 import { navigate, useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
+import { DateControls } from './DateControls.tsx';
 import { boundsOf, toGeoJson, withShares } from './geo.ts';
 import { KindSelect, Layers, Picked, ShareLegend, SharesTable } from './MapControls.tsx';
 import type { Focus, PickedFeature } from './MapView.tsx';
@@ -160,13 +160,7 @@ export default function MapPage() {
         Couverture de la population par département ; ouvrez un département pour voir les périmètres de ses
         dynamiques. Les mêmes données sont dans le <Link href={`/registre${query({ date })}`}>registre</Link>.
       </p>
-      <div className="fr-col-12 fr-col-md-4">
-        <Input
-          label="État au"
-          hintText="Dynamiques existant à cette date (aujourd’hui si vide)"
-          nativeInputProps={{ type: 'date', value: date, onChange: (e) => set({ date: e.target.value }) }}
-        />
-      </div>
+      <DateControls date={date} onChange={(d) => set({ date: d })} />
       {body}
     </>
   );

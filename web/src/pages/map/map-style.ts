@@ -36,11 +36,30 @@ const statusOpacity: ExpressionSpecification = [
   0.2,
 ];
 
-/** Administrative contours and the registry's data only: no external basemap, the map works offline. */
+/**
+ * Optional raster basemap, set when building the interface (`ODTS_FOND_DE_CARTE` = a tile address with
+ * {z}/{x}/{y}, and `ODTS_FOND_DE_CARTE_ATTRIBUTION`); without it the map needs no internet access.
+ */
+const BASEMAP_URL: string = import.meta.env.ODTS_FOND_DE_CARTE ?? '';
+const BASEMAP_ATTRIBUTION: string = import.meta.env.ODTS_FOND_DE_CARTE_ATTRIBUTION ?? '';
+
+function basemap(): Pick<StyleSpecification, 'sources' | 'layers'> {
+  if (!BASEMAP_URL) return { sources: {}, layers: [] };
+  return {
+    sources: {
+      basemap: { type: 'raster', tiles: [BASEMAP_URL], tileSize: 256, attribution: BASEMAP_ATTRIBUTION },
+    },
+    layers: [{ id: 'basemap', type: 'raster', source: 'basemap', paint: { 'raster-opacity': 0.6 } }],
+  };
+}
+
+/** Administrative contours and the registry's data only, unless a basemap is configured. */
 export function baseStyle(): StyleSpecification {
+  const extra = basemap();
   return {
     version: 8,
     sources: {
+      ...extra.sources,
       departements: { type: 'geojson', data: EMPTY },
       regions: { type: 'geojson', data: EMPTY },
       communes: { type: 'geojson', data: EMPTY },
@@ -52,6 +71,7 @@ export function baseStyle(): StyleSpecification {
         type: 'background',
         paint: { 'background-color': token('--background-alt-blue-france', '#f5f5fe') },
       },
+      ...extra.layers,
       {
         id: 'departements',
         type: 'fill',

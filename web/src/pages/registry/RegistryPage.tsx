@@ -6,6 +6,7 @@ import { Async, Empty } from '../../components/StateViews.tsx';
 import { count, formatDateLong } from '../../lib/format.ts';
 import { useTitle } from '../../lib/useTitle.ts';
 import { navigate, useLocation } from '../../router/history.ts';
+import { Link } from '../../router/Link.tsx';
 import { apiListUrl, exportUrl, type Filters, PAGE_SIZE, pageSearch, readFilters } from './filters.ts';
 import { RegistryFilters } from './RegistryFilters.tsx';
 import { RegistryTable } from './RegistryTable.tsx';
@@ -87,6 +88,14 @@ export default function RegistryPage() {
       <p className="fr-text--lead">
         Toutes les dynamiques territoriales de santé recensées, à filtrer par type, statut, territoire et
         date.
+      </p>
+      <p>
+        <Link
+          href="/dynamiques/nouvelle"
+          className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-add-line"
+        >
+          Ajouter une dynamique
+        </Link>
       </p>
       <RegistryFilters filters={filters} />
       <Async state={list} label="Recherche des dynamiques…">

@@ -1,10 +1,14 @@
 import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
+import { lazy, Suspense } from 'react';
 import type { Dynamic, Profile } from '../../api/types.ts';
 import { StatusBadge } from '../../components/Badges.tsx';
-import { Empty } from '../../components/StateViews.tsx';
+import { Empty, Loading } from '../../components/StateViews.tsx';
 import { count, formatDateLong, formatInteger, formatPercent } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
+
+// Chart.js comes with the chart only, after the profile's text and tables.
+const BarChart = lazy(() => import('../analyses/BarChart.tsx'));
 
 function byKind(dynamics: Dynamic[]): [DynamicKind, Dynamic[]][] {
   const groups = new Map<DynamicKind, Dynamic[]>();
@@ -83,6 +87,18 @@ function CoverageTable({ profile }: { profile: Profile }) {
             </tbody>
           </table>
         </div>
+      )}
+      {rows.length > 0 && (
+        <Suspense fallback={<Loading label="Chargement du graphique…" />}>
+          <BarChart
+            labels={rows.map(([k]) => DYNAMIC_KIND_LABELS[k])}
+            values={rows.map(([, c]) => Math.round(c.partPopulation * 1000) / 10)}
+            format={(v) => `${v.toLocaleString('fr-FR')} %`}
+            title={`Part de la population de ${profile.territoire.nom} couverte, par type, au ${formatDateLong(profile.date)}`}
+            description={`Diagramme en barres : part de la population de ${profile.territoire.nom} couverte par type de dynamique ; valeurs dans le tableau ci-dessus.`}
+            fileName={`couverture-${profile.territoire.type}-${profile.territoire.code}-${profile.date}`}
+          />
+        </Suspense>
       )}
       {absent.length > 0 && (
         <p>Non couvert par : {absent.map((k) => DYNAMIC_KIND_LABELS[k].toLowerCase()).join(', ')}.</p>

@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import { expect } from 'vitest';
+import { expectAccessible, expectWellFormedPage, openPage, screenshot } from '../helpers/browser.ts';
+import { MARKER } from '../helpers/seed.ts';
+import type { E2e } from './context.ts';
+
+async function createNotice(server: E2e['server'], body: Record<string, unknown>): Promise<string> {
+  const res = await server.app.inject({ method: 'POST', url: '/api/ressources', payload: body });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
+/**
+ * Resource centre: search with highlighting, a facet, the export, a notice; a selection the server does
+ * not know; the modules not built yet say so.
+ */
+export async function searchResourcesAndPendingModules({ server, browser }: E2e) {
+  const guide = `Guide ${MARKER} pour coordonner un contrat local de santé`;
+  const id = await createNotice(server, {
+    type: 'guide',
+    titre: guide,
+    auteurs: [{ organisation: 'Fabrique Territoires Santé' }],
+    date: '2021',
+    resume: `Repères ${MARKER} sur la coordination des contrats locaux de santé.`,
+    dispositifs: ['CLS'],
+  });
+  const other = await createNotice(server, {
+    type: 'article',
+    titre: `Article ${MARKER} sur les ateliers santé ville`,
+    auteurs: [{ nom: 'Martin', prenom: 'Anne' }],
+    date: '2015-06',
+    dispositifs: ['ASV'],
+  });
+
+  const { page, errors } = await openPage(browser);
+  await page.goto(`${server.url}/ressources`);
+  await expectWellFormedPage(page, /^Centre de ressources — Observatoire DTS$/);
+  await page.getByLabel(/Mots recherchés/).fill(MARKER);
+  await page.getByRole('button', { name: 'Rechercher' }).click();
+  await page.waitForURL(`${server.url}/ressources?q=${MARKER}`);
+  await page.getByText('2 notices trouvées').waitFor();
+  const results = page.getByRole('list', { name: 'Résultats' });
+  expect(await results.locator('mark').first().textContent()).toBe(MARKER);
+  await expectAccessible(page, 'centre de ressources');
+  await screenshot(page, '15-ressources');
+
+  // A facet narrows the results and goes into the address.
+  await page
+    .getByRole('navigation', { name: 'Affiner par facette' })
+    .getByRole('button', { name: /^Guide \(1\)/ })
+    .click();
+  await page.waitForURL(/type=guide/);
+  await page.getByText('1 notice trouvée').waitFor();
+  const download = page.waitForEvent('download');
+  await page.getByRole('link', { name: 'RIS' }).click();
+  const ris = fs.readFileSync((await (await download).path()) as string, 'utf8');
+  expect(ris).toContain(guide);
+  expect(ris).not.toContain('ateliers santé ville');
+
+  await results.getByRole('link', { name: guide }).click();
+  await page.waitForURL(`${server.url}/ressources/${id}`);
+  await expectWellFormedPage(page, new RegExp(`^${guide} — Observatoire DTS$`));
+  await page.getByText('Fabrique Territoires Santé').waitFor();
+  await page.getByRole('link', { name: 'Contrat local de santé' }).waitFor();
+  await expectAccessible(page, 'notice');
+  await page.reload();
+  await page.getByRole('heading', { level: 1, name: guide }).waitFor();
+
+  await page.goto(`${server.url}/selections/inconnue-${MARKER}`);
+  await page.getByRole('heading', { level: 1, name: 'Sélection introuvable' }).waitFor();
+  await expectWellFormedPage(page, /^Sélection introuvable — Observatoire DTS$/);
+  await expectAccessible(page, 'sélection introuvable');
+
+  for (const [path, title] of [
+    ['/actions', 'Actions et expériences'],
+    ['/campagnes', 'Campagnes de mise à jour'],
+  ] as const) {
+    await page.goto(`${server.url}${path}`);
+    await expectWellFormedPage(page, new RegExp(`^${title} — Observatoire DTS$`));
+    await page.getByText('Module pas encore disponible').waitFor();
+    await expectAccessible(page, title);
+  }
+  expect(errors).toEqual([]);
+  await page.context().close();
+
+  for (const n of [id, other]) {
+    const current = await server.app.inject({ url: `/api/ressources/${n}` });
+    const headers = { 'if-match': current.headers.etag as string };
+    const res = await server.app.inject({ method: 'DELETE', url: `/api/ressources/${n}`, headers });
+    expect(res.statusCode, res.body).toBe(204);
+  }
+}

@@ -1,0 +1,53 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { useTitle } from '../lib/useTitle.ts';
+import { Link } from '../router/Link.tsx';
+
+interface Module {
+  title: string;
+  purpose: string;
+  meanwhile: { href: string; label: string };
+}
+
+const MODULES: Record<'actions' | 'campagnes', Module> = {
+  actions: {
+    title: 'Actions et expériences',
+    purpose:
+      'Ce module recensera les fiches actions, récits d’expérience et interventions menées dans le cadre des dynamiques, avec leurs financeurs, partenaires, publics et durées, et leurs analyses.',
+    meanwhile: { href: '/ressources', label: 'Consulter le centre de ressources' },
+  },
+  campagnes: {
+    title: 'Campagnes de mise à jour',
+    purpose:
+      'Ce module permettra aux équipes régionales d’inviter les coordinateurs à vérifier et compléter leurs fiches, puis de suivre les réponses.',
+    meanwhile: { href: '/registre', label: 'Consulter le registre' },
+  },
+};
+
+/** A planned module, said plainly: no placeholder data. */
+function PendingModule({ module }: { module: Module }) {
+  useTitle(module.title);
+  return (
+    <div className="fr-my-4w">
+      <h1>{module.title}</h1>
+      <Alert
+        severity="info"
+        title="Module pas encore disponible"
+        description="Cette partie de l’Observatoire est en préparation : aucune donnée n’y est encore publiée."
+      />
+      <p className="fr-mt-3w">{module.purpose}</p>
+      <p>
+        <Link className="fr-btn fr-btn--secondary" href={module.meanwhile.href}>
+          {module.meanwhile.label}
+        </Link>
+      </p>
+    </div>
+  );
+}
+
+export function ActionsPage() {
+  return <PendingModule module={MODULES.actions} />;
+}
+
+export function CampaignsPage() {
+  return <PendingModule module={MODULES.campagnes} />;
+}

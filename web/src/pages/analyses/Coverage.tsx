@@ -1,0 +1,123 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { query } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { Async, Empty, Loading } from '../../components/StateViews.tsx';
+import { formatDateLong, formatInteger, formatPercent } from '../../lib/format.ts';
+import { Link } from '../../router/Link.tsx';
+import { DataDownloads } from './DataDownloads.tsx';
+
+const BarChart = lazy(() => import('./BarChart.tsx'));
+
+interface CoverageItem {
+  territoire: { type: string; code: string; nom: string };
+  type: DynamicKind | 'ZONE_BLANCHE';
+  communes: number;
+  population: number;
+  partCommunes: number;
+  partPopulation: number;
+}
+
+interface CoverageData {
+  date: string;
+  niveau: string;
+  total: number;
+  items: CoverageItem[];
+}
+
+const percent = (v: number) => `${v.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
+
+function Result({ data, kind, url }: { data: CoverageData; kind: DynamicKind; url: string }) {
+  const rows = useMemo(() => data.items.filter((i) => i.type === kind), [data, kind]);
+  const labels = useMemo(() => rows.map((r) => r.territoire.nom), [rows]);
+  const values = useMemo(() => rows.map((r) => Math.round(r.partPopulation * 1000) / 10), [rows]);
+  if (rows.length === 0) return <Empty>Aucune région à afficher.</Empty>;
+  const title = `Part de la population couverte par un(e) ${DYNAMIC_KIND_LABELS[kind].toLowerCase()} au ${formatDateLong(data.date)}`;
+  return (
+    <>
+      <Suspense fallback={<Loading label="Chargement du graphique…" />}>
+        <BarChart
+          labels={labels}
+          values={values}
+          title={title}
+          format={percent}
+          description={`Diagramme en barres : ${title.toLowerCase()}, par région ; valeurs dans le tableau qui suit.`}
+          fileName={`couverture-${kind.toLowerCase()}-${data.date}`}
+        />
+      </Suspense>
+      <div className="fr-table fr-table--bordered odts-table-wrap fr-mt-3w">
+        <table>
+          <caption>{title}, par région</caption>
+          <thead>
+            <tr>
+              <th scope="col">Région</th>
+              <th scope="col" className="odts-num">
+                Communes couvertes
+              </th>
+              <th scope="col" className="odts-num">
+                Part des communes
+              </th>
+              <th scope="col" className="odts-num">
+                Population couverte
+              </th>
+              <th scope="col" className="odts-num">
+                Part de la population
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.territoire.code}>
+                <th scope="row">
+                  <Link href={`/territoires/region/${r.territoire.code}`}>{r.territoire.nom}</Link>
+                </th>
+                <td className="odts-num">{formatInteger(r.communes)}</td>
+                <td className="odts-num">{formatPercent(r.partCommunes)}</td>
+                <td className="odts-num">{formatInteger(r.population)}</td>
+                <td className="odts-num">{formatPercent(r.partPopulation)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <DataDownloads url={url} what="couverture par région" />
+    </>
+  );
+}
+
+/** Share of each région's communes and population covered by a live dynamic of the chosen kind. */
+export function Coverage() {
+  const [draft, setDraft] = useState<DynamicKind>('CLS');
+  const [kind, setKind] = useState<DynamicKind>('CLS');
+  const url = `/api/analyses/couverture${query({ niveau: 'region', types: kind })}`;
+  const state = useApi<CoverageData>(url);
+  return (
+    <section aria-labelledby="couverture" className="fr-mt-6w">
+      <h2 id="couverture">Couverture par région</h2>
+      <form
+        className="odts-filters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setKind(draft);
+        }}
+      >
+        <Select
+          label="Type de dynamique"
+          nativeSelectProps={{ value: draft, onChange: (e) => setDraft(e.target.value as DynamicKind) }}
+        >
+          {DYNAMIC_KINDS.filter((k) => k !== 'AUTRE').map((k) => (
+            <option key={k} value={k}>
+              {DYNAMIC_KIND_LABELS[k]}
+            </option>
+          ))}
+        </Select>
+        <Button type="submit">Afficher la couverture</Button>
+      </form>
+      <Async state={state} label="Calcul de la couverture…">
+        {(data) => <Result data={data} kind={kind} url={url} />}
+      </Async>
+    </section>
+  );
+}

@@ -1,0 +1,170 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
+import { KIND_SHORT } from '@domain/reports/french.ts';
+import { lazy, Suspense, useMemo, useState } from 'react';
+import { query } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { Async, Empty, Loading } from '../../components/StateViews.tsx';
+import { formatDateLong, todayIso } from '../../lib/format.ts';
+import { Link } from '../../router/Link.tsx';
+import { DataDownloads } from './DataDownloads.tsx';
+
+const BarChart = lazy(() => import('./BarChart.tsx'));
+
+interface Item {
+  id: string;
+  type: DynamicKind;
+  nom: string;
+}
+
+interface EvolutionData {
+  depuis: string;
+  jusqua: string;
+  creees: Item[];
+  arretees: Item[];
+  changements: (Item & { nature: string; avant: string; apres: string })[];
+  solde: Partial<Record<DynamicKind, number>>;
+}
+
+const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
+
+function ItemList({ title, items }: { title: string; items: Item[] }) {
+  return (
+    <div className="fr-col-12 fr-col-md-6">
+      <h3 className="fr-h6">
+        {title} ({items.length})
+      </h3>
+      {items.length === 0 ? (
+        <p className="odts-empty fr-my-1w">Aucune.</p>
+      ) : (
+        <ul>
+          {items.slice(0, 100).map((d) => (
+            <li key={d.id}>
+              <Link href={`/dynamiques/${encodeURIComponent(d.id)}`}>{d.nom}</Link> ({KIND_SHORT[d.type]})
+            </li>
+          ))}
+          {items.length > 100 && <li>… et {items.length - 100} autres (voir les données)</li>}
+        </ul>
+      )}
+    </div>
+  );
+}
+
+function Result({ data, url }: { data: EvolutionData; url: string }) {
+  const kinds = useMemo(() => DYNAMIC_KINDS.filter((k) => data.solde[k] !== undefined), [data]);
+  const labels = useMemo(() => kinds.map((k) => DYNAMIC_KIND_LABELS[k]), [kinds]);
+  const values = useMemo(() => kinds.map((k) => data.solde[k] ?? 0), [kinds, data]);
+  const period = `du ${formatDateLong(data.depuis)} au ${formatDateLong(data.jusqua)}`;
+  const title = `Solde des dynamiques en cours par type, ${period}`;
+  return (
+    <>
+      {kinds.length === 0 ? (
+        <Empty>Aucune dynamique sur cette période.</Empty>
+      ) : (
+        <>
+          <Suspense fallback={<Loading label="Chargement du graphique…" />}>
+            <BarChart
+              labels={labels}
+              values={values}
+              title={title}
+              format={signed}
+              description={`Diagramme en barres : ${title.toLowerCase()} ; valeurs dans le tableau qui suit.`}
+              fileName={`evolution-${data.depuis}-${data.jusqua}`}
+            />
+          </Suspense>
+          <div className="fr-table fr-table--bordered odts-table-wrap fr-mt-3w">
+            <table>
+              <caption>{title}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Type</th>
+                  <th scope="col" className="odts-num">
+                    Solde
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {kinds.map((k, i) => (
+                  <tr key={k}>
+                    <th scope="row">{labels[i]}</th>
+                    <td className="odts-num">{signed(values[i] ?? 0)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      )}
+      <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+        <ItemList title="Créées" items={data.creees} />
+        <ItemList title="Arrêtées" items={data.arretees} />
+      </div>
+      <h3 className="fr-h6 fr-mt-2w">Changements de statut ou de coordination ({data.changements.length})</h3>
+      {data.changements.length === 0 ? (
+        <p className="odts-empty fr-my-1w">Aucun.</p>
+      ) : (
+        <ul>
+          {data.changements.slice(0, 100).map((c) => (
+            <li key={`${c.id}:${c.nature}`}>
+              <Link href={`/dynamiques/${encodeURIComponent(c.id)}`}>{c.nom}</Link> : {c.avant} → {c.apres}
+            </li>
+          ))}
+        </ul>
+      )}
+      <DataDownloads url={url} what={`évolution ${period}`} />
+    </>
+  );
+}
+
+function yearBefore(iso: string): string {
+  return `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`.replace(/-02-29$/, '-02-28');
+}
+
+/** What changed between two dates: created, stopped, status and coordination changes, net per kind. */
+export function Evolution() {
+  const today = todayIso();
+  const [draft, setDraft] = useState({ depuis: yearBefore(today), jusqua: today });
+  const [params, setParams] = useState(draft);
+  const url = `/api/analyses/evolution${query(params)}`;
+  const state = useApi<EvolutionData>(url);
+  return (
+    <section aria-labelledby="evolution" className="fr-mt-6w">
+      <h2 id="evolution">Évolution entre deux dates</h2>
+      <form
+        className="odts-filters fr-grid-row fr-grid-row--gutters"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setParams(draft);
+        }}
+      >
+        <div className="fr-col-12 fr-col-md-4">
+          <Input
+            label="Depuis le"
+            nativeInputProps={{
+              type: 'date',
+              value: draft.depuis,
+              onChange: (e) => setDraft({ ...draft, depuis: e.target.value }),
+            }}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Input
+            label="Jusqu’au"
+            nativeInputProps={{
+              type: 'date',
+              value: draft.jusqua,
+              onChange: (e) => setDraft({ ...draft, jusqua: e.target.value }),
+            }}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4 odts-align-end">
+          <Button type="submit">Comparer</Button>
+        </div>
+      </form>
+      <Async state={state} label="Calcul de l’évolution…">
+        {(data) => <Result data={data} url={url} />}
+      </Async>
+    </section>
+  );
+}

@@ -1,0 +1,239 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import {
+  CARRIER_TYPES,
+  DYNAMIC_KIND_LABELS,
+  DYNAMIC_KINDS,
+  STATUS_LABELS,
+  STATUSES,
+} from '@domain/registry/kinds.ts';
+import { useEffect, useRef } from 'react';
+import { CARRIER_LABELS } from '../../lib/labels.ts';
+import type { Draft } from './draft.ts';
+import { anchorFor, describePath, errorState, type FieldErrors, messageFor } from './fieldErrors.ts';
+import { EventsEditor, SourcesEditor } from './ListEditors.tsx';
+import { PerimeterPicker } from './PerimeterPicker.tsx';
+
+/** The list of what the server refused, each line leading to its field (RGAA: errors summarised). */
+function ErrorSummary({ errors, message }: { errors: FieldErrors; message: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  return (
+    <div ref={box} tabIndex={-1} className="fr-mb-3w">
+      <Alert
+        severity="error"
+        title="La fiche n’a pas été enregistrée"
+        description={
+          Object.keys(errors).length === 0 ? (
+            message
+          ) : (
+            <ul>
+              {Object.entries(errors).map(([path, text]) => (
+                <li key={path}>
+                  <a href={anchorFor(path)}>
+                    {describePath(path)} : {text}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      />
+    </div>
+  );
+}
+
+interface Props {
+  draft: Draft;
+  onChange: (d: Draft) => void;
+  onSubmit: () => void;
+  onCancel: () => void;
+  errors: FieldErrors;
+  failure: string | null;
+  saving: boolean;
+  submitLabel: string;
+}
+
+export function DynamicForm({
+  draft,
+  onChange,
+  onSubmit,
+  onCancel,
+  errors,
+  failure,
+  saving,
+  submitLabel,
+}: Props) {
+  const set = (patch: Partial<Draft>) => onChange({ ...draft, ...patch });
+  const err = (path: string) => messageFor(errors, path);
+  return (
+    <form
+      noValidate
+      aria-labelledby="formulaire-titre"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
+      <h2 id="formulaire-titre" className="fr-sr-only">
+        Formulaire
+      </h2>
+      {failure && (
+        <ErrorSummary key={failure + Object.keys(errors).join()} errors={errors} message={failure} />
+      )}
+      <p className="fr-hint-text">
+        Obligatoires : le type, le nom, un périmètre, et un statut ou au moins un événement daté.
+      </p>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-4">
+          <Select
+            label="Type de dynamique"
+            nativeSelectProps={{
+              id: 'champ-type',
+              value: draft.type,
+              onChange: (e) => set({ type: e.target.value as Draft['type'] }),
+            }}
+            {...errorState(err('type'))}
+          >
+            <option value="">Choisir un type</option>
+            {DYNAMIC_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {DYNAMIC_KIND_LABELS[k]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-8">
+          <Input
+            label="Nom"
+            nativeInputProps={{
+              id: 'champ-nom',
+              value: draft.nom,
+              onChange: (e) => set({ nom: e.target.value }),
+            }}
+            {...errorState(err('nom'))}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Select
+            label="Statut"
+            hint="Sans événement daté"
+            nativeSelectProps={{
+              id: 'champ-statut',
+              value: draft.statut,
+              onChange: (e) => set({ statut: e.target.value as Draft['statut'] }),
+            }}
+            {...errorState(err('statut'))}
+          >
+            <option value="">Déduit des événements</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </Select>
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Input
+            label="Date de début"
+            nativeInputProps={{
+              id: 'champ-dateDebut',
+              type: 'date',
+              value: draft.dateDebut,
+              onChange: (e) => set({ dateDebut: e.target.value }),
+            }}
+            {...errorState(err('dateDebut'))}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Input
+            label="Date de fin"
+            nativeInputProps={{
+              id: 'champ-dateFin',
+              type: 'date',
+              value: draft.dateFin,
+              onChange: (e) => set({ dateFin: e.target.value }),
+            }}
+            {...errorState(err('dateFin'))}
+          />
+        </div>
+      </div>
+
+      <fieldset className="fr-fieldset fr-mt-3w" aria-labelledby="porteur-legende">
+        <legend id="porteur-legende" className="fr-fieldset__legend">
+          Porteur <span className="fr-hint-text">Facultatif</span>
+        </legend>
+        <div className="fr-fieldset__element fr-grid-row fr-grid-row--gutters">
+          <div className="fr-col-12 fr-col-md-6">
+            <Input
+              label="Nom du porteur"
+              nativeInputProps={{
+                id: 'champ-porteur-nom',
+                value: draft.porteurNom,
+                onChange: (e) => set({ porteurNom: e.target.value }),
+              }}
+              {...errorState(err('porteur.nom') ?? (errors.porteur || undefined))}
+            />
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <Select
+              label="Type de porteur"
+              nativeSelectProps={{
+                id: 'champ-porteur-type',
+                value: draft.porteurType,
+                onChange: (e) => set({ porteurType: e.target.value as Draft['porteurType'] }),
+              }}
+              {...errorState(err('porteur.type'))}
+            >
+              <option value="">Choisir</option>
+              {CARRIER_TYPES.map((t) => (
+                <option key={t} value={t}>
+                  {CARRIER_LABELS[t]}
+                </option>
+              ))}
+            </Select>
+          </div>
+          <div className="fr-col-12 fr-col-md-3">
+            <Input
+              label="Code du porteur"
+              hintText="INSEE, SIREN ou FINESS"
+              nativeInputProps={{
+                id: 'champ-porteur-code',
+                value: draft.porteurCode,
+                onChange: (e) => set({ porteurCode: e.target.value }),
+              }}
+              {...errorState(err('porteur.code'))}
+            />
+          </div>
+        </div>
+      </fieldset>
+
+      <PerimeterPicker
+        value={draft.perimetre}
+        onChange={(perimetre) => set({ perimetre })}
+        error={err('perimetre')}
+      />
+      <EventsEditor rows={draft.evenements} onChange={(evenements) => set({ evenements })} errors={errors} />
+      <SourcesEditor rows={draft.sources} onChange={(sources) => set({ sources })} errors={errors} />
+
+      <p className="fr-text--sm">
+        Les postes de coordination, liens, signataires, contacts et champs spécifiques de la fiche sont
+        conservés tels quels.
+      </p>
+      <ul className="fr-btns-group fr-btns-group--inline-md">
+        <li>
+          <Button type="submit" disabled={saving}>
+            {saving ? 'Enregistrement…' : submitLabel}
+          </Button>
+        </li>
+        <li>
+          <Button type="button" priority="secondary" onClick={onCancel}>
+            Annuler
+          </Button>
+        </li>
+      </ul>
+    </form>
+  );
+}
