@@ -2,6 +2,7 @@ import { AnalyticsService } from './analytics/analytics.service.ts';
 import { ProfileService } from './analytics/profile.service.ts';
 import { SnapshotRepository } from './analytics/snapshot.repository.ts';
 import { SnapshotCache } from './analytics/snapshot.ts';
+import { SnapshotListSource } from './analytics/snapshot-list-source.ts';
 import { type Config, DEFAULT_CHROMIUM_PATH } from './config.ts';
 import { ContoursRepository } from './contours/contours.repository.ts';
 import { ContoursService } from './contours/contours.service.ts';
@@ -66,10 +67,13 @@ export function createContext(database: Database, settings: ContextSettings = {}
   );
   const health = new HealthService(database);
   const registryRepo = new RegistryRepository(database.db);
+  const snapshots = new SnapshotRepository(database.db);
+  const snapshotCache = new SnapshotCache(snapshots);
   const registry = new RegistryService(
     registryRepo,
     new HistoryRepository(database.db),
     new DynamicWriter(new PerimeterRepository(database.db), registryRepo),
+    new SnapshotListSource(snapshotCache, snapshots),
   );
   const registryExports = new RegistryExports(registry, new ContourRepository(database.db));
   const declaredCounts = new DeclaredCountService(new DeclaredCountRepository(database.db));
@@ -85,8 +89,6 @@ export function createContext(database: Database, settings: ContextSettings = {}
   });
   const lots = new LotService(changeSet);
   const contratsVille = new ContratsVilleSyncService(changeSet, () => reference.listContratsVille());
-  const snapshots = new SnapshotRepository(database.db);
-  const snapshotCache = new SnapshotCache(snapshots);
   const analytics = new AnalyticsService(snapshotCache, snapshots);
   // One Chromium printer for every generated PDF (reports and sélections).
   const pdf = new PdfRenderer(settings.chromiumPath ?? DEFAULT_CHROMIUM_PATH);

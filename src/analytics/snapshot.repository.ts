@@ -42,7 +42,7 @@ export class SnapshotRepository {
     const [docs, communes, periods] = await Promise.all([
       this.db
         .selectFrom('dynamique')
-        .select(['id', 'type', 'nom', 'document', 'date_fin', 'version'])
+        .select(['id', 'type', 'nom', 'nom_recherche', 'document', 'date_fin', 'verifie_le', 'version'])
         .$if(only !== null, (q) => q.where('id', 'in', ids as string[]))
         .execute(),
       this.db
@@ -83,8 +83,21 @@ export class SnapshotRepository {
         porteur: doc.porteur ?? null,
         dateFin: d.date_fin,
         version: d.version,
+        nomRecherche: d.nom_recherche,
+        verifieLe: d.verifie_le,
       };
     });
+  }
+
+  /** Every id in the order of a registry list sort, as the database's collation has it. */
+  async listOrder(tri: 'nom' | 'modification'): Promise<string[]> {
+    const rows = await this.db
+      .selectFrom('dynamique')
+      .select('id')
+      .orderBy(tri === 'modification' ? 'modifie_le' : 'nom', tri === 'modification' ? 'desc' : 'asc')
+      .orderBy('id')
+      .execute();
+    return rows.map((r) => r.id);
   }
 
   async communes(): Promise<CommuneInfo[]> {

@@ -14,7 +14,9 @@ import { searchTokens } from '../domain/text/normalize.ts';
 import { migrateMergedCommunes } from './commune-migration.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
 import type { HistoryRepository } from './history.repository.ts';
+import type { ListSource } from './in-memory-list.ts';
 import { PresentedCache } from './presented-cache.ts';
+import type { DynamicListFilters } from './registry.filters.ts';
 import {
   historySnapshot,
   type PresentedDynamic,
@@ -53,6 +55,8 @@ export class RegistryService {
     private readonly repo: RegistryRepository,
     private readonly history: HistoryRepository,
     private readonly writer: DynamicWriter,
+    /** Lists from memory when it can answer; the database otherwise. */
+    private readonly listSource: ListSource | null = null,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -70,7 +74,7 @@ export class RegistryService {
       ...(query.departement ? [{ type: 'departement' as const, code: query.departement }] : []),
       ...(query.territoire ? [query.territoire] : []),
     ];
-    const { total, rows } = await this.repo.list({
+    const filters: DynamicListFilters = {
       types: query.type ?? [],
       statuts: query.statut ?? [],
       territoires,
@@ -83,14 +87,18 @@ export class RegistryService {
       tri: query.tri,
       page: query.page,
       limit: query.limit,
-    });
-    return {
-      total,
-      page: query.page,
-      limit: query.limit,
-      date,
-      items: await this.present(actor, rows, date),
     };
+    const head = { page: query.page, limit: query.limit, date };
+    const fromMemory = await this.listSource?.list(filters);
+    if (fromMemory) {
+      return {
+        total: fromMemory.total,
+        ...head,
+        items: await this.getVersions(actor, fromMemory.refs, date),
+      };
+    }
+    const { total, rows } = await this.repo.list(filters);
+    return { total, ...head, items: await this.present(actor, rows, date) };
   }
 
   private async present(actor: Actor, rows: DynamicRow[], date: string): Promise<PresentedDynamic[]> {

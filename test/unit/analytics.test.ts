@@ -30,6 +30,8 @@ const dyn = (
   porteur: null,
   dateFin: null,
   version: 1,
+  nomRecherche: `${type.toLowerCase()} ${id}`,
+  verifieLe: null,
   ...extra,
 });
 

@@ -15,6 +15,9 @@ export interface AnalyticDynamic {
   dateFin: string | null;
   /** Record version, so presented records can be cached per version (0 when unknown). */
   version: number;
+  /** Folded name and carrier, and last verification day: registry lists filter on them in memory. */
+  nomRecherche: string;
+  verifieLe: string | null;
 }
 
 export interface CommuneInfo {
