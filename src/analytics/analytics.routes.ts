@@ -10,6 +10,7 @@ import {
   profileQuery,
 } from '../domain/analytics/schemas.ts';
 import { territoryParams } from '../domain/territories/schemas.ts';
+import { sendWithRecords } from '../http/record-json.ts';
 import { toFrenchCsv } from '../registry/exports/csv.ts';
 import { toXlsx, XLSX_CONTENT_TYPE } from '../registry/exports/xlsx.ts';
 import type { AnalyticsService } from './analytics.service.ts';
@@ -47,7 +48,12 @@ export function analyticsRoutes(
           querystring: profileQuery,
         },
       },
-      (req) => profiles.profile(req.actor, req.params.type, req.params.code, req.query.date),
+      async (req, reply) =>
+        sendWithRecords(
+          reply,
+          await profiles.profile(req.actor, req.params.type, req.params.code, req.query.date),
+          'dynamiques',
+        ),
     );
 
     app.post(
@@ -60,7 +66,8 @@ export function analyticsRoutes(
           body: perimeterProfileBody,
         },
       },
-      (req) => profiles.perimeterProfile(req.actor, req.body),
+      async (req, reply) =>
+        sendWithRecords(reply, await profiles.perimeterProfile(req.actor, req.body), 'dynamiques'),
     );
 
     app.get(

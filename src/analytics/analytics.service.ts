@@ -52,7 +52,13 @@ export class AnalyticsService {
         (!q.departement || t === q.departement) && (!q.region || s.regionOfDepartement.get(t) === q.region)
       );
     };
-    const rows = countByTerritory(this.inScope(s, q), s.communes, q.niveau, date, keep, q.types ?? null);
+    const rows = countByTerritory(
+      this.inScope(s, q),
+      (d) => s.placesOf(d)[q.niveau],
+      date,
+      keep,
+      q.types ?? null,
+    );
     const declared = await this.repo.declaredCounts({ region: q.region, types: q.types });
     return {
       date,

@@ -13,6 +13,9 @@ import type { TerritoryService } from '../territories/territory.service.ts';
 import type { Snapshot, SnapshotCache } from './snapshot.ts';
 
 const KINDS = DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
+// Collators made once: `localeCompare` with a locale builds one per comparison (same order).
+const byDefault = new Intl.Collator();
+const byFrench = new Intl.Collator('fr');
 
 /** Where profiles find the resources written about a territory or its dynamics (the resource centre). */
 export interface LinkedResources {
@@ -102,7 +105,7 @@ export class ProfileService {
   private async build(actor: Actor, s: Snapshot, communes: CommuneInfo[], date: string) {
     const codes = communes.map((c) => c.code);
     const touching = s.touching(codes).filter((d) => periodStatusAt(d.periods, date) !== null);
-    touching.sort((a, b) => a.type.localeCompare(b.type) || a.nom.localeCompare(b.nom, 'fr'));
+    touching.sort((a, b) => byDefault.compare(a.type, b.type) || byFrench.compare(a.nom, b.nom));
     const couverture = coverageByKind(communes, touching, KINDS, date);
     const dynamiques = await this.registry.getVersions(
       actor,

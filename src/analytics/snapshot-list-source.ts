@@ -1,12 +1,9 @@
-import type { AnalyticDynamic } from '../domain/analytics/model.ts';
 import {
-  type DynamicPlaces,
   filterInMemory,
   type ListEntry,
   type ListPage,
   type ListSource,
   memoryCanAnswer,
-  placesOf,
 } from '../registry/in-memory-list.ts';
 import type { DynamicListFilters } from '../registry/registry.filters.ts';
 import type { SnapshotRepository } from './snapshot.repository.ts';
@@ -22,12 +19,6 @@ type Sort = DynamicListFilters['tri'];
 export class SnapshotListSource implements ListSource {
   /** Per snapshot and sort: every record in the database's order, with its places. */
   private readonly entries = new WeakMap<Snapshot, Map<Sort, Promise<ListEntry[] | null>>>();
-  /**
-   * Places per record object: a patched snapshot keeps the objects of unchanged records, so only written
-   * records are placed again. Reset when the reference (the commune map) is read again.
-   */
-  private places = new WeakMap<AnalyticDynamic, DynamicPlaces>();
-  private placesFor: Snapshot['communes'] | null = null;
 
   constructor(
     private readonly cache: SnapshotCache,
@@ -63,21 +54,11 @@ export class SnapshotListSource implements ListSource {
 
   private arrange(snapshot: Snapshot, ids: string[]): ListEntry[] | null {
     if (ids.length !== snapshot.byId.size) return null;
-    if (this.placesFor !== snapshot.communes) {
-      this.places = new WeakMap();
-      this.placesFor = snapshot.communes;
-    }
-    const place = (code: string) => snapshot.communes.get(code);
     const out: ListEntry[] = [];
     for (const id of ids) {
       const d = snapshot.byId.get(id);
       if (!d) return null;
-      let places = this.places.get(d);
-      if (!places) {
-        places = placesOf(d.communes, place);
-        this.places.set(d, places);
-      }
-      out.push({ d, places });
+      out.push({ d, places: snapshot.placesOf(d) });
     }
     return out;
   }

@@ -4,23 +4,33 @@ import type { AnalyticDynamic, CommuneInfo } from '../domain/analytics/model.ts'
 import type { DynamicInput } from '../domain/registry/schemas.ts';
 import type { StatusPeriod } from '../domain/registry/timeline.ts';
 
-/** Where the registry stands: the last history row and the number of dynamics. */
+/** Where the registry stands: the last history row and the count of statements that changed it. */
 export interface RegistryStamp {
   history: number;
-  count: number;
+  changes: number;
 }
 
 /** Reads everything analyses need in three queries; the service keeps the result in memory. */
 export class SnapshotRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** Changes whenever a dynamic is written (every write adds a history row) or removed. */
+  /**
+   * Changes whenever a dynamic is written: every write through the services adds a history row, and
+   * every statement on the registry tables, by hand in SQL too, bumps `registry_stamp` (migration 0011).
+   */
   async stamp(): Promise<RegistryStamp> {
     const { rows } = await sql<{ h: number; n: number }>`
-      select (select coalesce(max(id), 0) from historique) as h, (select count(*) from dynamique) as n`.execute(
-      this.db,
-    );
-    return { history: Number(rows[0]?.h ?? 0), count: Number(rows[0]?.n ?? 0) };
+      select (select coalesce(max(id), 0) from historique) as h,
+        (select changes from registry_stamp) as n`.execute(this.db);
+    return { history: Number(rows[0]?.h ?? 0), changes: Number(rows[0]?.n ?? 0) };
+  }
+
+  async count(): Promise<number> {
+    const row = await this.db
+      .selectFrom('dynamique')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    return Number(row.n);
   }
 
   /** Dynamics with a history row after `historyId`: written, created or removed since that stamp. */

@@ -1,22 +1,77 @@
 import type { AnalyticDynamic, CommuneInfo } from '../domain/analytics/model.ts';
+import { type DynamicPlaces, placesOf } from '../domain/analytics/places.ts';
 import type { RegistryStamp, SnapshotRepository } from './snapshot.repository.ts';
 
-/** In-memory registry for national aggregates, with a commune → dynamics index. */
-export class Snapshot {
-  readonly byCommune = new Map<string, AnalyticDynamic[]>();
-  readonly byId = new Map<string, AnalyticDynamic>();
+/**
+ * Communes by code and grouped by EPCI, département and région, built once per reference load and
+ * shared by every snapshot: a snapshot is made after each registry write.
+ */
+export class ReferenceIndex {
   readonly communes = new Map<string, CommuneInfo>();
   readonly regionOfDepartement = new Map<string, string>();
+  /** Current communes (not arrondissements), all of them and by `region:84`, `departement:42`, `epci:…`. */
+  readonly current: CommuneInfo[] = [];
+  private readonly groups = new Map<string, CommuneInfo[]>();
+  /**
+   * Places per record object: a patched snapshot keeps the objects of unchanged records, so only
+   * written records are placed again (placing all 127,000 covered communes took 25 ms).
+   */
+  private readonly places = new WeakMap<AnalyticDynamic, DynamicPlaces>();
 
-  constructor(
-    readonly dynamics: AnalyticDynamic[],
-    communes: CommuneInfo[],
-    readonly names: Map<string, string>,
-  ) {
+  constructor(communes: CommuneInfo[]) {
     for (const c of communes) {
       this.communes.set(c.code, c);
       if (c.departement && c.region) this.regionOfDepartement.set(c.departement, c.region);
+      if (c.arrondissement) continue;
+      this.current.push(c);
+      if (c.region) this.group(`region:${c.region}`, c);
+      if (c.departement) this.group(`departement:${c.departement}`, c);
+      if (c.epci) this.group(`epci:${c.epci}`, c);
     }
+  }
+
+  private group(key: string, c: CommuneInfo) {
+    const list = this.groups.get(key);
+    if (list) list.push(c);
+    else this.groups.set(key, [c]);
+  }
+
+  groupOf(key: string): readonly CommuneInfo[] {
+    return this.groups.get(key) ?? [];
+  }
+
+  placesOf(d: AnalyticDynamic): DynamicPlaces {
+    let places = this.places.get(d);
+    if (!places) {
+      places = placesOf(d.communes, (code) => this.communes.get(code));
+      this.places.set(d, places);
+    }
+    return places;
+  }
+}
+
+/** In-memory registry for national aggregates, with a commune → dynamics index. */
+export class Snapshot {
+  readonly byCommune: Map<string, AnalyticDynamic[]>;
+  readonly byId: Map<string, AnalyticDynamic>;
+  readonly communes: ReadonlyMap<string, CommuneInfo>;
+  readonly regionOfDepartement: ReadonlyMap<string, string>;
+
+  constructor(
+    readonly dynamics: AnalyticDynamic[],
+    private readonly reference: ReferenceIndex,
+    readonly names: Map<string, string>,
+    indexes?: { byId: Map<string, AnalyticDynamic>; byCommune: Map<string, AnalyticDynamic[]> },
+  ) {
+    this.communes = reference.communes;
+    this.regionOfDepartement = reference.regionOfDepartement;
+    if (indexes) {
+      this.byId = indexes.byId;
+      this.byCommune = indexes.byCommune;
+      return;
+    }
+    this.byId = new Map();
+    this.byCommune = new Map();
     for (const d of dynamics) {
       this.byId.set(d.id, d);
       for (const c of d.communes) {
@@ -27,21 +82,70 @@ export class Snapshot {
     }
   }
 
+  /**
+   * A new snapshot where the `changed` ids are replaced by their `fresh` record, or removed when absent
+   * from it. This one is left untouched (requests may still read it): the indexes are copied, and only
+   * the commune lists of changed records are rebuilt. Indexing all 127,000 covered communes again after
+   * each write took 30 to 70 ms.
+   */
+  withChanges(changed: Iterable<string>, fresh: ReadonlyMap<string, AnalyticDynamic>): Snapshot {
+    const byId = new Map(this.byId);
+    const byCommune = new Map(this.byCommune);
+    const copied = new Set<string>();
+    const listOf = (commune: string): AnalyticDynamic[] => {
+      let list = byCommune.get(commune);
+      if (!copied.has(commune)) {
+        list = list ? [...list] : [];
+        byCommune.set(commune, list);
+        copied.add(commune);
+      }
+      return list as AnalyticDynamic[];
+    };
+    for (const id of changed) {
+      const old = byId.get(id);
+      if (old) {
+        byId.delete(id);
+        for (const c of old.communes) {
+          const list = listOf(c);
+          const at = list.indexOf(old);
+          if (at >= 0) list.splice(at, 1);
+        }
+      }
+      const d = fresh.get(id);
+      if (d) {
+        byId.set(id, d);
+        for (const c of d.communes) listOf(c).push(d);
+      }
+    }
+    for (const c of copied) if (byCommune.get(c)?.length === 0) byCommune.delete(c);
+    return new Snapshot([...byId.values()], this.reference, this.names, { byId, byCommune });
+  }
+
   /** Current communes (not arrondissements) matching a territory filter. */
   communesWhere(filter: {
     region?: string | undefined;
     departement?: string | undefined;
     epci?: string | undefined;
-  }) {
-    const out: CommuneInfo[] = [];
-    for (const c of this.communes.values()) {
-      if (c.arrondissement) continue;
-      if (filter.region && c.region !== filter.region) continue;
-      if (filter.departement && c.departement !== filter.departement) continue;
-      if (filter.epci && c.epci !== filter.epci) continue;
-      out.push(c);
-    }
-    return out;
+  }): CommuneInfo[] {
+    // The narrowest group first, then the other conditions on it.
+    const start = filter.epci
+      ? this.reference.groupOf(`epci:${filter.epci}`)
+      : filter.departement
+        ? this.reference.groupOf(`departement:${filter.departement}`)
+        : filter.region
+          ? this.reference.groupOf(`region:${filter.region}`)
+          : this.reference.current;
+    return start.filter(
+      (c) =>
+        (!filter.region || c.region === filter.region) &&
+        (!filter.departement || c.departement === filter.departement) &&
+        (!filter.epci || c.epci === filter.epci),
+    );
+  }
+
+  /** EPCI, départements and régions of a dynamic's communes. */
+  placesOf(d: AnalyticDynamic): DynamicPlaces {
+    return this.reference.placesOf(d);
   }
 
   /** Dynamics touching any of the communes. */
@@ -65,7 +169,7 @@ const PATCH_LIMIT = 2_000;
  */
 export class SnapshotCache {
   private current: { stamp: RegistryStamp; snapshot: Snapshot } | null = null;
-  private communes: CommuneInfo[] | null = null;
+  private reference: ReferenceIndex | null = null;
   private names: Map<string, string> | null = null;
   private building: Promise<Snapshot> | null = null;
 
@@ -82,7 +186,7 @@ export class SnapshotCache {
   }
 
   private async build(stamp: RegistryStamp): Promise<Snapshot> {
-    this.communes ??= await this.repo.communes();
+    this.reference ??= new ReferenceIndex(await this.repo.communes());
     this.names ??= await this.repo.territoryNames();
     return this.keep(stamp, await this.repo.dynamics());
   }
@@ -92,35 +196,34 @@ export class SnapshotCache {
     stamp: RegistryStamp,
   ): Promise<Snapshot> {
     const ids = await this.repo.changedSince(previous.stamp.history);
-    if (ids.length > PATCH_LIMIT) return this.build(stamp);
+    // A write that left no history row (by hand in SQL): everything is read again.
+    if (ids.length === 0 || ids.length > PATCH_LIMIT) return this.build(stamp);
     const fresh = new Map((await this.repo.dynamics(ids)).map((d) => [d.id, d]));
-    const changed = new Set(ids);
-    const dynamics: AnalyticDynamic[] = [];
-    for (const d of previous.snapshot.dynamics) {
-      if (!changed.has(d.id)) dynamics.push(d);
-      else if (fresh.has(d.id)) dynamics.push(fresh.get(d.id) as AnalyticDynamic);
-      fresh.delete(d.id);
-    }
-    dynamics.push(...fresh.values());
-    // A write that left no history row (by hand in SQL): the count tells, and everything is read again.
-    if (dynamics.length !== stamp.count) return this.build(stamp);
-    return this.keep(stamp, dynamics);
+    const snapshot = previous.snapshot.withChanges(ids, fresh);
+    // Such a write beside others that did leave history: the count tells.
+    if (snapshot.byId.size !== (await this.repo.count())) return this.build(stamp);
+    this.current = { stamp, snapshot };
+    return snapshot;
   }
 
   private keep(stamp: RegistryStamp, dynamics: AnalyticDynamic[]): Snapshot {
-    const snapshot = new Snapshot(dynamics, this.communes ?? [], this.names ?? new Map());
+    const snapshot = new Snapshot(
+      dynamics,
+      this.reference ?? new ReferenceIndex([]),
+      this.names ?? new Map(),
+    );
     this.current = { stamp, snapshot };
     return snapshot;
   }
 
   /** After a reference import: communes and names are read again. */
   invalidateReference() {
-    this.communes = null;
+    this.reference = null;
     this.names = null;
     this.current = null;
   }
 }
 
 function sameStamp(a: RegistryStamp, b: RegistryStamp): boolean {
-  return a.history === b.history && a.count === b.count;
+  return a.history === b.history && a.changes === b.changes;
 }

@@ -73,6 +73,11 @@ export interface DynamiqueTable {
   modifie_le: Generated<Date>;
 }
 
+export interface RegistryStampTable {
+  id: Generated<boolean>;
+  changes: Generated<number>;
+}
+
 export interface DynamiqueCommuneTable {
   dynamique: string;
   commune: string;
@@ -240,6 +245,7 @@ export interface DB {
   contour: ContourTable;
   dynamique: DynamiqueTable;
   dynamique_commune: DynamiqueCommuneTable;
+  registry_stamp: RegistryStampTable;
   dynamique_periode: DynamiquePeriodeTable;
   lot: LotTable;
   historique: HistoriqueTable;

@@ -1,3 +1,4 @@
+import type { DynamicPlaces } from '../domain/analytics/places.ts';
 import type { StatusPeriod } from '../domain/registry/timeline.ts';
 import type { DynamicListFilters } from './registry.filters.ts';
 
@@ -11,33 +12,6 @@ export interface ListableDynamic {
   dateFin: string | null;
   communes: string[];
   periods: StatusPeriod[];
-}
-
-/** Where a commune lies, for territory filters above the commune. */
-export interface CommunePlace {
-  epci: string | null;
-  departement: string | null;
-  region: string | null;
-}
-
-/** EPCI, départements and régions a dynamic's communes lie in, each code once. */
-export interface DynamicPlaces {
-  epci: string[];
-  departement: string[];
-  region: string[];
-}
-
-export function placesOf(communes: readonly string[], place: (commune: string) => CommunePlace | undefined) {
-  const epci = new Set<string>();
-  const departement = new Set<string>();
-  const region = new Set<string>();
-  for (const code of communes) {
-    const p = place(code);
-    if (p?.epci) epci.add(p.epci);
-    if (p?.departement) departement.add(p.departement);
-    if (p?.region) region.add(p.region);
-  }
-  return { epci: [...epci], departement: [...departement], region: [...region] };
 }
 
 export interface ListPage {

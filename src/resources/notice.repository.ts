@@ -101,7 +101,8 @@ export class NoticeRepository {
         : await this.db
             .selectFrom('notice_dynamique')
             .select('notice')
-            .where('dynamique', 'in', q.dynamics)
+            // One array parameter: a région profile passes 1,000+ ids, as many parameters cost more to bind.
+            .where('dynamique', '=', sql<string>`any(${q.dynamics}::text[])`)
             .execute();
     const via = new Map<string, 'territoire' | 'dynamique'>();
     for (const r of dynamicIds) via.set(r.notice, 'dynamique');

@@ -83,4 +83,16 @@ describe('analytics snapshot after registry writes', () => {
     await ctx.database.db.deleteFrom('dynamique').where('id', '=', id).execute();
     expect((await ctx.services.analytics.snapshot()).byId.has(id)).toBe(false);
   });
+
+  it('is read again after an edit made by hand in SQL, which leaves no history row', async () => {
+    const id = await create({ type: 'CDS' });
+    const before = await ctx.services.analytics.snapshot();
+    expect(await ctx.services.analytics.snapshot()).toBe(before);
+    await ctx.database.db
+      .updateTable('dynamique')
+      .set({ nom: 'Renommée en SQL' })
+      .where('id', '=', id)
+      .execute();
+    expect((await ctx.services.analytics.snapshot()).byId.get(id)?.nom).toBe('Renommée en SQL');
+  });
 });

@@ -5,6 +5,7 @@ import { coverageByKind, uncoveredCommunes } from '../../src/domain/analytics/co
 import { evolutionBetween } from '../../src/domain/analytics/evolution.ts';
 import { territoryGaps } from '../../src/domain/analytics/gaps.ts';
 import type { AnalyticDynamic, CommuneInfo } from '../../src/domain/analytics/model.ts';
+import { placesOf } from '../../src/domain/analytics/places.ts';
 import type { DynamicKind } from '../../src/domain/registry/kinds.ts';
 
 const dyn = (
@@ -129,10 +130,11 @@ describe('counts', () => {
       ['B', commune('B', 1, '69', '84')],
       ['C', commune('C', 1, '13', '93')],
     ]);
+    const departements = (d: AnalyticDynamic) => placesOf(d.communes, (c) => communes.get(c)).departement;
+    const regionsOf = (d: AnalyticDynamic) => placesOf(d.communes, (c) => communes.get(c)).region;
     const rows = countByTerritory(
       [dyn('1', 'CLS', ['A', 'B']), dyn('2', 'CLS', ['C'], '2010-01-01', '2015-01-01')],
-      communes,
-      'departement',
+      departements,
       '2020-01-01',
       () => true,
       null,
@@ -144,8 +146,7 @@ describe('counts', () => {
     ]);
     const regions = countByTerritory(
       [dyn('1', 'CLS', ['A', 'B'])],
-      communes,
-      'region',
+      regionsOf,
       '2020-01-01',
       (t) => t === '84',
       ['CLS'],

@@ -1,5 +1,8 @@
 import type { DynamicKind, Status } from '../registry/kinds.ts';
-import { type AnalyticDynamic, type CommuneInfo, periodStatusAt } from './model.ts';
+import { type AnalyticDynamic, periodStatusAt } from './model.ts';
+
+/** One collator for the whole sort: `localeCompare` builds one per call (same order). */
+const byDefault = new Intl.Collator();
 
 export interface CountRow {
   territoire: string;
@@ -9,13 +12,13 @@ export interface CountRow {
 }
 
 /**
- * Dynamics existing on `date`, per territory × kind × status. A dynamic spanning two départements
- * counts once in each; `keep` restricts the territories reported (region/département filter).
+ * Dynamics existing on `date`, per territory × kind × status. `territoriesOf` gives the régions or
+ * départements a dynamic touches, each once: a dynamic spanning two départements counts once in each.
+ * `keep` restricts the territories reported (region/département filter).
  */
 export function countByTerritory(
   dynamics: AnalyticDynamic[],
-  communes: Map<string, CommuneInfo>,
-  level: 'region' | 'departement',
+  territoriesOf: (d: AnalyticDynamic) => readonly string[],
   date: string,
   keep: (territory: string) => boolean,
   kinds: readonly DynamicKind[] | null,
@@ -25,12 +28,8 @@ export function countByTerritory(
     if (kinds && !kinds.includes(d.type)) continue;
     const statut = periodStatusAt(d.periods, date);
     if (!statut) continue;
-    const territories = new Set<string>();
-    for (const c of d.communes) {
-      const t = communes.get(c)?.[level];
-      if (t && keep(t)) territories.add(t);
-    }
-    for (const t of territories) {
+    for (const t of territoriesOf(d)) {
+      if (!keep(t)) continue;
       const key = `${t}|${d.type}|${statut}`;
       const row = counts.get(key);
       if (row) row.nombre += 1;
@@ -39,8 +38,8 @@ export function countByTerritory(
   }
   return [...counts.values()].sort(
     (a, b) =>
-      a.territoire.localeCompare(b.territoire) ||
-      a.type.localeCompare(b.type) ||
-      a.statut.localeCompare(b.statut),
+      byDefault.compare(a.territoire, b.territoire) ||
+      byDefault.compare(a.type, b.type) ||
+      byDefault.compare(a.statut, b.statut),
   );
 }
