@@ -10,6 +10,7 @@ import { PdfRenderer } from '../../src/reports/pdf.ts';
 import { ReportService } from '../../src/reports/report.service.ts';
 import { dynamicInput } from '../factories/dynamics.ts';
 import { createTestApp } from '../helpers/context.ts';
+import { clearDepartement } from '../helpers/registry-cleanup.ts';
 
 // Vendée (85, Pays de la Loire 52) is left to this file so assertions hold on a shared server.
 const run = promisify(execFile);
@@ -34,6 +35,9 @@ const report = (query: Record<string, string>) =>
 
 beforeAll(async () => {
   t = await createTestApp();
+  // Vendée belongs to this file: a server kept from an earlier run starts empty there too.
+  await clearDepartement(t.ctx.database.db, '85');
+  await t.ctx.database.db.deleteFrom('declared_count').where('departement', '=', '85').execute();
   const ville = (nom: string) => ({ nom, type: 'commune' });
   await create('CV La Roche-sur-Yon', { type: 'CONTRAT_VILLE', perimetre: { epci: [LA_ROCHE_AGGLO] } });
   await create('CV Fontenay-le-Comte', { type: 'CONTRAT_VILLE', perimetre: { communes: ['85092'] } });
