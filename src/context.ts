@@ -62,7 +62,11 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const territories = new TerritoryService(new TerritoryRepository(database.db));
   const reference = new ReferenceService(
     new ReferenceRepository(database.db),
-    () => territories.invalidate(),
+    () => {
+      territories.invalidate();
+      // Profiles, analyses and lists place communes with the reference: read it again.
+      snapshotCache.invalidateReference();
+    },
     new ReferenceReader(database.db),
   );
   const health = new HealthService(database);

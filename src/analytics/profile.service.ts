@@ -10,6 +10,7 @@ import type { TerritoryType } from '../domain/territories/types.ts';
 import type { PerimeterRepository } from '../registry/perimeter.repository.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import type { TerritoryService } from '../territories/territory.service.ts';
+import { ProfileCache } from './profile-cache.ts';
 import type { Snapshot, SnapshotCache } from './snapshot.ts';
 
 const KINDS = DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
@@ -19,6 +20,8 @@ const byFrench = new Intl.Collator('fr');
 
 /** Where profiles find the resources written about a territory or its dynamics (the resource centre). */
 export interface LinkedResources {
+  /** Changes whenever what `linkedTo` answers may change. */
+  stamp(): Promise<number>;
   linkedTo(
     actor: Actor,
     q: { territories: { type: string; code: string }[]; dynamics: string[] },
@@ -36,11 +39,25 @@ export class ProfileService {
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
+  private readonly kept = new ProfileCache<Awaited<ReturnType<ProfileService['computeProfile']>>>();
+
   async profile(actor: Actor, type: TerritoryType, code: string, date?: string) {
+    const today = todayIso(this.clock());
+    const day = date ?? today;
+    const [s, resources] = await Promise.all([this.cache.get(), this.resources?.stamp() ?? 0]);
+    // Contacts without consent are shown to identified readers only: two answers per territory and day.
+    const key = `${type}:${code}|${day}|${today}|${actor.kind === 'anonymous' ? 'a' : 'i'}`;
+    const hit = this.kept.get(key, s, resources);
+    if (hit) return hit;
+    const profile = await this.computeProfile(actor, s, type, code, day);
+    this.kept.set(key, s, resources, profile);
+    return profile;
+  }
+
+  private async computeProfile(actor: Actor, s: Snapshot, type: TerritoryType, code: string, date: string) {
     const territory = await this.territories.detail(actor, type, code);
-    const s = await this.cache.get();
     const communes = await this.communesOf(s, type, code, territory.enfants);
-    const body = await this.build(actor, s, communes, date ?? todayIso(this.clock()));
+    const body = await this.build(actor, s, communes, date);
     // Resources about the territory, the territories containing it, or the dynamics covering it.
     const territories = [{ type, code }, ...territory.parents.map((p) => ({ type: p.type, code: p.code }))];
     const ressources = this.resources

@@ -120,6 +120,11 @@ export class NoticeRepository {
   }
 
   /** Bumps the write counter; its row lock orders concurrent writers until the transaction ends. */
+  async currentGeneration(): Promise<number> {
+    const row = await this.db.selectFrom('notice_generation').select('valeur').executeTakeFirst();
+    return Number(row?.valeur ?? 0);
+  }
+
   async nextGeneration(trx: Transaction<DB>): Promise<number> {
     const row = await trx
       .updateTable('notice_generation')

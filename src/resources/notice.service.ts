@@ -65,11 +65,12 @@ export class NoticeService {
     });
   }
 
-  /**
-   * Unknown linked dynamics and territories, keyed by field path. Links the notice already had are not
-   * checked again: a dynamic deleted since must not block editing the notice.
-   */
   /** Short list of the notices about these territories or dynamics, for territory profiles. */
+  /** Changes with every notice write (links included): profiles keep their answer until it moves. */
+  stamp(): Promise<number> {
+    return this.repo.currentGeneration();
+  }
+
   async linkedTo(
     _actor: Actor,
     q: { territories: { type: string; code: string }[]; dynamics: string[] },

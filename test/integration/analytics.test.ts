@@ -234,6 +234,24 @@ describe('territory profiles', () => {
     ]);
   });
 
+  it('answers again from memory until a resource about the territory is written', async () => {
+    const marker = newMarker();
+    const path = `/api/territoires/commune/${BREST}/profil`;
+    const titles = async () =>
+      ((await get(path, { date: '2018-03-01' })).ressources as { titre: string }[])
+        .map((n) => n.titre)
+        .filter((titre) => titre.startsWith(marker));
+    expect(await titles()).toEqual([]);
+    expect(await titles()).toEqual([]);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/ressources',
+      payload: noticeBody({ titre: `${marker} Brest`, territoires: [{ type: 'commune', code: BREST }] }),
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(await titles()).toEqual([`${marker} Brest`]);
+  });
+
   it('reflects an edit made just before, though the records were presented once already', async () => {
     await create('MSP Morlaix', { type: 'MSP', perimetre: { communes: [MORLAIX] }, dateDebut: '2019-01-01' });
     const id = ids['MSP Morlaix'] as string;
