@@ -33,6 +33,14 @@ export function jsonWithRecords<K extends string>(body: WithRecords<K>, key: K):
   return `${outer.slice(0, at)}${records}${outer.slice(at + SLOT_JSON.length)}`;
 }
 
+/** Encoded bodies: a body answered again (a kept territory profile) is the same object. */
+const encoded = new WeakMap<object, Buffer>();
+
 export function sendWithRecords<K extends string>(reply: FastifyReply, body: WithRecords<K>, key: K) {
-  return reply.type('application/json; charset=utf-8').send(jsonWithRecords(body, key));
+  let bytes = encoded.get(body);
+  if (!bytes) {
+    bytes = Buffer.from(jsonWithRecords(body, key));
+    encoded.set(body, bytes);
+  }
+  return reply.type('application/json; charset=utf-8').send(bytes);
 }
