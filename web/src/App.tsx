@@ -22,7 +22,9 @@ const NAVIGATION = [
 function isActive(href: string, pathname: string): boolean {
   if (href === '/') return pathname === '/';
   if (href === '/registre') return pathname.startsWith('/registre') || pathname.startsWith('/dynamiques');
-  if (href === '/ressources') return pathname.startsWith('/ressources') || pathname.startsWith('/selections');
+  if (href === '/ressources') {
+    return ['/ressources', '/selections', '/glossaire'].some((prefix) => pathname.startsWith(prefix));
+  }
   return pathname.startsWith(href);
 }
 
@@ -87,6 +89,7 @@ export function App() {
         contentDescription="L’Observatoire des dynamiques territoriales de santé recense les ateliers santé ville, contrats locaux de santé, conseils locaux de santé mentale, CPTS, maisons et centres de santé, et les analyse par territoire."
         bottomItems={[
           { text: 'Documentation de l’API', linkProps: { href: '/api/openapi.json' } },
+          { text: 'Glossaire', linkProps: { href: '/glossaire' } },
           headerFooterDisplayItem,
         ]}
         license={

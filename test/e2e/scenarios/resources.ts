@@ -66,6 +66,52 @@ export async function searchResourcesAndPendingModules({ server, browser }: E2e)
   await page.reload();
   await page.getByRole('heading', { level: 1, name: guide }).waitFor();
 
+  // A sélection citing the guide: its page shows the document the server renders, with downloads.
+  const selection = await server.app.inject({
+    method: 'POST',
+    url: '/api/selections',
+    payload: {
+      titre: `Sélection ${MARKER} sur les contrats locaux de santé`,
+      introduction: 'Lectures pour démarrer un contrat local de santé.',
+      sections: [{ titre: 'Guides', notices: [{ notice: id, commentaire: 'Le point de départ.' }] }],
+    },
+  });
+  expect(selection.statusCode, selection.body).toBe(201);
+  const selectionId = selection.json().id as string;
+  await page.goto(`${server.url}/selections/${selectionId}`);
+  await page
+    .getByRole('heading', { level: 1, name: `Sélection ${MARKER} sur les contrats locaux de santé` })
+    .waitFor();
+  await expectWellFormedPage(
+    page,
+    new RegExp(`^Sélection ${MARKER} sur les contrats locaux de santé — Observatoire DTS$`),
+  );
+  const rendered = page.frameLocator('iframe').first().locator('body');
+  await rendered.getByText('Le point de départ.').waitFor();
+  expect(await rendered.textContent()).toContain(`Guide ${MARKER}`);
+  await page.getByRole('link', { name: /Télécharger en PDF/ }).waitFor();
+  await expectAccessible(page, 'sélection');
+  await screenshot(page, '16-selection');
+
+  // The glossary, reached from the resource centre; an entry has its own anchor.
+  const term = await server.app.inject({
+    method: 'POST',
+    url: '/api/glossaire',
+    payload: {
+      sigle: `G${MARKER.replace(/[^A-Za-z0-9]/g, '').slice(0, 12)}`,
+      forme: `Terme ${MARKER} du glossaire`,
+      definition: `Définition ${MARKER} écrite pour le parcours de test.`,
+    },
+  });
+  expect(term.statusCode, term.body).toBe(201);
+  await page.goto(`${server.url}/ressources`);
+  await page.getByRole('link', { name: 'Consulter le glossaire' }).click();
+  await page.waitForURL(`${server.url}/glossaire`);
+  await expectWellFormedPage(page, /^Glossaire — Observatoire DTS$/);
+  await page.getByLabel(/Chercher un sigle ou un terme/).fill(MARKER);
+  await page.getByText(`Définition ${MARKER} écrite pour le parcours de test.`).waitFor();
+  await expectAccessible(page, 'glossaire');
+
   await page.goto(`${server.url}/selections/inconnue-${MARKER}`);
   await page.getByRole('heading', { level: 1, name: 'Sélection introuvable' }).waitFor();
   await expectWellFormedPage(page, /^Sélection introuvable — Observatoire DTS$/);

@@ -96,6 +96,9 @@ export default function ResourcesPage() {
       <p className="fr-text--lead">
         Rapports, guides, articles, textes officiels et outils sur les dynamiques territoriales de santé.
       </p>
+      <p className="fr-text--sm">
+        Un sigle à éclaircir (ASV, CLS, CLSM, CPTS…) ? <a href="/glossaire">Consulter le glossaire</a>.
+      </p>
       <SearchForm filters={filters} />
       <Async state={results} label="Recherche des notices…">
         {(data) => <Results data={data} filters={filters} />}
