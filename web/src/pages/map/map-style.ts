@@ -53,17 +53,29 @@ function basemap(): Pick<StyleSpecification, 'sources' | 'layers'> {
   };
 }
 
-/** Administrative contours and the registry's data only, unless a basemap is configured. */
-export function baseStyle(): StyleSpecification {
+/** What the map shows, when it is already there as the map is made. */
+export interface MapData {
+  departements?: FeatureCollection | undefined;
+  regions?: FeatureCollection | undefined;
+  communes?: FeatureCollection | undefined;
+  dynamiques?: FeatureCollection | undefined;
+}
+
+/**
+ * Administrative contours and the registry's data only, unless a basemap is configured. Data already
+ * loaded goes into the style itself: setting it after the first load cost one more pass of the
+ * workers and of the (often software) WebGL rendering.
+ */
+export function baseStyle(data: MapData = {}): StyleSpecification {
   const extra = basemap();
   return {
     version: 8,
     sources: {
       ...extra.sources,
-      departements: { type: 'geojson', data: EMPTY },
-      regions: { type: 'geojson', data: EMPTY },
-      communes: { type: 'geojson', data: EMPTY },
-      dynamiques: { type: 'geojson', data: EMPTY },
+      departements: { type: 'geojson', data: data.departements ?? EMPTY },
+      regions: { type: 'geojson', data: data.regions ?? EMPTY },
+      communes: { type: 'geojson', data: data.communes ?? EMPTY },
+      dynamiques: { type: 'geojson', data: data.dynamiques ?? EMPTY },
     },
     layers: [
       {
