@@ -72,7 +72,7 @@ export default function MapView({
   const handlers = useRef({ onPick, onDepartement, focused: focus !== null });
   handlers.current = { onPick, onDepartement, focused: focus !== null };
   // What the map was made with: the effects below only pass on what changed since.
-  const made = useRef({ departements, regions, focus });
+  const made = useRef({ departements, regions, focus, visible });
 
   useEffect(() => {
     if (!container.current) return;
@@ -80,17 +80,19 @@ export default function MapView({
     const initial = made.current;
     const m = new MapLibreMap({
       container: el,
-      style: baseStyle({
-        departements: initial.departements,
-        regions: initial.regions,
-        communes: initial.focus?.communes,
-        dynamiques: initial.focus?.dynamics,
-      }),
+      style: baseStyle(
+        {
+          departements: initial.departements,
+          regions: initial.regions,
+          communes: initial.focus?.communes,
+          dynamiques: initial.focus?.dynamics,
+        },
+        { focused: initial.focus !== null, visible: initial.visible },
+      ),
       bounds: initial.focus?.bounds ?? FRANCE,
       fitBoundsOptions: { padding: initial.focus ? 24 : 0 },
       attributionControl: false,
     });
-    if (initial.focus) m.once('load', () => m.setPaintProperty('departements', 'fill-opacity', 0.25));
     drawn.current = initial.departements.features.length > 0;
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     // "idle" once the data given is drawn (tests and the benchmark wait for it, with its time).
@@ -157,6 +159,8 @@ export default function MapView({
   useEffect(() => {
     const m = map.current;
     if (!m) return;
+    if (visible === made.current.visible) return;
+    made.current = { ...made.current, visible };
     onceLoaded(m, () => {
       for (const k of DYNAMIC_KINDS)
         m.setLayoutProperty(`dyn-${k}`, 'visibility', visible.has(k) ? 'visible' : 'none');

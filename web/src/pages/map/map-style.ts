@@ -1,4 +1,4 @@
-import { DYNAMIC_KINDS } from '@domain/registry/kinds.ts';
+import { DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { KIND_COLORS } from './kind-colors.ts';
@@ -66,7 +66,13 @@ export interface MapData {
  * loaded goes into the style itself: setting it after the first load cost one more pass of the
  * workers and of the (often software) WebGL rendering.
  */
-export function baseStyle(data: MapData = {}): StyleSpecification {
+export function baseStyle(
+  data: MapData = {},
+  view: { focused: boolean; visible: ReadonlySet<DynamicKind> } = {
+    focused: false,
+    visible: new Set(DYNAMIC_KINDS),
+  },
+): StyleSpecification {
   const extra = basemap();
   return {
     version: 8,
@@ -88,7 +94,7 @@ export function baseStyle(data: MapData = {}): StyleSpecification {
         id: 'departements',
         type: 'fill',
         source: 'departements',
-        paint: { 'fill-color': shareColor, 'fill-opacity': 0.85 },
+        paint: { 'fill-color': shareColor, 'fill-opacity': view.focused ? 0.25 : 0.85 },
       },
       {
         id: 'communes-limites',
@@ -101,6 +107,7 @@ export function baseStyle(data: MapData = {}): StyleSpecification {
         type: 'fill' as const,
         source: 'dynamiques',
         filter: ['==', ['get', 'type'], k] as ExpressionSpecification,
+        layout: { visibility: view.visible.has(k) ? ('visible' as const) : ('none' as const) },
         paint: {
           'fill-color': KIND_COLORS[k],
           'fill-opacity': statusOpacity,
