@@ -8,6 +8,8 @@ import type { StatusPeriod } from '../domain/registry/timeline.ts';
 export interface RegistryStamp {
   history: number;
   changes: number;
+  /** Number of dynamics, kept by triggers (migration 0012). */
+  count: number;
 }
 
 /** Reads everything analyses need in three queries; the service keeps the result in memory. */
@@ -19,18 +21,11 @@ export class SnapshotRepository {
    * every statement on the registry tables, by hand in SQL too, bumps `registry_stamp` (migration 0011).
    */
   async stamp(): Promise<RegistryStamp> {
-    const { rows } = await sql<{ h: number; n: number }>`
-      select (select coalesce(max(id), 0) from historique) as h,
-        (select changes from registry_stamp) as n`.execute(this.db);
-    return { history: Number(rows[0]?.h ?? 0), changes: Number(rows[0]?.n ?? 0) };
-  }
-
-  async count(): Promise<number> {
-    const row = await this.db
-      .selectFrom('dynamique')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(row.n);
+    const { rows } = await sql<{ h: number; n: number; d: number }>`
+      select (select coalesce(max(id), 0) from historique) as h, s.changes as n, s.dynamiques as d
+      from registry_stamp s`.execute(this.db);
+    const row = rows[0];
+    return { history: Number(row?.h ?? 0), changes: Number(row?.n ?? 0), count: Number(row?.d ?? 0) };
   }
 
   /** Dynamics with a history row after `historyId`: written, created or removed since that stamp. */

@@ -76,6 +76,7 @@ export interface DynamiqueTable {
 export interface RegistryStampTable {
   id: Generated<boolean>;
   changes: Generated<number>;
+  dynamiques: Generated<number>;
 }
 
 export interface DynamiqueCommuneTable {

@@ -95,4 +95,20 @@ describe('analytics snapshot after registry writes', () => {
       .execute();
     expect((await ctx.services.analytics.snapshot()).byId.get(id)?.nom).toBe('Renommée en SQL');
   });
+
+  it('drops a dynamic removed by hand in SQL next to an ordinary write', async () => {
+    const gone = await create({ type: 'MSP' });
+    const kept = await create({ type: 'CDS' });
+    expect((await ctx.services.analytics.snapshot()).byId.has(gone)).toBe(true);
+    await ctx.database.db.deleteFrom('dynamique').where('id', '=', gone).execute();
+    await ctx.services.registry.update(
+      actor,
+      kept,
+      inputSchema.parse(dynamicInput({ type: 'CDS', nom: 'Centre de santé renommé' })),
+      '"1"',
+    );
+    const after = await ctx.services.analytics.snapshot();
+    expect(after.byId.has(gone)).toBe(false);
+    expect(after.byId.get(kept)?.nom).toBe('Centre de santé renommé');
+  });
 });
