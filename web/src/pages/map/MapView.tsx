@@ -6,6 +6,7 @@ import {
   Map as MapLibreMap,
   NavigationControl,
   prewarm,
+  setWorkerCount,
   setWorkerUrl,
 } from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
@@ -15,7 +16,9 @@ import { type Bounds, FRANCE } from './geo.ts';
 import { baseStyle, DYNAMIC_LAYERS } from './map-style.ts';
 
 setWorkerUrl(workerUrl);
-// The worker starts loading now, while the page fetches its data.
+// Départements and régions are parsed side by side (MapLibre keeps one worker on two cores).
+setWorkerCount(Math.max(2, Math.floor((navigator.hardwareConcurrency || 2) / 2)));
+// The workers start loading now, while the page fetches its data.
 prewarm();
 
 export interface PickedFeature {
