@@ -225,6 +225,11 @@ export class SnapshotCache {
     previous: { stamp: RegistryStamp; snapshot: Snapshot },
     stamp: RegistryStamp,
   ): Promise<Snapshot> {
+    if (stamp.changes === previous.stamp.changes) {
+      // History of something else (notices, glossary): the registry itself has not moved.
+      this.current = { stamp, snapshot: previous.snapshot };
+      return previous.snapshot;
+    }
     const ids = await this.repo.changedSince(previous.stamp.history);
     // A write that left no history row (by hand in SQL): everything is read again.
     if (ids.length === 0 || ids.length > PATCH_LIMIT) return this.build(stamp);

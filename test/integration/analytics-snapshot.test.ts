@@ -111,4 +111,22 @@ describe('analytics snapshot after registry writes', () => {
     expect(after.byId.has(gone)).toBe(false);
     expect(after.byId.get(kept)?.nom).toBe('Centre de santé renommé');
   });
+
+  it('is kept as is when only something else wrote history (a notice)', async () => {
+    await create({ type: 'ESP' });
+    const before = await ctx.services.analytics.snapshot();
+    await ctx.database.db
+      .insertInto('historique')
+      .values({
+        entite: 'notice',
+        entite_id: 'notice-sans-lien',
+        action: 'creation',
+        auteur: 'test',
+        lot: null,
+        avant: null,
+        apres: JSON.stringify({ titre: 'Notice' }),
+      })
+      .execute();
+    expect(await ctx.services.analytics.snapshot()).toBe(before);
+  });
 });
