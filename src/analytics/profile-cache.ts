@@ -1,3 +1,4 @@
+import { LruMap } from '../lib/lru-map.ts';
 import type { Snapshot } from './snapshot.ts';
 
 interface Kept<T> {
@@ -13,26 +14,21 @@ interface Kept<T> {
  * its downloads) no longer rebuild it. Least recently used first out.
  */
 export class ProfileCache<T> {
-  private readonly entries = new Map<string, Kept<T>>();
+  private readonly entries: LruMap<string, Kept<T>>;
 
-  constructor(private readonly capacity = 256) {}
+  constructor(capacity = 256) {
+    this.entries = new LruMap(capacity);
+  }
 
   get(key: string, snapshot: Snapshot, resources: number): T | undefined {
     const kept = this.entries.get(key);
     if (!kept) return undefined;
+    if (kept.snapshot === snapshot && kept.resources === resources) return kept.value;
     this.entries.delete(key);
-    if (kept.snapshot !== snapshot || kept.resources !== resources) return undefined;
-    this.entries.set(key, kept);
-    return kept.value;
+    return undefined;
   }
 
   set(key: string, snapshot: Snapshot, resources: number, value: T) {
-    this.entries.delete(key);
     this.entries.set(key, { snapshot, resources, value });
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
   }
 }

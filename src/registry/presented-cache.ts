@@ -1,3 +1,4 @@
+import { LruMap } from '../lib/lru-map.ts';
 import type { PresentedDynamic } from './registry.presenter.ts';
 
 /**
@@ -7,30 +8,21 @@ import type { PresentedDynamic } from './registry.presenter.ts';
  * the request.
  */
 export class PresentedCache {
-  private readonly entries = new Map<string, PresentedDynamic>();
+  private readonly entries: LruMap<string, PresentedDynamic>;
 
-  constructor(private readonly capacity = 20_000) {}
+  constructor(capacity = 20_000) {
+    this.entries = new LruMap(capacity);
+  }
 
   static key(id: string, version: number, date: string, today: string, identified: boolean): string {
     return `${id}|${version}|${date}|${today}|${identified ? 'i' : 'a'}`;
   }
 
   get(key: string): PresentedDynamic | undefined {
-    const hit = this.entries.get(key);
-    if (hit) {
-      this.entries.delete(key);
-      this.entries.set(key, hit);
-    }
-    return hit;
+    return this.entries.get(key);
   }
 
   set(key: string, value: PresentedDynamic) {
-    this.entries.delete(key);
     this.entries.set(key, value);
-    while (this.entries.size > this.capacity) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
   }
 }

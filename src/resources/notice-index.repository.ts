@@ -8,11 +8,6 @@ const codes = (joined: string) => (joined ? joined.split(',') : []);
 export class NoticeIndexRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
-  async currentGeneration(): Promise<number> {
-    const row = await this.db.selectFrom('notice_generation').select('valeur').executeTakeFirst();
-    return Number(row?.valeur ?? 0);
-  }
-
   /** Notices written after `generation` (all of them for −1), with their tsvector and links. */
   async rowsSince(generation: number): Promise<IndexedNotice[]> {
     const links = await this.linksSince(generation);

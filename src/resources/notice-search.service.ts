@@ -82,7 +82,7 @@ export class NoticeSearchService {
 
   private async refresh(): Promise<NoticeIndex> {
     this.checkedAt = Date.now();
-    const generation = await this.source.currentGeneration();
+    const generation = await this.notices.currentGeneration();
     if (this.index && !this.index.needsRebuild) {
       if (generation === this.known) return this.index;
       const [rows, deletions] = [

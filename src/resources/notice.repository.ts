@@ -120,6 +120,7 @@ export class NoticeRepository {
   }
 
   /** Bumps the write counter; its row lock orders concurrent writers until the transaction ends. */
+  /** Bumped by every notice write (links included): the search index and kept profiles follow it. */
   async currentGeneration(): Promise<number> {
     const row = await this.db.selectFrom('notice_generation').select('valeur').executeTakeFirst();
     return Number(row?.valeur ?? 0);

@@ -3,7 +3,8 @@ import type { DynamicKind } from '../registry/kinds.ts';
 /** French typography for generated documents: narrow no-break spaces, long dates, plurals. */
 
 const NNBSP = '\u202f';
-const MONTHS = [
+/** French month names, January first (shared by every generated document). */
+export const MONTHS = [
   'janvier',
   'février',
   'mars',

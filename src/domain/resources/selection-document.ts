@@ -1,3 +1,4 @@
+import { formatDateLong, MONTHS } from '../reports/french.ts';
 import { foldText } from '../text/normalize.ts';
 import type { Contributor, NoticeInput } from './schemas.ts';
 import type { GlossaryTerm, SelectionInput, SelectionOrder, SelectionSection } from './selection-schemas.ts';
@@ -234,26 +235,10 @@ export function buildSelectionDocument(
   };
 }
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 /** "2023" → "2023", "2023-05" → "mai 2023", "2023-05-01" → "1er mai 2023". */
 export function formatPartialDate(date: string): string {
   const [y, m, d] = date.split('-');
   const month = m ? MONTHS[Number(m) - 1] : undefined;
   if (!month) return y as string;
-  if (!d) return `${month} ${y}`;
-  return `${Number(d) === 1 ? '1er' : Number(d)} ${month} ${y}`;
+  return d ? formatDateLong(date) : `${month} ${y}`;
 }
