@@ -127,6 +127,39 @@ describe('sélections CRUD', () => {
     expect((await t.app.inject({ url: '/api/selections', query: { q: m } })).json().total).toBe(0);
   });
 
+  it('previews a draft: page, table of contents and numbered references, nothing written', async () => {
+    const m = newMarker();
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/selections/apercu',
+      payload: selectionBody(m, ids),
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const preview = res.json();
+    // Antechronological by default: the 2022 report before the 2016 decree; a repeated notice keeps its number.
+    expect(preview.references.map((r: { notice: string }) => r.notice)).toEqual([
+      ids.c,
+      ids.a,
+      ids.b,
+      ids.d,
+      ids.w,
+    ]);
+    expect(preview.references.map((r: { numero: number }) => r.numero)).toEqual([1, 2, 3, 4, 5]);
+    expect(preview.references[0].texte).toContain('Bilan national des CLS');
+    expect(preview.sommaire.map((l: { libelle: string }) => l.libelle)).toContain('1.1 Guides pratiques');
+    expect(preview.html).toContain(`${m} Sélection sur les contrats locaux de santé`);
+    expect(preview.html).toContain('bilan national <a class="citation" href="#ref-1">(1)</a>');
+    expect((await t.app.inject({ url: '/api/selections', query: { q: m } })).json().total).toBe(0);
+
+    const wrong = selectionBody(m, ids);
+    wrong.sections[1]?.notices.push({ notice: 'notice-inexistante' });
+    const bad = await t.app.inject({ method: 'POST', url: '/api/selections/apercu', payload: wrong });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().champs).toEqual({
+      'sections.1.notices.2.notice': 'notice inconnue : notice-inexistante',
+    });
+  });
+
   it('is described in the OpenAPI document', async () => {
     const doc = (await t.app.inject('/api/openapi.json')).json();
     expect(doc.paths['/api/selections'].post.requestBody).toBeDefined();

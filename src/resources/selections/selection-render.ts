@@ -5,7 +5,7 @@ import { formatPartialDate, type SelectionDocument } from '../../domain/resource
 import type { SelectionExportFormat } from '../../domain/resources/selection-schemas.ts';
 import type { PdfRenderer } from '../../reports/pdf.ts';
 import { formatNotices } from '../exports/notice-export.service.ts';
-import { formatReferences } from '../formats/documentalist-style.ts';
+import { type FormattedReference, formatReferences } from '../formats/documentalist-style.ts';
 import { renderSelectionDocx } from './selection-docx.ts';
 import { renderSelectionHtml } from './selection-html.ts';
 
@@ -22,6 +22,12 @@ export class SelectionRenderer {
 
   preparePdf(): void {
     this.pdf.prepare();
+  }
+
+  /** The public HTML page and the formatted references it shows. */
+  page(doc: SelectionDocument): { html: string; refs: Map<string, FormattedReference> } {
+    const refs = formatReferences(doc.references.map((r) => noticeToCsl(r.noticeId, r.notice)));
+    return { html: renderSelectionHtml(doc, refs), refs };
   }
 
   async render(doc: SelectionDocument, format: SelectionExportFormat): Promise<RenderedSelection> {

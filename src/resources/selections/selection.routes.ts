@@ -45,6 +45,21 @@ export function selectionRoutes(selections: SelectionService): FastifyPluginAsyn
       },
     );
 
+    app.post(
+      '/api/selections/apercu',
+      {
+        schema: {
+          tags,
+          summary: 'Aperçu d’une sélection non enregistrée (rien n’est écrit)',
+          description:
+            'Même corps et mêmes contrôles que la création ; renvoie la page publique (html), le sommaire ' +
+            'et les références numérotées {numero, notice, titre, date, type, texte}.',
+          body: selectionInput,
+        },
+      },
+      async (req) => selections.preview(req.actor, req.body),
+    );
+
     app.get(
       '/api/selections/:id',
       { schema: { tags, summary: 'Une sélection (telle que saisie)', params: selectionIdParams } },

@@ -29,6 +29,20 @@ import type { SelectionRepository, SelectionRow } from './selection.repository.t
 import type { RenderedSelection, SelectionRenderer } from './selection-render.ts';
 
 const ENTITY = 'selection';
+
+/** The composer's preview: the page as it will be published, its table of contents and numbered references. */
+export interface SelectionPreview {
+  html: string;
+  sommaire: SelectionDocument['sommaire'];
+  references: {
+    numero: number;
+    notice: string;
+    titre: string;
+    date: string | null;
+    type: string;
+    texte: string;
+  }[];
+}
 type FieldErrors = Record<string, string>;
 
 /** Sélections bibliographiques: CRUD with optimistic concurrency and history, documents and exports. */
@@ -131,6 +145,28 @@ export class SelectionService {
     return this.renderer.render(doc, format);
   }
 
+  /**
+   * An unsaved draft laid out and rendered as its public page, checked like a save (unknown notices,
+   * citations outside the sélection → 400 naming the field) but written nowhere: the composer's preview.
+   */
+  async preview(_actor: Actor, input: SelectionInput): Promise<SelectionPreview> {
+    await this.check(undefined, input);
+    const doc = await this.documentOf(input);
+    const { html, refs } = this.renderer.page(doc);
+    return {
+      html,
+      sommaire: doc.sommaire,
+      references: doc.references.map((r) => ({
+        numero: r.numero,
+        notice: r.noticeId,
+        titre: r.notice.titre,
+        date: r.notice.date ?? null,
+        type: r.notice.type,
+        texte: refs.get(r.noticeId)?.text ?? r.notice.titre,
+      })),
+    };
+  }
+
   private async documentOf(selection: SelectionInput): Promise<SelectionDocument> {
     const ids = [...new Set(selectionEntries(selection.sections).map((e) => e.entry.notice))];
     const rows = await this.notices.findByIds(ids);
@@ -145,7 +181,7 @@ export class SelectionService {
   }
 
   /** Every notice of the tree must exist; every citation must name a notice of the sélection. */
-  private async check(trx: Transaction<DB>, input: SelectionInput): Promise<void> {
+  private async check(trx: Transaction<DB> | undefined, input: SelectionInput): Promise<void> {
     const entries = selectionEntries(input.sections);
     const known = await this.repo.knownNotices(
       entries.map((e) => e.entry.notice),
