@@ -5,6 +5,7 @@ import { launchChromium } from './helpers/browser.ts';
 import { type Seeded, seed } from './helpers/seed.ts';
 import { startWebApp, type WebApp } from './helpers/server.ts';
 import { analysesRenderChart } from './scenarios/analyses.ts';
+import { composeSelectionThenConflict } from './scenarios/compose.ts';
 import type { E2e } from './scenarios/context.ts';
 import { openDynamicAndHistory } from './scenarios/dynamic.ts';
 import { createThenEditWithConflict } from './scenarios/edit.ts';
@@ -40,6 +41,7 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('opens a dynamic with its timeline and history', () => openDynamicAndHistory(env()));
   it('creates a dynamic, then edits it through a conflict', () => createThenEditWithConflict(env()));
   it('searches resources; pending modules say so', () => searchResourcesAndPendingModules(env()));
+  it('composes a sélection, then edits it through a conflict', () => composeSelectionThenConflict(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));
   it('renders the analyses chart', () => analysesRenderChart(env()));
   it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()));

@@ -47,6 +47,11 @@ export const ROUTES: Route[] = [
     pattern: /^\/ressources\/([^/]{1,64})\/?$/,
     page: lazy(() => import('./pages/resources/NoticePage.tsx')),
   },
+  { pattern: /^\/selections\/nouvelle\/?$/, page: lazy(() => import('./pages/compose/ComposePage.tsx')) },
+  {
+    pattern: /^\/selections\/([^/]{1,64})\/modifier\/?$/,
+    page: lazy(() => import('./pages/compose/ComposePage.tsx')),
+  },
   {
     pattern: /^\/selections\/([^/]{1,64})\/?$/,
     page: lazy(() => import('./pages/resources/SelectionPage.tsx')),

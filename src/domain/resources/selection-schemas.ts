@@ -1,15 +1,16 @@
 import { z } from '../zod-fr.ts';
 import { type Contributor, contributorSchema, publicationDateSchema } from './schemas.ts';
+import {
+  DEFAULT_SELECTION_ORDER,
+  MAX_SECTION_DEPTH,
+  SELECTION_ORDERS,
+  type SelectionOrder,
+} from './selection-constants.ts';
 
 /** Sélections bibliographiques: shared by the API (validation, OpenAPI), the CLI, the seeds and the web client. */
 
-/** How the notices of a section are ordered; a documentalist lists the most recent first. */
-export const SELECTION_ORDERS = ['antechronologique', 'chronologique', 'alphabetique', 'manuel'] as const;
-export type SelectionOrder = (typeof SELECTION_ORDERS)[number];
-export const DEFAULT_SELECTION_ORDER: SelectionOrder = 'antechronologique';
+export { DEFAULT_SELECTION_ORDER, MAX_SECTION_DEPTH, SELECTION_ORDERS, type SelectionOrder };
 
-/** Sections nest up to this depth ("1", "1.1", "1.1.1", "1.1.1.1"). */
-export const MAX_SECTION_DEPTH = 4;
 export const MAX_SELECTION_ENTRIES = 2_000;
 
 const optionalText = (max: number) =>

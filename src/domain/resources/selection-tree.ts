@@ -1,4 +1,4 @@
-import { MAX_SECTION_DEPTH } from './selection-schemas.ts';
+import { MAX_SECTION_DEPTH } from './selection-constants.ts';
 
 /**
  * Editing a sélection's tree of sections without mutating it: the composer's operations, shared so that

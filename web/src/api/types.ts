@@ -1,5 +1,6 @@
 import type { DynamicKind, Status } from '@domain/registry/kinds.ts';
 import type { CoordinationPost, DynamicEvent, DynamicInput, DynamicLink } from '@domain/registry/schemas.ts';
+import type { SelectionInput } from '@domain/resources/selection-schemas.ts';
 import type { TerritoryRef, TerritoryType } from '@domain/territories/types.ts';
 
 /** Shapes of the API answers the pages read (API.md); inputs come from the shared domain schemas. */
@@ -177,4 +178,44 @@ export interface Notice {
   territoires: { type: TerritoryType; code: string; nom?: string }[];
   version: number;
   modifieLe: string;
+}
+
+/** A sélection as entered (GET /api/selections/{id}). */
+export type Selection = Omit<SelectionInput, 'auteurs'> & {
+  auteurs: Contributor[];
+  id: string;
+  nombreNotices: number;
+  version: number;
+  creeLe: string;
+  modifieLe: string;
+};
+
+export interface SelectionSummary {
+  id: string;
+  titre: string;
+  date: string | null;
+  auteurs: Contributor[];
+  nombreNotices: number;
+  version: number;
+  modifieLe: string;
+}
+
+/** POST /api/selections/apercu: the page as it will be published, and its numbered references. */
+export interface SelectionPreview {
+  html: string;
+  sommaire: { id: string; niveau: number; libelle: string }[];
+  references: {
+    numero: number;
+    notice: string;
+    titre: string;
+    date: string | null;
+    type: string;
+    texte: string;
+  }[];
+}
+
+export interface GlossaryItem {
+  sigle: string;
+  forme: string;
+  definition: string | null;
 }

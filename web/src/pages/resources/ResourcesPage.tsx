@@ -18,6 +18,7 @@ import {
 } from './filters.ts';
 import { authorsLine, Highlighted } from './NoticeText.tsx';
 import { Facets, SearchForm } from './SearchForm.tsx';
+import { SelectionsList } from './SelectionsList.tsx';
 
 const EXPORTS = [
   { format: 'ris', label: 'RIS', detail: 'Zotero, EndNote' },
@@ -122,6 +123,7 @@ export default function ResourcesPage() {
           ))}
         </ul>
       </section>
+      <SelectionsList />
     </>
   );
 }

@@ -1,8 +1,10 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { Loading, PageError } from '../../components/StateViews.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
+import { useLocation } from '../../router/history.ts';
 import type { PageProps } from '../../routes.ts';
 
 const DOWNLOADS = [
@@ -33,6 +35,7 @@ function titleOf(html: string): string {
  */
 export default function SelectionPage({ params }: PageProps) {
   const id = params[0] ?? '';
+  const saved = new URLSearchParams(useLocation().search).get('enregistre');
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [tick, setTick] = useState(0);
   useTitle(
@@ -82,7 +85,17 @@ export default function SelectionPage({ params }: PageProps) {
         segments={[{ label: 'Centre de ressources', linkProps: { href: '/ressources' } }]}
       />
       <h1>{state.title}</h1>
+      {saved && (
+        <output className="fr-mb-3w odts-block">
+          <Alert severity="success" small description={`Sélection enregistrée (version ${saved}).`} />
+        </output>
+      )}
       <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+        <li>
+          <a className="fr-btn fr-icon-edit-line" href={`/selections/${encodeURIComponent(id)}/modifier`}>
+            Modifier la sélection
+          </a>
+        </li>
         {DOWNLOADS.map((d) => (
           <li key={d.format}>
             <a

@@ -1,0 +1,208 @@
+import { Alert } from '@codegouvfr/react-dsfr/Alert';
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import {
+  addEntry,
+  addSection,
+  moveEntry,
+  moveSection,
+  removeEntry,
+  removeSection,
+  sectionAt,
+  sectionNumber,
+  updateEntry,
+  updateSection,
+} from '@domain/resources/selection-tree.ts';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { NoticeHit } from '../../api/types.ts';
+import type { FieldErrors } from '../edit/fieldErrors.ts';
+import {
+  draftNotices,
+  type EntryDraft,
+  emptySection,
+  newEntry,
+  type SectionDraft,
+  type SelectionDraft,
+} from './draft.ts';
+import { describeField, fieldId } from './fieldPaths.ts';
+import { GlossaryAnnex } from './GlossaryAnnex.tsx';
+import { PresentationFields } from './PresentationFields.tsx';
+import { type NoticeLabel, SectionEditor, type TreeActions } from './SectionEditor.tsx';
+
+function ErrorSummary({ errors, message }: { errors: FieldErrors; message: string }) {
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
+  const paths = Object.keys(errors);
+  return (
+    <div ref={box} tabIndex={-1} className="fr-mb-3w">
+      <Alert
+        severity="error"
+        title="La sélection n’a pas été enregistrée"
+        description={
+          paths.length === 0 ? (
+            message
+          ) : (
+            <ul>
+              {paths.map((path) => (
+                <li key={path}>
+                  <a href={`#${fieldId(path)}`}>
+                    {describeField(path)} : {errors[path]}
+                  </a>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      />
+    </div>
+  );
+}
+
+interface Props {
+  draft: SelectionDraft;
+  onChange: (d: SelectionDraft) => void;
+  labels: Map<string, NoticeLabel>;
+  onLabel: (hit: NoticeHit) => void;
+  errors: FieldErrors;
+  failure: string | null;
+  busy: 'saving' | 'previewing' | null;
+  submitLabel: string;
+  onSubmit: () => void;
+  onPreview: () => void;
+  onCancel: () => void;
+}
+
+/** Title, authors and introduction; the tree of sections with their notices; the glossary annex. */
+export function ComposerForm(props: Props) {
+  const { draft, onChange, labels, errors, failure, busy } = props;
+  const set = (patch: Partial<SelectionDraft>) => onChange({ ...draft, ...patch });
+  const setSections = (sections: SectionDraft[]) => set({ sections });
+  const listedIds = useMemo(() => draftNotices(draft.sections), [draft.sections]);
+  const listed = useMemo(() => new Set(listedIds), [listedIds]);
+  // The element to focus once React has drawn the change (a section added, a section or notice moved).
+  const [focusTarget, focusSoon] = useState<string | null>(null);
+  useEffect(() => {
+    if (!focusTarget) return;
+    document.getElementById(focusTarget)?.focus();
+    focusSoon(null);
+  }, [focusTarget]);
+
+  const actions: TreeActions = {
+    update: (path, patch) => setSections(updateSection(draft.sections, path, (s) => ({ ...s, ...patch }))),
+    addSub: (path) => {
+      const added = addSection(draft.sections, path, emptySection());
+      setSections(added.sections);
+      focusSoon(fieldId(`${added.path.map((i) => `sections.${i}`).join('.')}.titre`));
+    },
+    move: (path, delta) => {
+      const section = sectionAt(draft.sections, path);
+      const moved = moveSection(draft.sections, path, delta);
+      setSections(moved.sections);
+      if (section) focusSoon(`${delta < 0 ? 'monter' : 'descendre'}-${section.cle}`);
+    },
+    remove: (path) => {
+      const section = sectionAt(draft.sections, path);
+      const content = section ? section.notices.length + section.sections.length : 0;
+      if (
+        content > 0 &&
+        !window.confirm(`Supprimer la section ${sectionNumber(path)}, ses notices et ses sous-sections ?`)
+      )
+        return;
+      setSections(removeSection(draft.sections, path));
+    },
+    addEntry: (path, hit) => {
+      props.onLabel(hit);
+      setSections(addEntry<EntryDraft, SectionDraft>(draft.sections, path, newEntry(hit.id)));
+    },
+    updateEntry: (path, index, patch) =>
+      setSections(
+        updateEntry<EntryDraft, SectionDraft>(draft.sections, path, index, (e) => ({ ...e, ...patch })),
+      ),
+    moveEntry: (path, index, delta) => {
+      const entry = sectionAt(draft.sections, path)?.notices[index];
+      setSections(moveEntry<EntryDraft, SectionDraft>(draft.sections, path, index, delta));
+      if (entry) focusSoon(`${delta < 0 ? 'monter' : 'descendre'}-${entry.cle}`);
+    },
+    removeEntry: (path, index) =>
+      setSections(removeEntry<EntryDraft, SectionDraft>(draft.sections, path, index)),
+  };
+
+  return (
+    <form
+      noValidate
+      aria-labelledby="composer-titre"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSubmit();
+      }}
+    >
+      <h2 id="composer-titre" className="fr-sr-only">
+        Compositeur
+      </h2>
+      {failure && (
+        <ErrorSummary key={failure + Object.keys(errors).join()} errors={errors} message={failure} />
+      )}
+      <PresentationFields
+        draft={draft}
+        set={set}
+        errors={errors}
+        cited={listedIds.map((id) => ({ id, label: labels.get(id) }))}
+      />
+
+      <section aria-labelledby="sections-titre" className="fr-mb-4w">
+        <h2 id="sections-titre" className="fr-h4">
+          Sections
+        </h2>
+        <p className="fr-hint-text">
+          Numérotées dans l’ordre (1, 1.1…) sur quatre niveaux au plus ; les notices reçoivent leur numéro
+          dans l’ordre du document, et une notice reprise dans une autre section garde son premier numéro.
+        </p>
+        {errors.sections && <p className="fr-error-text">{errors.sections}</p>}
+        {draft.sections.length === 0 && <p className="odts-empty">Aucune section : ajoutez-en une.</p>}
+        {draft.sections.map((s, i) => (
+          <SectionEditor
+            key={s.cle}
+            section={s}
+            path={[i]}
+            siblings={draft.sections.length}
+            actions={actions}
+            labels={labels}
+            listed={listed}
+            errors={errors}
+          />
+        ))}
+        <Button
+          type="button"
+          priority="secondary"
+          iconId="fr-icon-add-line"
+          onClick={() => {
+            const added = addSection(draft.sections, [], emptySection());
+            setSections(added.sections);
+            focusSoon(fieldId(`sections.${added.path[0]}.titre`));
+          }}
+        >
+          Ajouter une section
+        </Button>
+      </section>
+
+      <GlossaryAnnex rows={draft.glossaire} onChange={(glossaire) => set({ glossaire })} errors={errors} />
+
+      <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
+        <li>
+          <Button type="submit" disabled={busy !== null}>
+            {busy === 'saving' ? 'Enregistrement…' : props.submitLabel}
+          </Button>
+        </li>
+        <li>
+          <Button type="button" priority="secondary" disabled={busy !== null} onClick={props.onPreview}>
+            {busy === 'previewing' ? 'Préparation de l’aperçu…' : 'Aperçu du document'}
+          </Button>
+        </li>
+        <li>
+          <Button type="button" priority="tertiary" onClick={props.onCancel}>
+            Annuler
+          </Button>
+        </li>
+      </ul>
+    </form>
+  );
+}

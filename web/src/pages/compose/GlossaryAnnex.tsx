@@ -1,0 +1,121 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import type { GlossaryItem, List } from '../../api/types.ts';
+import { useApi } from '../../api/useApi.ts';
+import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
+import { emptyTerm, newKey, type TermDraft } from './draft.ts';
+import { fieldId } from './fieldPaths.ts';
+
+/**
+ * The glossary annex: terms typed here, or taken from the centre's glossary (the definition comes
+ * with the term and may be shortened for the document).
+ */
+export function GlossaryAnnex({
+  rows,
+  onChange,
+  errors,
+}: {
+  rows: TermDraft[];
+  onChange: (rows: TermDraft[]) => void;
+  errors: FieldErrors;
+}) {
+  const glossary = useApi<List<GlossaryItem>>('/api/glossaire');
+  const taken = new Set(rows.map((r) => r.sigle.trim().toUpperCase()));
+  const available = (glossary.data?.items ?? []).filter((g) => !taken.has(g.sigle.toUpperCase()));
+  const set = (i: number, patch: Partial<TermDraft>) =>
+    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const err = (i: number, f: string) => messageFor(errors, `glossaire.${i}.${f}`);
+  return (
+    <fieldset className="fr-fieldset" aria-labelledby="glossaire-legende">
+      <legend id="glossaire-legende" className="fr-fieldset__legend">
+        <h2 className="fr-h4 fr-mb-0">Annexe : glossaire</h2>
+        <span className="fr-hint-text">
+          Les sigles employés dans la sélection, classés par ordre alphabétique dans le document
+        </span>
+      </legend>
+      {rows.length === 0 && (
+        <p className="odts-empty fr-my-1w fr-fieldset__element">Aucun terme en annexe.</p>
+      )}
+      {rows.map((row, i) => (
+        <div key={row.cle} className="fr-fieldset__element odts-row-editor">
+          <Input
+            label={`Sigle ${i + 1}`}
+            nativeInputProps={{
+              id: fieldId(`glossaire.${i}.sigle`),
+              value: row.sigle,
+              onChange: (e) => set(i, { sigle: e.target.value }),
+            }}
+            {...errorState(err(i, 'sigle'))}
+          />
+          <Input
+            label={`Forme développée ${i + 1}`}
+            nativeInputProps={{
+              id: fieldId(`glossaire.${i}.forme`),
+              value: row.forme,
+              onChange: (e) => set(i, { forme: e.target.value }),
+            }}
+            {...errorState(err(i, 'forme'))}
+          />
+          <Input
+            label={`Définition ${i + 1}`}
+            hintText="Facultatif"
+            nativeInputProps={{
+              id: fieldId(`glossaire.${i}.definition`),
+              value: row.definition,
+              onChange: (e) => set(i, { definition: e.target.value }),
+            }}
+            {...errorState(err(i, 'definition'))}
+          />
+          <Button
+            type="button"
+            priority="tertiary"
+            size="small"
+            iconId="fr-icon-delete-line"
+            onClick={() => onChange(rows.filter((_, j) => j !== i))}
+            nativeButtonProps={{
+              'aria-label': `Retirer le terme ${i + 1}${row.sigle ? ` (${row.sigle})` : ''}`,
+            }}
+          >
+            Retirer
+          </Button>
+        </div>
+      ))}
+      <div className="fr-fieldset__element odts-toolbar">
+        <Select
+          label="Reprendre un terme du glossaire du centre"
+          hint={glossary.status === 'error' ? 'Glossaire indisponible' : undefined}
+          disabled={available.length === 0}
+          nativeSelectProps={{
+            id: 'reprendre-terme',
+            value: '',
+            onChange: (e) => {
+              const term = available.find((g) => g.sigle === e.target.value);
+              if (term)
+                onChange([
+                  ...rows,
+                  { cle: newKey(), sigle: term.sigle, forme: term.forme, definition: term.definition ?? '' },
+                ]);
+            },
+          }}
+        >
+          <option value="">Choisir un sigle</option>
+          {available.map((g) => (
+            <option key={g.sigle} value={g.sigle}>
+              {g.sigle} — {g.forme}
+            </option>
+          ))}
+        </Select>
+        <Button
+          type="button"
+          priority="secondary"
+          size="small"
+          iconId="fr-icon-add-line"
+          onClick={() => onChange([...rows, emptyTerm()])}
+        >
+          Ajouter un terme
+        </Button>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,207 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { useRef } from 'react';
+import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
+import { type AuthorDraft, emptyAuthor, type SelectionDraft } from './draft.ts';
+import { fieldId } from './fieldPaths.ts';
+import type { NoticeLabel } from './SectionEditor.tsx';
+
+function AuthorsEditor({
+  rows,
+  onChange,
+  errors,
+}: {
+  rows: AuthorDraft[];
+  onChange: (rows: AuthorDraft[]) => void;
+  errors: FieldErrors;
+}) {
+  const set = (i: number, patch: Partial<AuthorDraft>) =>
+    onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  return (
+    <fieldset className="fr-fieldset" aria-labelledby="auteurs-legende">
+      <legend id="auteurs-legende" className="fr-fieldset__legend fr-text--regular">
+        Auteurs <span className="fr-hint-text">Personnes ou organisations ; facultatif</span>
+      </legend>
+      {rows.length === 0 && <p className="odts-empty fr-my-1w fr-fieldset__element">Aucun auteur.</p>}
+      {rows.map((row, i) => {
+        const rowError = errors[`auteurs.${i}`];
+        return (
+          <div
+            key={row.cle}
+            id={fieldId(`auteurs.${i}`)}
+            tabIndex={-1}
+            className="fr-fieldset__element odts-row-editor"
+          >
+            <Select
+              label={`Auteur ${i + 1}`}
+              nativeSelectProps={{
+                value: row.genre,
+                onChange: (e) => set(i, { genre: e.target.value as AuthorDraft['genre'] }),
+              }}
+            >
+              <option value="personne">Personne</option>
+              <option value="organisation">Organisation</option>
+            </Select>
+            {row.genre === 'personne' ? (
+              <>
+                <Input
+                  label={`Nom de l’auteur ${i + 1}`}
+                  nativeInputProps={{
+                    id: fieldId(`auteurs.${i}.nom`),
+                    value: row.nom,
+                    onChange: (e) => set(i, { nom: e.target.value }),
+                  }}
+                  {...errorState(messageFor(errors, `auteurs.${i}.nom`) ?? rowError)}
+                />
+                <Input
+                  label={`Prénom de l’auteur ${i + 1}`}
+                  nativeInputProps={{
+                    id: fieldId(`auteurs.${i}.prenom`),
+                    value: row.prenom,
+                    onChange: (e) => set(i, { prenom: e.target.value }),
+                  }}
+                  {...errorState(messageFor(errors, `auteurs.${i}.prenom`))}
+                />
+              </>
+            ) : (
+              <Input
+                label={`Nom de l’organisation ${i + 1}`}
+                nativeInputProps={{
+                  id: fieldId(`auteurs.${i}.organisation`),
+                  value: row.organisation,
+                  onChange: (e) => set(i, { organisation: e.target.value }),
+                }}
+                {...errorState(messageFor(errors, `auteurs.${i}.organisation`) ?? rowError)}
+              />
+            )}
+            <Button
+              type="button"
+              priority="tertiary"
+              size="small"
+              iconId="fr-icon-delete-line"
+              onClick={() => onChange(rows.filter((_, j) => j !== i))}
+              nativeButtonProps={{ 'aria-label': `Retirer l’auteur ${i + 1}` }}
+            >
+              Retirer
+            </Button>
+          </div>
+        );
+      })}
+      <div className="fr-fieldset__element">
+        <Button
+          type="button"
+          priority="secondary"
+          size="small"
+          iconId="fr-icon-add-line"
+          onClick={() => onChange([...rows, emptyAuthor()])}
+        >
+          Ajouter un auteur
+        </Button>
+      </div>
+    </fieldset>
+  );
+}
+
+/**
+ * Title, date, authors and introduction. The introduction cites notices of the sélection by
+ * `[[identifiant]]`; the list beside it inserts that marker where the cursor is.
+ */
+export function PresentationFields({
+  draft,
+  set,
+  errors,
+  cited,
+}: {
+  draft: SelectionDraft;
+  set: (patch: Partial<SelectionDraft>) => void;
+  errors: FieldErrors;
+  cited: { id: string; label: NoticeLabel | undefined }[];
+}) {
+  const intro = useRef<HTMLTextAreaElement>(null);
+  const insertCitation = (id: string) => {
+    const area = intro.current;
+    const text = draft.introduction;
+    const at = area ? area.selectionEnd : text.length;
+    const marker = `[[${id}]]`;
+    set({ introduction: `${text.slice(0, at)}${marker}${text.slice(at)}` });
+    requestAnimationFrame(() => {
+      area?.focus();
+      area?.setSelectionRange(at + marker.length, at + marker.length);
+    });
+  };
+  return (
+    <fieldset className="fr-fieldset" aria-labelledby="presentation-legende">
+      <legend id="presentation-legende" className="fr-fieldset__legend">
+        <h2 className="fr-h4 fr-mb-0">Présentation</h2>
+      </legend>
+      <div className="fr-fieldset__element fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-9">
+          <Input
+            label="Titre"
+            nativeInputProps={{
+              id: fieldId('titre'),
+              value: draft.titre,
+              onChange: (e) => set({ titre: e.target.value }),
+            }}
+            {...errorState(messageFor(errors, 'titre'))}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-3">
+          <Input
+            label="Date"
+            hintText="AAAA, AAAA-MM ou AAAA-MM-JJ"
+            nativeInputProps={{
+              id: fieldId('date'),
+              value: draft.date,
+              inputMode: 'numeric',
+              onChange: (e) => set({ date: e.target.value }),
+            }}
+            {...errorState(messageFor(errors, 'date'))}
+          />
+        </div>
+      </div>
+      <div className="fr-fieldset__element">
+        <AuthorsEditor rows={draft.auteurs} onChange={(auteurs) => set({ auteurs })} errors={errors} />
+      </div>
+      <div className="fr-fieldset__element">
+        <Input
+          label="Introduction"
+          hintText="Facultatif. Une notice de la sélection citée par [[identifiant]] devient son numéro « (12) » dans le document."
+          textArea
+          nativeTextAreaProps={{
+            id: fieldId('introduction'),
+            ref: intro,
+            rows: 5,
+            value: draft.introduction,
+            onChange: (e) => set({ introduction: e.target.value }),
+          }}
+          {...errorState(messageFor(errors, 'introduction'))}
+        />
+        <Select
+          label="Citer une notice de la sélection dans l’introduction"
+          hint={
+            cited.length === 0
+              ? 'Ajoutez d’abord des notices aux sections'
+              : 'Insère la citation à l’emplacement du curseur'
+          }
+          disabled={cited.length === 0}
+          nativeSelectProps={{
+            id: 'citer-notice',
+            value: '',
+            onChange: (e) => {
+              if (e.target.value) insertCitation(e.target.value);
+            },
+          }}
+        >
+          <option value="">Choisir une notice</option>
+          {cited.map((c) => (
+            <option key={c.id} value={c.id}>
+              {c.label ? c.label.titre : c.id}
+            </option>
+          ))}
+        </Select>
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,288 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { SELECTION_ORDERS, type SelectionOrder } from '@domain/resources/selection-constants.ts';
+import { canNestUnder, sectionFieldPath, sectionNumber } from '@domain/resources/selection-tree.ts';
+import { useState } from 'react';
+import type { NoticeHit } from '../../api/types.ts';
+import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
+import type { EntryDraft, SectionDraft } from './draft.ts';
+import { fieldId } from './fieldPaths.ts';
+import { NoticePicker } from './NoticePicker.tsx';
+
+export const ORDER_LABELS: Record<SelectionOrder, string> = {
+  antechronologique: 'Antéchronologique (les plus récentes d’abord)',
+  chronologique: 'Chronologique',
+  alphabetique: 'Alphabétique (premier auteur, sinon titre)',
+  manuel: 'Ordre de saisie',
+};
+
+export interface NoticeLabel {
+  titre: string;
+  date: string | null;
+}
+
+/** What a section editor can ask of the tree; paths are indexes from the root ([1, 0] is "2.1"). */
+export interface TreeActions {
+  update: (path: number[], patch: Partial<SectionDraft>) => void;
+  addSub: (path: number[]) => void;
+  move: (path: number[], delta: -1 | 1) => void;
+  remove: (path: number[]) => void;
+  addEntry: (path: number[], hit: NoticeHit) => void;
+  updateEntry: (path: number[], index: number, patch: Partial<EntryDraft>) => void;
+  moveEntry: (path: number[], index: number, delta: -1 | 1) => void;
+  removeEntry: (path: number[], index: number) => void;
+}
+
+interface Props {
+  section: SectionDraft;
+  path: number[];
+  siblings: number;
+  actions: TreeActions;
+  labels: Map<string, NoticeLabel>;
+  listed: Set<string>;
+  errors: FieldErrors;
+}
+
+function EntryRow({
+  entry,
+  index,
+  count,
+  path,
+  actions,
+  label,
+  errors,
+}: {
+  entry: EntryDraft;
+  index: number;
+  count: number;
+  path: number[];
+  actions: TreeActions;
+  label: NoticeLabel | undefined;
+  errors: FieldErrors;
+}) {
+  const field = `${sectionFieldPath(path)}.notices.${index}`;
+  const missing = messageFor(errors, `${field}.notice`);
+  const name = label ? `${label.titre}${label.date ? ` (${label.date.slice(0, 4)})` : ''}` : entry.notice;
+  return (
+    <li className="odts-entry">
+      <p id={fieldId(`${field}.notice`)} tabIndex={-1} className="fr-mb-1v">
+        <strong>{name}</strong>
+        {!label && !missing && <span className="fr-text--xs odts-muted"> — notice {entry.notice}</span>}
+        {missing && <span className="fr-error-text fr-mt-0">{missing}</span>}
+      </p>
+      <Input
+        label={`Commentaire sur « ${name} »`}
+        hintText="Facultatif"
+        textArea
+        nativeTextAreaProps={{
+          id: fieldId(`${field}.commentaire`),
+          rows: 2,
+          value: entry.commentaire,
+          onChange: (e) => actions.updateEntry(path, index, { commentaire: e.target.value }),
+        }}
+        {...errorState(messageFor(errors, `${field}.commentaire`))}
+      />
+      <div className="odts-toolbar">
+        <Button
+          type="button"
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-arrow-up-line"
+          disabled={index === 0}
+          onClick={() => actions.moveEntry(path, index, -1)}
+          nativeButtonProps={{ 'aria-label': `Monter « ${name} »`, id: `monter-${entry.cle}` }}
+        >
+          Monter
+        </Button>
+        <Button
+          type="button"
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-arrow-down-line"
+          disabled={index === count - 1}
+          onClick={() => actions.moveEntry(path, index, 1)}
+          nativeButtonProps={{ 'aria-label': `Descendre « ${name} »`, id: `descendre-${entry.cle}` }}
+        >
+          Descendre
+        </Button>
+        <Button
+          type="button"
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-delete-line"
+          onClick={() => actions.removeEntry(path, index)}
+          nativeButtonProps={{ 'aria-label': `Retirer « ${name} » de la section` }}
+        >
+          Retirer
+        </Button>
+      </div>
+    </li>
+  );
+}
+
+/** One section of the tree: its fields, its notices with their commentary, its subsections. */
+export function SectionEditor({ section, path, siblings, actions, labels, listed, errors }: Props) {
+  const [picking, setPicking] = useState(section.notices.length === 0 && section.sections.length === 0);
+  const number = sectionNumber(path);
+  const field = sectionFieldPath(path);
+  const index = path.at(-1) ?? 0;
+  const heading = `Section ${number}${section.titre.trim() ? ` : ${section.titre.trim()}` : ''}`;
+  const Heading = path.length === 1 ? 'h3' : 'h4';
+  return (
+    <section className={`odts-section-editor odts-section-editor--${path.length}`} aria-label={heading}>
+      <Heading className="fr-h6 fr-mb-2w">{heading}</Heading>
+      <div className="fr-grid-row fr-grid-row--gutters">
+        <div className="fr-col-12 fr-col-md-8">
+          <Input
+            label={`Titre de la section ${number}`}
+            nativeInputProps={{
+              id: fieldId(`${field}.titre`),
+              value: section.titre,
+              onChange: (e) => actions.update(path, { titre: e.target.value }),
+            }}
+            {...errorState(messageFor(errors, `${field}.titre`))}
+          />
+        </div>
+        <div className="fr-col-12 fr-col-md-4">
+          <Select
+            label="Ordre des notices"
+            nativeSelectProps={{
+              id: fieldId(`${field}.ordre`),
+              value: section.ordre,
+              onChange: (e) => actions.update(path, { ordre: e.target.value as SelectionOrder }),
+            }}
+          >
+            {SELECTION_ORDERS.map((o) => (
+              <option key={o} value={o}>
+                {ORDER_LABELS[o]}
+              </option>
+            ))}
+          </Select>
+        </div>
+      </div>
+      <Input
+        label="Présentation"
+        hintText="Facultatif : texte affiché sous le titre ; [[identifiant]] cite une notice de la sélection"
+        textArea
+        nativeTextAreaProps={{
+          id: fieldId(`${field}.presentation`),
+          rows: 2,
+          value: section.presentation,
+          onChange: (e) => actions.update(path, { presentation: e.target.value }),
+        }}
+        {...errorState(messageFor(errors, `${field}.presentation`))}
+      />
+      <Checkbox
+        id={fieldId(`${field}.sitographie`)}
+        small
+        options={[
+          {
+            label: 'Sitographie',
+            hintText: 'Sites web, présentés avec leur adresse',
+            nativeInputProps: {
+              checked: section.sitographie,
+              onChange: (e) => actions.update(path, { sitographie: e.target.checked }),
+            },
+          },
+        ]}
+      />
+      {section.notices.length === 0 ? (
+        <p className="odts-empty fr-text--sm">Aucune notice dans cette section.</p>
+      ) : (
+        <ol className="odts-entries" aria-label={`Notices de la section ${number}`}>
+          {section.notices.map((entry, i) => (
+            <EntryRow
+              key={entry.cle}
+              entry={entry}
+              index={i}
+              count={section.notices.length}
+              path={path}
+              actions={actions}
+              label={labels.get(entry.notice)}
+              errors={errors}
+            />
+          ))}
+        </ol>
+      )}
+      {picking ? (
+        <NoticePicker
+          id={`recherche-${section.cle}`}
+          listed={listed}
+          onPick={(hit) => actions.addEntry(path, hit)}
+        />
+      ) : null}
+      <div className="odts-toolbar">
+        <Button
+          type="button"
+          size="small"
+          priority="secondary"
+          iconId={picking ? 'fr-icon-close-line' : 'fr-icon-add-line'}
+          onClick={() => setPicking((p) => !p)}
+          nativeButtonProps={{ 'aria-expanded': picking }}
+        >
+          {picking ? 'Fermer la recherche' : `Ajouter des notices à la section ${number}`}
+        </Button>
+        {canNestUnder(path) && (
+          <Button
+            type="button"
+            size="small"
+            priority="secondary"
+            iconId="fr-icon-add-line"
+            onClick={() => actions.addSub(path)}
+          >
+            {`Ajouter une sous-section à ${number}`}
+          </Button>
+        )}
+        <Button
+          type="button"
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-arrow-up-line"
+          disabled={index === 0}
+          onClick={() => actions.move(path, -1)}
+          nativeButtonProps={{ id: `monter-${section.cle}`, 'aria-label': `Monter la section ${number}` }}
+        >
+          Monter
+        </Button>
+        <Button
+          type="button"
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-arrow-down-line"
+          disabled={index === siblings - 1}
+          onClick={() => actions.move(path, 1)}
+          nativeButtonProps={{
+            id: `descendre-${section.cle}`,
+            'aria-label': `Descendre la section ${number}`,
+          }}
+        >
+          Descendre
+        </Button>
+        <Button
+          type="button"
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-delete-line"
+          onClick={() => actions.remove(path)}
+          nativeButtonProps={{ 'aria-label': `Supprimer la section ${number} et son contenu` }}
+        >
+          Supprimer
+        </Button>
+      </div>
+      {section.sections.map((sub, i) => (
+        <SectionEditor
+          key={sub.cle}
+          section={sub}
+          path={[...path, i]}
+          siblings={section.sections.length}
+          actions={actions}
+          labels={labels}
+          listed={listed}
+          errors={errors}
+        />
+      ))}
+    </section>
+  );
+}
