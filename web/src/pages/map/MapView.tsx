@@ -1,4 +1,4 @@
-import { DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
+import type { DynamicKind } from '@domain/registry/kinds.ts';
 import type { FeatureCollection } from 'geojson';
 import {
   type GeoJSONSource,
@@ -13,7 +13,8 @@ import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { type Bounds, FRANCE } from './geo.ts';
-import { baseStyle, DYNAMIC_LAYERS } from './map-style.ts';
+import { holdFramesUntilLoaded } from './hold-frames.ts';
+import { baseStyle, DYNAMIC_LAYERS, visibleFilter } from './map-style.ts';
 
 setWorkerUrl(workerUrl);
 // Départements and régions are parsed side by side (MapLibre keeps one worker on two cores).
@@ -96,6 +97,7 @@ export default function MapView({
       fitBoundsOptions: { padding: initial.focus ? 24 : 0 },
       attributionControl: false,
     });
+    holdFramesUntilLoaded(m, ['departements', 'regions', 'communes', 'dynamiques']);
     drawn.current = initial.departements.features.length > 0;
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     // "idle" once the data given is drawn (tests and the benchmark wait for it, with its time).
@@ -165,8 +167,7 @@ export default function MapView({
     if (visible === made.current.visible) return;
     made.current = { ...made.current, visible };
     onceLoaded(m, () => {
-      for (const k of DYNAMIC_KINDS)
-        m.setLayoutProperty(`dyn-${k}`, 'visibility', visible.has(k) ? 'visible' : 'none');
+      m.setFilter('dynamiques', visibleFilter(visible));
     });
   }, [visible]);
 

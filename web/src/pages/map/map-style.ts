@@ -3,7 +3,20 @@ import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { KIND_COLORS } from './kind-colors.ts';
 
-export const DYNAMIC_LAYERS = DYNAMIC_KINDS.map((k) => `dyn-${k}`);
+/** One layer draws every perimeter, coloured by kind: one bucket and one draw per tile, not one per kind. */
+export const DYNAMIC_LAYERS = ['dynamiques'];
+
+const kindColor = [
+  'match',
+  ['get', 'type'],
+  ...DYNAMIC_KINDS.flatMap((k) => [k, KIND_COLORS[k]]),
+  '#666666',
+] as unknown as ExpressionSpecification;
+
+/** Only the perimeters of the kinds shown in the legend. */
+export function visibleFilter(visible: ReadonlySet<DynamicKind>): ExpressionSpecification {
+  return ['in', ['get', 'type'], ['literal', [...visible]]];
+}
 
 /** Share of population covered → colour, from none (white) to all (DSFR blue). */
 export const SHARE_STOPS: [number, string][] = [
@@ -94,7 +107,12 @@ export function baseStyle(
         id: 'departements',
         type: 'fill',
         source: 'departements',
-        paint: { 'fill-color': shareColor, 'fill-opacity': view.focused ? 0.25 : 0.85 },
+        // Its outline is the line layer below: no antialiasing pass of its own.
+        paint: {
+          'fill-color': shareColor,
+          'fill-opacity': view.focused ? 0.25 : 0.85,
+          'fill-antialias': false,
+        },
       },
       {
         id: 'communes-limites',
@@ -102,18 +120,13 @@ export function baseStyle(
         source: 'communes',
         paint: { 'line-color': '#929292', 'line-width': 0.4 },
       },
-      ...DYNAMIC_KINDS.map((k) => ({
-        id: `dyn-${k}`,
-        type: 'fill' as const,
+      {
+        id: 'dynamiques',
+        type: 'fill',
         source: 'dynamiques',
-        filter: ['==', ['get', 'type'], k] as ExpressionSpecification,
-        layout: { visibility: view.visible.has(k) ? ('visible' as const) : ('none' as const) },
-        paint: {
-          'fill-color': KIND_COLORS[k],
-          'fill-opacity': statusOpacity,
-          'fill-outline-color': KIND_COLORS[k],
-        },
-      })),
+        filter: visibleFilter(view.visible),
+        paint: { 'fill-color': kindColor, 'fill-opacity': statusOpacity, 'fill-outline-color': kindColor },
+      },
       {
         id: 'departements-limites',
         type: 'line',
