@@ -13,8 +13,11 @@ import type {
 } from '../domain/analytics/schemas.ts';
 import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
+import { LruMap } from '../lib/lru-map.ts';
 import type { SnapshotRepository } from './snapshot.repository.ts';
 import type { Snapshot, SnapshotCache } from './snapshot.ts';
+
+type CoverageResult = ReturnType<AnalyticsService['computeCoverage']>;
 
 interface Scope {
   region?: string | undefined;
@@ -23,6 +26,12 @@ interface Scope {
 
 /** National and regional aggregates over the in-memory snapshot of the registry. */
 export class AnalyticsService {
+  /**
+   * Coverage answers of the current snapshot, by question: the map asks the same one (coverage of a
+   * kind by département) for every visitor. A write makes a new snapshot, hence a new, empty table.
+   */
+  private readonly coverageKept = new WeakMap<Snapshot, LruMap<string, CoverageResult>>();
+
   constructor(
     private readonly cache: SnapshotCache,
     private readonly repo: SnapshotRepository,
@@ -95,9 +104,23 @@ export class AnalyticsService {
     return { date, base: q.base, avec: q.avec, ...result };
   }
 
-  async coverage(_actor: Actor, q: CoverageQuery) {
+  async coverage(_actor: Actor, q: CoverageQuery): Promise<CoverageResult> {
     const s = await this.snapshot();
     const date = q.date ?? this.today();
+    let kept = this.coverageKept.get(s);
+    if (!kept) {
+      kept = new LruMap(32);
+      this.coverageKept.set(s, kept);
+    }
+    const key = JSON.stringify([date, q]);
+    const found = kept.get(key);
+    if (found) return found;
+    const result = this.computeCoverage(s, q, date);
+    kept.set(key, result);
+    return result;
+  }
+
+  private computeCoverage(s: Snapshot, q: CoverageQuery, date: string) {
     const kinds = q.types ?? DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
     const groups = new Map<string, CommuneInfo[]>();
     for (const c of s.communesWhere(q)) {

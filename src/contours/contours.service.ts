@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { LruMap } from '../lib/lru-map.ts';
 import type { Actor } from '../domain/actor.ts';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import type { ContourQuery } from '../domain/territories/contour-schemas.ts';
@@ -23,6 +24,12 @@ export type ContourResponse =
  * of France weighs several megabytes, which no map view needs at once.
  */
 export class ContoursService {
+  /**
+   * Bodies already written, by ETag (which names the import they come from): every visitor of the map
+   * asks for the same départements and régions, and building them took tens of milliseconds each.
+   */
+  private readonly bodies = new LruMap<string, { contentType: string; body: string }>(48);
+
   constructor(private readonly repo: ContoursRepository) {}
 
   async contours(_actor: Actor, query: ContourQuery, ifNoneMatch?: string): Promise<ContourResponse> {
@@ -44,6 +51,8 @@ export class ContoursService {
       .digest('hex')
       .slice(0, 20)}"`;
     if (ifNoneMatch === etag) return { notModified: true, etag };
+    const kept = this.bodies.get(etag);
+    if (kept) return { notModified: false, etag, ...kept };
 
     if (!(await this.repo.hasLevel(niveau))) {
       throw conflict(
@@ -57,18 +66,11 @@ export class ContoursService {
       throw notFound(`Aucun département avec le code « ${departement} »`);
     }
     const rows = await this.repo.rows(niveau, { region, departement });
-    return format === 'topojson'
-      ? {
-          notModified: false,
-          etag,
-          contentType: 'application/json; charset=utf-8',
-          body: topojsonText(niveau, rows),
-        }
-      : {
-          notModified: false,
-          etag,
-          contentType: 'application/geo+json; charset=utf-8',
-          body: geojsonText(niveau, rows),
-        };
+    const written =
+      format === 'topojson'
+        ? { contentType: 'application/json; charset=utf-8', body: topojsonText(niveau, rows) }
+        : { contentType: 'application/geo+json; charset=utf-8', body: geojsonText(niveau, rows) };
+    this.bodies.set(etag, written);
+    return { notModified: false, etag, ...written };
   }
 }
