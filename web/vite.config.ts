@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { dsfrIconsPlugin } from './build/dsfr-icons.ts';
+import { mapPreloadPlugin } from './build/map-preload.ts';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 const rootDir = path.resolve(webDir, '..');
@@ -13,7 +14,7 @@ export default defineConfig({
   publicDir: false,
   // ODTS_FOND_DE_CARTE (optional raster basemap) is read at build time.
   envPrefix: ['VITE_', 'ODTS_FOND_DE_CARTE'],
-  plugins: [react(), dsfrIconsPlugin(path.join(webDir, 'src'))],
+  plugins: [react(), dsfrIconsPlugin(path.join(webDir, 'src')), mapPreloadPlugin()],
   // The client shares types, labels and rules with the server through src/domain only.
   resolve: { alias: { '@domain': path.join(rootDir, 'src', 'domain') } },
   build: {
