@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
-import { LruMap } from '../lib/lru-map.ts';
 import type { Actor } from '../domain/actor.ts';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import type { ContourQuery } from '../domain/territories/contour-schemas.ts';
+import { LruMap } from '../lib/lru-map.ts';
 import { geojsonText, topojsonText } from './contours.presenter.ts';
 import type { ContoursRepository } from './contours.repository.ts';
 
