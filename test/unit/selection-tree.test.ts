@@ -4,6 +4,7 @@ import {
   addSection,
   canNestUnder,
   moveEntry,
+  moveEntryTo,
   moveSection,
   removeEntry,
   removeSection,
@@ -77,5 +78,14 @@ describe('selection tree editing', () => {
     t = removeEntry(t, [0], 0);
     expect(sectionAt(t, [0])?.notices).toEqual(['a2!']);
     expect(sectionAt(tree(), [0])?.notices).toEqual(['a1', 'a2']);
+  });
+
+  it('moves a notice to the end of another section', () => {
+    const t = moveEntryTo(tree(), [0], 0, [1]);
+    expect(sectionAt(t, [0])?.notices).toEqual(['a2']);
+    expect(sectionAt(t, [1])?.notices).toEqual(['b1', 'a1']);
+    expect(moveEntryTo(tree(), [0], 0, [0])).toEqual(tree());
+    expect(moveEntryTo(tree(), [0], 5, [1])).toEqual(tree());
+    expect(moveEntryTo(tree(), [0], 0, [7])).toEqual(tree());
   });
 });

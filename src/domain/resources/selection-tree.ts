@@ -135,6 +135,19 @@ export function moveEntry<E, S extends TreeSection<E>>(
   return updateSection(sections, path, (s) => ({ ...s, notices: swap(s.notices, index, index + delta) }));
 }
 
+/** Moves a notice to the end of another section; unchanged when either place does not exist. */
+export function moveEntryTo<E, S extends TreeSection<E>>(
+  sections: S[],
+  from: SectionPath,
+  index: number,
+  to: SectionPath,
+): S[] {
+  const entry = sectionAt(sections, from)?.notices[index];
+  if (entry === undefined || !sectionAt(sections, to)) return sections;
+  if (from.length === to.length && from.every((i, k) => i === to[k])) return sections;
+  return addEntry<E, S>(removeEntry<E, S>(sections, from, index), to, entry);
+}
+
 /** Every section with its path, depth first (the order of the table of contents). */
 export function walkSections<S extends TreeSection<unknown>>(
   sections: S[],

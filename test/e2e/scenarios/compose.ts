@@ -66,6 +66,12 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
   expect(await second.getByRole('checkbox', { name: /^Sitographie/ }).isChecked()).toBe(true);
   await second.getByLabel('Rechercher une notice à ajouter').fill(`Portail ${word}`);
   await second.getByRole('button', { name: `Ajouter « ${site} »` }).click();
+  // A notice moves, with its commentary, to the end of another section.
+  await first
+    .getByRole('combobox', { name: `Déplacer « ${report} (2019) » vers une autre section` })
+    .selectOption({ label: '2 Sitographie' });
+  await second.getByText(`${report} (2019)`, { exact: true }).waitFor();
+  expect(await first.getByText(`${report} (2019)`, { exact: true }).count()).toBe(0);
 
   await page.getByRole('textbox', { name: /^Introduction/ }).fill('Pour commencer, le guide ');
   await page.getByLabel('Citer une notice de la sélection dans l’introduction').selectOption(guideId);
@@ -94,7 +100,8 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
   const saved = (await server.app.inject(`/api/selections/${id}`)).json();
   expect(saved.auteurs).toEqual([{ nom: 'Durand', prenom: 'Claire' }]);
   expect(saved.sections[1]).toMatchObject({ titre: 'Sitographie', sitographie: true });
-  expect(saved.sections[0].notices[1]).toEqual({ notice: guideId, commentaire: 'Le point de départ.' });
+  expect(saved.sections[1].notices).toHaveLength(2); // the site, then the report moved there
+  expect(saved.sections[0].notices).toEqual([{ notice: guideId, commentaire: 'Le point de départ.' }]);
   expect(saved.glossaire).toEqual([{ sigle: 'CLS', forme: 'contrat local de santé', definition: null }]);
 
   // A second edit, while someone else saves the same sélection: nothing is overwritten.

@@ -4,6 +4,7 @@ import {
   addEntry,
   addSection,
   moveEntry,
+  moveEntryTo,
   moveSection,
   removeEntry,
   removeSection,
@@ -11,6 +12,7 @@ import {
   sectionNumber,
   updateEntry,
   updateSection,
+  walkSections,
 } from '@domain/resources/selection-tree.ts';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { NoticeHit } from '../../api/types.ts';
@@ -78,6 +80,14 @@ export function ComposerForm(props: Props) {
   const setSections = (sections: SectionDraft[]) => set({ sections });
   const listedIds = useMemo(() => draftNotices(draft.sections), [draft.sections]);
   const listed = useMemo(() => new Set(listedIds), [listedIds]);
+  const targets = useMemo(
+    () =>
+      walkSections(draft.sections).map(({ path, section }) => ({
+        path,
+        label: `${sectionNumber(path)}${section.titre.trim() ? ` ${section.titre.trim()}` : ''}`,
+      })),
+    [draft.sections],
+  );
   // The element to focus once React has drawn the change (a section added, a section or notice moved).
   const [focusTarget, focusSoon] = useState<string | null>(null);
   useEffect(() => {
@@ -122,6 +132,8 @@ export function ComposerForm(props: Props) {
       setSections(moveEntry<EntryDraft, SectionDraft>(draft.sections, path, index, delta));
       if (entry) focusSoon(`${delta < 0 ? 'monter' : 'descendre'}-${entry.cle}`);
     },
+    moveEntryTo: (path, index, to) =>
+      setSections(moveEntryTo<EntryDraft, SectionDraft>(draft.sections, path, index, to)),
     removeEntry: (path, index) =>
       setSections(removeEntry<EntryDraft, SectionDraft>(draft.sections, path, index)),
   };
@@ -167,6 +179,7 @@ export function ComposerForm(props: Props) {
             actions={actions}
             labels={labels}
             listed={listed}
+            targets={targets}
             errors={errors}
           />
         ))}

@@ -8,6 +8,7 @@ import { useState } from 'react';
 import type { NoticeHit } from '../../api/types.ts';
 import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
 import type { EntryDraft, SectionDraft } from './draft.ts';
+import { EntryRow } from './EntryRow.tsx';
 import { fieldId } from './fieldPaths.ts';
 import { NoticePicker } from './NoticePicker.tsx';
 
@@ -33,6 +34,13 @@ export interface TreeActions {
   updateEntry: (path: number[], index: number, patch: Partial<EntryDraft>) => void;
   moveEntry: (path: number[], index: number, delta: -1 | 1) => void;
   removeEntry: (path: number[], index: number) => void;
+  moveEntryTo: (path: number[], index: number, to: number[]) => void;
+}
+
+/** A section a notice can be moved to: its path and its heading. */
+export interface SectionTarget {
+  path: number[];
+  label: string;
 }
 
 interface Props {
@@ -42,88 +50,12 @@ interface Props {
   actions: TreeActions;
   labels: Map<string, NoticeLabel>;
   listed: Set<string>;
+  targets: SectionTarget[];
   errors: FieldErrors;
-}
-
-function EntryRow({
-  entry,
-  index,
-  count,
-  path,
-  actions,
-  label,
-  errors,
-}: {
-  entry: EntryDraft;
-  index: number;
-  count: number;
-  path: number[];
-  actions: TreeActions;
-  label: NoticeLabel | undefined;
-  errors: FieldErrors;
-}) {
-  const field = `${sectionFieldPath(path)}.notices.${index}`;
-  const missing = messageFor(errors, `${field}.notice`);
-  const name = label ? `${label.titre}${label.date ? ` (${label.date.slice(0, 4)})` : ''}` : entry.notice;
-  return (
-    <li className="odts-entry">
-      <p id={fieldId(`${field}.notice`)} tabIndex={-1} className="fr-mb-1v">
-        <strong>{name}</strong>
-        {!label && !missing && <span className="fr-text--xs odts-muted"> — notice {entry.notice}</span>}
-        {missing && <span className="fr-error-text fr-mt-0">{missing}</span>}
-      </p>
-      <Input
-        label={`Commentaire sur « ${name} »`}
-        hintText="Facultatif"
-        textArea
-        nativeTextAreaProps={{
-          id: fieldId(`${field}.commentaire`),
-          rows: 2,
-          value: entry.commentaire,
-          onChange: (e) => actions.updateEntry(path, index, { commentaire: e.target.value }),
-        }}
-        {...errorState(messageFor(errors, `${field}.commentaire`))}
-      />
-      <div className="odts-toolbar">
-        <Button
-          type="button"
-          size="small"
-          priority="tertiary"
-          iconId="fr-icon-arrow-up-line"
-          disabled={index === 0}
-          onClick={() => actions.moveEntry(path, index, -1)}
-          nativeButtonProps={{ 'aria-label': `Monter « ${name} »`, id: `monter-${entry.cle}` }}
-        >
-          Monter
-        </Button>
-        <Button
-          type="button"
-          size="small"
-          priority="tertiary"
-          iconId="fr-icon-arrow-down-line"
-          disabled={index === count - 1}
-          onClick={() => actions.moveEntry(path, index, 1)}
-          nativeButtonProps={{ 'aria-label': `Descendre « ${name} »`, id: `descendre-${entry.cle}` }}
-        >
-          Descendre
-        </Button>
-        <Button
-          type="button"
-          size="small"
-          priority="tertiary"
-          iconId="fr-icon-delete-line"
-          onClick={() => actions.removeEntry(path, index)}
-          nativeButtonProps={{ 'aria-label': `Retirer « ${name} » de la section` }}
-        >
-          Retirer
-        </Button>
-      </div>
-    </li>
-  );
 }
 
 /** One section of the tree: its fields, its notices with their commentary, its subsections. */
-export function SectionEditor({ section, path, siblings, actions, labels, listed, errors }: Props) {
+export function SectionEditor({ section, path, siblings, actions, labels, listed, targets, errors }: Props) {
   const [picking, setPicking] = useState(section.notices.length === 0 && section.sections.length === 0);
   const number = sectionNumber(path);
   const field = sectionFieldPath(path);
@@ -201,6 +133,7 @@ export function SectionEditor({ section, path, siblings, actions, labels, listed
               path={path}
               actions={actions}
               label={labels.get(entry.notice)}
+              targets={targets}
               errors={errors}
             />
           ))}
@@ -280,6 +213,7 @@ export function SectionEditor({ section, path, siblings, actions, labels, listed
           actions={actions}
           labels={labels}
           listed={listed}
+          targets={targets}
           errors={errors}
         />
       ))}

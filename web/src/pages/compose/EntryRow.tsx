@@ -1,0 +1,110 @@
+import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Input } from '@codegouvfr/react-dsfr/Input';
+import { Select } from '@codegouvfr/react-dsfr/Select';
+import { sectionFieldPath } from '@domain/resources/selection-tree.ts';
+import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
+import type { EntryDraft } from './draft.ts';
+import { fieldId } from './fieldPaths.ts';
+import type { NoticeLabel, SectionTarget, TreeActions } from './SectionEditor.tsx';
+
+/** A notice of a section: its title, its commentary, and the buttons that move or remove it. */
+export function EntryRow({
+  entry,
+  index,
+  count,
+  path,
+  actions,
+  label,
+  targets,
+  errors,
+}: {
+  entry: EntryDraft;
+  index: number;
+  count: number;
+  path: number[];
+  actions: TreeActions;
+  label: NoticeLabel | undefined;
+  targets: SectionTarget[];
+  errors: FieldErrors;
+}) {
+  const field = `${sectionFieldPath(path)}.notices.${index}`;
+  const missing = messageFor(errors, `${field}.notice`);
+  const name = label ? `${label.titre}${label.date ? ` (${label.date.slice(0, 4)})` : ''}` : entry.notice;
+  return (
+    <li className="odts-entry">
+      <p id={fieldId(`${field}.notice`)} tabIndex={-1} className="fr-mb-1v">
+        <strong>{name}</strong>
+        {!label && !missing && <span className="fr-text--xs odts-muted"> — notice {entry.notice}</span>}
+        {missing && <span className="fr-error-text fr-mt-0">{missing}</span>}
+      </p>
+      <Input
+        label={`Commentaire sur « ${name} »`}
+        hintText="Facultatif"
+        textArea
+        nativeTextAreaProps={{
+          id: fieldId(`${field}.commentaire`),
+          rows: 2,
+          value: entry.commentaire,
+          onChange: (e) => actions.updateEntry(path, index, { commentaire: e.target.value }),
+        }}
+        {...errorState(messageFor(errors, `${field}.commentaire`))}
+      />
+      <div className="odts-toolbar">
+        {targets.length > 1 && (
+          <Select
+            label="Déplacer vers"
+            nativeSelectProps={{
+              'aria-label': `Déplacer « ${name} » vers une autre section`,
+              value: '',
+              onChange: (e) => {
+                const to = targets.find((t) => t.path.join('.') === e.target.value);
+                if (to) actions.moveEntryTo(path, index, to.path);
+              },
+            }}
+          >
+            <option value="">Choisir une section</option>
+            {targets
+              .filter((t) => t.path.join('.') !== path.join('.'))
+              .map((t) => (
+                <option key={t.path.join('.')} value={t.path.join('.')}>
+                  {t.label}
+                </option>
+              ))}
+          </Select>
+        )}
+        <Button
+          type="button"
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-arrow-up-line"
+          disabled={index === 0}
+          onClick={() => actions.moveEntry(path, index, -1)}
+          nativeButtonProps={{ 'aria-label': `Monter « ${name} »`, id: `monter-${entry.cle}` }}
+        >
+          Monter
+        </Button>
+        <Button
+          type="button"
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-arrow-down-line"
+          disabled={index === count - 1}
+          onClick={() => actions.moveEntry(path, index, 1)}
+          nativeButtonProps={{ 'aria-label': `Descendre « ${name} »`, id: `descendre-${entry.cle}` }}
+        >
+          Descendre
+        </Button>
+        <Button
+          type="button"
+          size="small"
+          priority="tertiary"
+          iconId="fr-icon-delete-line"
+          onClick={() => actions.removeEntry(path, index)}
+          nativeButtonProps={{ 'aria-label': `Retirer « ${name} » de la section` }}
+        >
+          Retirer
+        </Button>
+      </div>
+    </li>
+  );
+}
