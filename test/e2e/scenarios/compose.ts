@@ -33,6 +33,17 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
     consulteLe: '2024-02-01',
   });
 
+  // An acronym of the centre's glossary, written in the introduction, is offered for the annex.
+  const sigle = `Z${MARKER.replace(/[^A-Za-z0-9]/g, '')
+    .slice(-8)
+    .toUpperCase()}`;
+  const term = await server.app.inject({
+    method: 'POST',
+    url: '/api/glossaire',
+    payload: { sigle, forme: `Forme ${word} du sigle`, definition: `Définition ${word} pour l’annexe.` },
+  });
+  expect(term.statusCode, term.body).toBe(201);
+
   const { page, errors } = await openPage(browser);
   page.on('dialog', (d) => void d.accept());
   await page.goto(`${server.url}/ressources`);
@@ -73,21 +84,28 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
   await second.getByText(`${report} (2019)`, { exact: true }).waitFor();
   expect(await first.getByText(`${report} (2019)`, { exact: true }).count()).toBe(0);
 
-  await page.getByRole('textbox', { name: /^Introduction/ }).fill('Pour commencer, le guide ');
+  await page
+    .getByRole('textbox', { name: /^Introduction/ })
+    .fill(`Avec le ${sigle}, pour commencer, le guide `);
   await page.getByLabel('Citer une notice de la sélection dans l’introduction').selectOption(guideId);
   expect(await page.getByRole('textbox', { name: /^Introduction/ }).inputValue()).toBe(
-    `Pour commencer, le guide [[${guideId}]]`,
+    `Avec le ${sigle}, pour commencer, le guide [[${guideId}]]`,
   );
   await page.getByRole('button', { name: 'Ajouter un terme' }).click();
   await page.getByLabel('Sigle 1').fill('CLS');
   await page.getByLabel('Forme développée 1').fill('contrat local de santé');
+  await page
+    .getByRole('button', { name: `Ajouter les sigles employés dans la sélection (${sigle})` })
+    .click();
+  expect(await page.getByLabel('Sigle 2').inputValue()).toBe(sigle);
+  expect(await page.getByLabel('Définition 2').inputValue()).toBe(`Définition ${word} pour l’annexe.`);
 
   // The preview is the server's layout: antechronological, so the 2023 guide is (1) and cited as such.
   await page.getByRole('button', { name: 'Aperçu du document' }).click();
   const preview = page.frameLocator('iframe[title="Aperçu de la sélection"]').locator('body');
   await preview.getByText('Le point de départ.').waitFor();
   const text = (await preview.textContent()) ?? '';
-  expect(text).toContain('Pour commencer, le guide (1)');
+  expect(text).toContain(`Avec le ${sigle}, pour commencer, le guide (1)`);
   expect(text.indexOf(guide)).toBeLessThan(text.indexOf(report));
   expect(text).toContain('https://cls.example.org/');
   await expectAccessible(page, 'compositeur de sélection');
@@ -102,7 +120,10 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
   expect(saved.sections[1]).toMatchObject({ titre: 'Sitographie', sitographie: true });
   expect(saved.sections[1].notices).toHaveLength(2); // the site, then the report moved there
   expect(saved.sections[0].notices).toEqual([{ notice: guideId, commentaire: 'Le point de départ.' }]);
-  expect(saved.glossaire).toEqual([{ sigle: 'CLS', forme: 'contrat local de santé', definition: null }]);
+  expect(saved.glossaire).toEqual([
+    { sigle: 'CLS', forme: 'contrat local de santé', definition: null },
+    { sigle, forme: `Forme ${word} du sigle`, definition: `Définition ${word} pour l’annexe.` },
+  ]);
 
   // A second edit, while someone else saves the same sélection: nothing is overwritten.
   await page.getByRole('link', { name: 'Modifier la sélection' }).click();

@@ -215,7 +215,10 @@ export interface SelectionPreview {
 }
 
 export interface GlossaryItem {
-  sigle: string;
+  cle: string;
+  /** Null for a term of the field without an acronym (« promotion de la santé »). */
+  sigle: string | null;
   forme: string;
+  variantes: string[];
   definition: string | null;
 }

@@ -80,6 +80,19 @@ export function ComposerForm(props: Props) {
   const setSections = (sections: SectionDraft[]) => set({ sections });
   const listedIds = useMemo(() => draftNotices(draft.sections), [draft.sections]);
   const listed = useMemo(() => new Set(listedIds), [listedIds]);
+  const wording = useMemo(
+    () =>
+      [
+        draft.titre,
+        draft.introduction,
+        ...walkSections(draft.sections).flatMap(({ section }) => [
+          section.titre,
+          section.presentation,
+          ...section.notices.flatMap((e) => [e.commentaire, labels.get(e.notice)?.titre ?? '']),
+        ]),
+      ].join('\n.\n'), // a full stop between pieces: a form never spans two of them
+    [draft.titre, draft.introduction, draft.sections, labels],
+  );
   const targets = useMemo(
     () =>
       walkSections(draft.sections).map(({ path, section }) => ({
@@ -197,7 +210,12 @@ export function ComposerForm(props: Props) {
         </Button>
       </section>
 
-      <GlossaryAnnex rows={draft.glossaire} onChange={(glossaire) => set({ glossaire })} errors={errors} />
+      <GlossaryAnnex
+        rows={draft.glossaire}
+        onChange={(glossaire) => set({ glossaire })}
+        errors={errors}
+        text={wording}
+      />
 
       <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
         <li>

@@ -1,6 +1,8 @@
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
+import { TermLinker } from '@domain/glossary/term-links.ts';
+import { useMemo } from 'react';
 import type { GlossaryItem, List } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
@@ -11,18 +13,44 @@ import { fieldId } from './fieldPaths.ts';
  * The glossary annex: terms typed here, or taken from the centre's glossary (the definition comes
  * with the term and may be shortened for the document).
  */
+type Acronym = GlossaryItem & { sigle: string };
+
+const asRow = (g: Acronym): TermDraft => ({
+  cle: newKey(),
+  sigle: g.sigle,
+  forme: g.forme,
+  definition: g.definition ?? '',
+});
+
 export function GlossaryAnnex({
   rows,
   onChange,
   errors,
+  text,
 }: {
   rows: TermDraft[];
   onChange: (rows: TermDraft[]) => void;
   errors: FieldErrors;
+  /** Everything the sélection says (titles, introduction, commentaries, notice titles). */
+  text: string;
 }) {
   const glossary = useApi<List<GlossaryItem>>('/api/glossaire');
+  // The annex lists acronyms: terms of the glossary without one are not offered.
+  const acronyms = useMemo(
+    () => (glossary.data?.items ?? []).filter((g): g is Acronym => Boolean(g.sigle)),
+    [glossary.data],
+  );
+  const linker = useMemo(
+    () =>
+      new TermLinker(
+        acronyms.map((g) => ({ cle: g.cle, sigle: g.sigle, formes: [g.forme, ...g.variantes] })),
+      ),
+    [acronyms],
+  );
   const taken = new Set(rows.map((r) => r.sigle.trim().toUpperCase()));
-  const available = (glossary.data?.items ?? []).filter((g) => !taken.has(g.sigle.toUpperCase()));
+  const available = acronyms.filter((g) => !taken.has(g.sigle.toUpperCase()));
+  const mentioned = useMemo(() => new Set(linker.mentions(text)), [linker, text]);
+  const suggested = available.filter((g) => mentioned.has(g.cle));
   const set = (i: number, patch: Partial<TermDraft>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const err = (i: number, f: string) => messageFor(errors, `glossaire.${i}.${f}`);
@@ -81,6 +109,19 @@ export function GlossaryAnnex({
           </Button>
         </div>
       ))}
+      {suggested.length > 0 && (
+        <div className="fr-fieldset__element">
+          <Button
+            type="button"
+            priority="secondary"
+            size="small"
+            iconId="fr-icon-add-line"
+            onClick={() => onChange([...rows, ...suggested.map(asRow)])}
+          >
+            {`Ajouter les sigles employés dans la sélection (${suggested.map((g) => g.sigle).join(', ')})`}
+          </Button>
+        </div>
+      )}
       <div className="fr-fieldset__element odts-toolbar">
         <Select
           label="Reprendre un terme du glossaire du centre"
@@ -91,11 +132,7 @@ export function GlossaryAnnex({
             value: '',
             onChange: (e) => {
               const term = available.find((g) => g.sigle === e.target.value);
-              if (term)
-                onChange([
-                  ...rows,
-                  { cle: newKey(), sigle: term.sigle, forme: term.forme, definition: term.definition ?? '' },
-                ]);
+              if (term) onChange([...rows, asRow(term)]);
             },
           }}
         >
