@@ -54,6 +54,21 @@ export interface SelectionDocument {
   references: { numero: number; noticeId: string; notice: NoticeInput }[];
 }
 
+/** The composer's preview (POST /api/selections/apercu): the page as it will be published, its
+ * table of contents and its numbered references. */
+export interface SelectionPreview {
+  html: string;
+  sommaire: TocLine[];
+  references: {
+    numero: number;
+    notice: string;
+    titre: string;
+    date: string | null;
+    type: string;
+    texte: string;
+  }[];
+}
+
 /** The ids cited by `[[…]]` markers in a text, in order of appearance. */
 export function citedIds(text: string | null): string[] {
   if (!text) return [];

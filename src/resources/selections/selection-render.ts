@@ -9,6 +9,10 @@ import { type FormattedReference, formatReferences } from '../formats/documental
 import { renderSelectionDocx } from './selection-docx.ts';
 import { renderSelectionHtml } from './selection-html.ts';
 
+/** Each notice of the document formatted in the project's documentalist style. */
+const referencesOf = (doc: SelectionDocument) =>
+  formatReferences(doc.references.map((r) => noticeToCsl(r.noticeId, r.notice)));
+
 export interface RenderedSelection {
   format: SelectionExportFormat;
   contentType: string;
@@ -26,7 +30,7 @@ export class SelectionRenderer {
 
   /** The public HTML page and the formatted references it shows. */
   page(doc: SelectionDocument): { html: string; refs: Map<string, FormattedReference> } {
-    const refs = formatReferences(doc.references.map((r) => noticeToCsl(r.noticeId, r.notice)));
+    const refs = referencesOf(doc);
     return { html: renderSelectionHtml(doc, refs), refs };
   }
 
@@ -45,12 +49,11 @@ export class SelectionRenderer {
         body: Buffer.from(file.body, 'utf8'),
       };
     }
-    const refs = formatReferences(doc.references.map((r) => noticeToCsl(r.noticeId, r.notice)));
     const filename = `${name}.${format}`;
     const contentType = REPORT_CONTENT_TYPES[format];
     if (format === 'docx')
-      return { format, contentType, filename, body: await renderSelectionDocx(doc, refs) };
-    const html = renderSelectionHtml(doc, refs);
+      return { format, contentType, filename, body: await renderSelectionDocx(doc, referencesOf(doc)) };
+    const { html } = this.page(doc);
     if (format === 'html') return { format, contentType, filename, body: Buffer.from(html, 'utf8') };
     const footer = `${doc.titre}${doc.date ? ` — ${formatPartialDate(doc.date)}` : ''}`;
     return { format, contentType, filename, body: await this.pdf.render(html, footer) };

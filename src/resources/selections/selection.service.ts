@@ -8,6 +8,7 @@ import {
   buildSelectionDocument,
   citedIds,
   type SelectionDocument,
+  type SelectionPreview,
 } from '../../domain/resources/selection-document.ts';
 import {
   type SelectionExportFormat,
@@ -30,19 +31,6 @@ import type { RenderedSelection, SelectionRenderer } from './selection-render.ts
 
 const ENTITY = 'selection';
 
-/** The composer's preview: the page as it will be published, its table of contents and numbered references. */
-export interface SelectionPreview {
-  html: string;
-  sommaire: SelectionDocument['sommaire'];
-  references: {
-    numero: number;
-    notice: string;
-    titre: string;
-    date: string | null;
-    type: string;
-    texte: string;
-  }[];
-}
 type FieldErrors = Record<string, string>;
 
 /** Sélections bibliographiques: CRUD with optimistic concurrency and history, documents and exports. */

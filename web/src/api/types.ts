@@ -1,9 +1,12 @@
 import type { DynamicKind, Status } from '@domain/registry/kinds.ts';
 import type { CoordinationPost, DynamicEvent, DynamicInput, DynamicLink } from '@domain/registry/schemas.ts';
+import type { SelectionPreview } from '@domain/resources/selection-document.ts';
 import type { SelectionInput } from '@domain/resources/selection-schemas.ts';
 import type { TerritoryRef, TerritoryType } from '@domain/territories/types.ts';
 
 /** Shapes of the API answers the pages read (API.md); inputs come from the shared domain schemas. */
+
+export type { SelectionPreview };
 
 export interface List<T> {
   total: number;
@@ -198,20 +201,6 @@ export interface SelectionSummary {
   nombreNotices: number;
   version: number;
   modifieLe: string;
-}
-
-/** POST /api/selections/apercu: the page as it will be published, and its numbered references. */
-export interface SelectionPreview {
-  html: string;
-  sommaire: { id: string; niveau: number; libelle: string }[];
-  references: {
-    numero: number;
-    notice: string;
-    titre: string;
-    date: string | null;
-    type: string;
-    texte: string;
-  }[];
 }
 
 export interface GlossaryItem {

@@ -1,4 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import {
   addEntry,
@@ -14,8 +13,9 @@ import {
   updateSection,
   walkSections,
 } from '@domain/resources/selection-tree.ts';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { NoticeHit } from '../../api/types.ts';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import type { FieldErrors } from '../edit/fieldErrors.ts';
 import {
   draftNotices,
@@ -29,35 +29,6 @@ import { describeField, fieldId } from './fieldPaths.ts';
 import { GlossaryAnnex } from './GlossaryAnnex.tsx';
 import { PresentationFields } from './PresentationFields.tsx';
 import { type NoticeLabel, SectionEditor, type TreeActions } from './SectionEditor.tsx';
-
-function ErrorSummary({ errors, message }: { errors: FieldErrors; message: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.focus(), []);
-  const paths = Object.keys(errors);
-  return (
-    <div ref={box} tabIndex={-1} className="fr-mb-3w">
-      <Alert
-        severity="error"
-        title="La sélection n’a pas été enregistrée"
-        description={
-          paths.length === 0 ? (
-            message
-          ) : (
-            <ul>
-              {paths.map((path) => (
-                <li key={path}>
-                  <a href={`#${fieldId(path)}`}>
-                    {describeField(path)} : {errors[path]}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      />
-    </div>
-  );
-}
 
 interface Props {
   draft: SelectionDraft;
@@ -164,7 +135,14 @@ export function ComposerForm(props: Props) {
         Compositeur
       </h2>
       {failure && (
-        <ErrorSummary key={failure + Object.keys(errors).join()} errors={errors} message={failure} />
+        <ErrorSummary
+          key={failure + Object.keys(errors).join()}
+          title="La sélection n’a pas été enregistrée"
+          errors={errors}
+          message={failure}
+          describe={describeField}
+          href={(path) => `#${fieldId(path)}`}
+        />
       )}
       <PresentationFields
         draft={draft}

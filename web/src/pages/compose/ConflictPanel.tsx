@@ -1,6 +1,4 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { useEffect, useRef } from 'react';
+import { ConflictScreen } from '../../components/ConflictScreen.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { changedParts, type DraftPart, type SectionDraft, type SelectionDraft } from './draft.ts';
 
@@ -42,10 +40,7 @@ function describePart(d: SelectionDraft, part: DraftPart): string {
   }
 }
 
-/**
- * The sélection was saved by someone else while it was being composed here: both versions, part by
- * part, and the user decides. Nothing is written from this screen.
- */
+/** The sélection's two versions, part by part (the screen itself is shared with the dynamics). */
 export function ConflictPanel({
   base,
   mine,
@@ -63,69 +58,18 @@ export function ConflictPanel({
   onReapply: () => void;
   onDiscard: () => void;
 }) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  const mineChanged = new Set(changedParts(base, mine));
-  const theirsChanged = new Set(changedParts(base, current));
-  const rows = Object.keys(PART_LABELS).filter(
-    (p) => mineChanged.has(p as DraftPart) || theirsChanged.has(p as DraftPart),
-  ) as DraftPart[];
-  const who = (p: DraftPart) =>
-    mineChanged.has(p) && theirsChanged.has(p)
-      ? 'des deux côtés : votre version serait retenue'
-      : mineChanged.has(p)
-        ? 'par vous'
-        : 'entre-temps';
   return (
-    <section aria-labelledby="conflit-titre" className="odts-conflict">
-      <h2 id="conflit-titre" ref={heading} tabIndex={-1}>
-        Conflit de modification
-      </h2>
-      <Alert
-        severity="warning"
-        small
-        description={`La sélection a été enregistrée par quelqu’un d’autre (version ${currentVersion}, le ${formatDateTime(modifiedAt)}) pendant que vous la composiez. Votre version n’a pas été enregistrée et rien n’a été écrasé.`}
-      />
-      <div className="fr-table fr-table--bordered odts-table-wrap fr-mt-3w">
-        <table>
-          <caption>Les deux versions, partie par partie</caption>
-          <thead>
-            <tr>
-              <th scope="col">Partie</th>
-              <th scope="col">Modifiée</th>
-              <th scope="col">Votre version</th>
-              <th scope="col">Version enregistrée entre-temps</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((p) => (
-              <tr key={p}>
-                <th scope="row">{PART_LABELS[p]}</th>
-                <td>{who(p)}</td>
-                <td className="odts-prewrap">{describePart(mine, p)}</td>
-                <td className="odts-prewrap">{describePart(current, p)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p>
-        Reporter vos modifications ({[...mineChanged].map((p) => PART_LABELS[p]).join(', ') || 'aucune'}) sur
-        la version enregistrée vous ramène au compositeur, pour vérifier avant d’enregistrer de nouveau. Les
-        autres parties gardent la version enregistrée.
-      </p>
-      <ul className="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <Button type="button" onClick={onReapply}>
-            Reporter mes modifications sur la version enregistrée
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onDiscard}>
-            Abandonner mes modifications
-          </Button>
-        </li>
-      </ul>
-    </section>
+    <ConflictScreen
+      description={`La sélection a été enregistrée par quelqu’un d’autre (version ${currentVersion}, le ${formatDateTime(modifiedAt)}) pendant que vous la composiez. Votre version n’a pas été enregistrée et rien n’a été écrasé.`}
+      unit={{ singular: 'partie', plural: 'parties', header: 'Partie' }}
+      labels={PART_LABELS}
+      mineChanged={new Set(changedParts(base, mine))}
+      theirsChanged={new Set(changedParts(base, current))}
+      mine={(p) => describePart(mine, p)}
+      theirs={(p) => describePart(current, p)}
+      backTo="au compositeur"
+      onReapply={onReapply}
+      onDiscard={onDiscard}
+    />
   );
 }

@@ -1,10 +1,10 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
 import { sectionFieldPath } from '@domain/resources/selection-tree.ts';
 import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
 import type { EntryDraft } from './draft.ts';
 import { fieldId } from './fieldPaths.ts';
+import { RowButtons } from './RowButtons.tsx';
 import type { NoticeLabel, SectionTarget, TreeActions } from './SectionEditor.tsx';
 
 /** A notice of a section: its title, its commentary, and the buttons that move or remove it. */
@@ -72,38 +72,15 @@ export function EntryRow({
               ))}
           </Select>
         )}
-        <Button
-          type="button"
-          size="small"
-          priority="tertiary"
-          iconId="fr-icon-arrow-up-line"
-          disabled={index === 0}
-          onClick={() => actions.moveEntry(path, index, -1)}
-          nativeButtonProps={{ 'aria-label': `Monter « ${name} »`, id: `monter-${entry.cle}` }}
-        >
-          Monter
-        </Button>
-        <Button
-          type="button"
-          size="small"
-          priority="tertiary"
-          iconId="fr-icon-arrow-down-line"
-          disabled={index === count - 1}
-          onClick={() => actions.moveEntry(path, index, 1)}
-          nativeButtonProps={{ 'aria-label': `Descendre « ${name} »`, id: `descendre-${entry.cle}` }}
-        >
-          Descendre
-        </Button>
-        <Button
-          type="button"
-          size="small"
-          priority="tertiary"
-          iconId="fr-icon-delete-line"
-          onClick={() => actions.removeEntry(path, index)}
-          nativeButtonProps={{ 'aria-label': `Retirer « ${name} » de la section` }}
-        >
-          Retirer
-        </Button>
+        <RowButtons
+          rowKey={entry.cle}
+          index={index}
+          count={count}
+          what={`« ${name} »`}
+          remove={{ label: 'Retirer', ariaLabel: `Retirer « ${name} » de la section` }}
+          onMove={(delta) => actions.moveEntry(path, index, delta)}
+          onRemove={() => actions.removeEntry(path, index)}
+        />
       </div>
     </li>
   );

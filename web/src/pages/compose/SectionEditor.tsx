@@ -11,6 +11,7 @@ import type { EntryDraft, SectionDraft } from './draft.ts';
 import { EntryRow } from './EntryRow.tsx';
 import { fieldId } from './fieldPaths.ts';
 import { NoticePicker } from './NoticePicker.tsx';
+import { RowButtons } from './RowButtons.tsx';
 
 export const ORDER_LABELS: Record<SelectionOrder, string> = {
   antechronologique: 'Antéchronologique (les plus récentes d’abord)',
@@ -168,41 +169,15 @@ export function SectionEditor({ section, path, siblings, actions, labels, listed
             {`Ajouter une sous-section à ${number}`}
           </Button>
         )}
-        <Button
-          type="button"
-          size="small"
-          priority="tertiary"
-          iconId="fr-icon-arrow-up-line"
-          disabled={index === 0}
-          onClick={() => actions.move(path, -1)}
-          nativeButtonProps={{ id: `monter-${section.cle}`, 'aria-label': `Monter la section ${number}` }}
-        >
-          Monter
-        </Button>
-        <Button
-          type="button"
-          size="small"
-          priority="tertiary"
-          iconId="fr-icon-arrow-down-line"
-          disabled={index === siblings - 1}
-          onClick={() => actions.move(path, 1)}
-          nativeButtonProps={{
-            id: `descendre-${section.cle}`,
-            'aria-label': `Descendre la section ${number}`,
-          }}
-        >
-          Descendre
-        </Button>
-        <Button
-          type="button"
-          size="small"
-          priority="tertiary"
-          iconId="fr-icon-delete-line"
-          onClick={() => actions.remove(path)}
-          nativeButtonProps={{ 'aria-label': `Supprimer la section ${number} et son contenu` }}
-        >
-          Supprimer
-        </Button>
+        <RowButtons
+          rowKey={section.cle}
+          index={index}
+          count={siblings}
+          what={`la section ${number}`}
+          remove={{ label: 'Supprimer', ariaLabel: `Supprimer la section ${number} et son contenu` }}
+          onMove={(delta) => actions.move(path, delta)}
+          onRemove={() => actions.remove(path)}
+        />
       </div>
       {section.sections.map((sub, i) => (
         <SectionEditor

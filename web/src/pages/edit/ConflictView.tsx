@@ -1,7 +1,5 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { DYNAMIC_KIND_LABELS, STATUS_LABELS } from '@domain/registry/kinds.ts';
-import { useEffect, useRef } from 'react';
+import { ConflictScreen } from '../../components/ConflictScreen.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { CARRIER_LABELS, EVENT_LABELS, FIELD_LABELS } from '../../lib/labels.ts';
 import { changedByUser, changedOnServer, DRAFT_FIELDS, type Draft, type DraftField } from './draft.ts';
@@ -50,10 +48,12 @@ interface Props {
   onDiscard: () => void;
 }
 
-/**
- * Someone saved the record after it was opened here: both versions side by side, and the user decides.
- * Nothing is written from this screen.
- */
+const LABELS = Object.fromEntries(DRAFT_FIELDS.map((f) => [f, FIELD_LABELS[f] ?? f])) as Record<
+  DraftField,
+  string
+>;
+
+/** The dynamic's two versions, field by field (the screen itself is shared with the sélections). */
 export function ConflictView({
   base,
   mine,
@@ -63,67 +63,18 @@ export function ConflictView({
   onReapply,
   onDiscard,
 }: Props) {
-  const heading = useRef<HTMLHeadingElement>(null);
-  useEffect(() => heading.current?.focus(), []);
-  const mineChanged = new Set(changedByUser(base, mine));
-  const theirsChanged = new Set(changedOnServer(base, current));
-  const rows = DRAFT_FIELDS.filter((f) => mineChanged.has(f) || theirsChanged.has(f));
-  const who = (f: DraftField) =>
-    mineChanged.has(f) && theirsChanged.has(f)
-      ? 'des deux côtés : votre valeur serait retenue'
-      : mineChanged.has(f)
-        ? 'par vous'
-        : 'entre-temps';
   return (
-    <section aria-labelledby="conflit-titre" className="odts-conflict">
-      <h2 id="conflit-titre" ref={heading} tabIndex={-1}>
-        Conflit de modification
-      </h2>
-      <Alert
-        severity="warning"
-        small
-        description={`La fiche a été modifiée par quelqu’un d’autre (version ${currentVersion}, enregistrée le ${formatDateTime(modifiedAt)}) pendant que vous la modifiiez. Vos modifications n’ont pas été enregistrées et rien n’a été écrasé.`}
-      />
-      <div className="fr-table fr-table--bordered odts-table-wrap fr-mt-3w">
-        <table>
-          <caption>Les deux versions, champ par champ</caption>
-          <thead>
-            <tr>
-              <th scope="col">Champ</th>
-              <th scope="col">Modifié</th>
-              <th scope="col">Votre version</th>
-              <th scope="col">Version enregistrée entre-temps</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((f) => (
-              <tr key={f}>
-                <th scope="row">{FIELD_LABELS[f] ?? f}</th>
-                <td>{who(f)}</td>
-                <td className="odts-prewrap">{describeField(mine, f)}</td>
-                <td className="odts-prewrap">{describeField(current, f)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p>
-        Reporter vos modifications ({[...mineChanged].map((f) => FIELD_LABELS[f] ?? f).join(', ') || 'aucune'}
-        ) sur la version enregistrée vous ramène au formulaire, pour vérifier avant d’enregistrer de nouveau.
-        Les autres champs gardent la version enregistrée.
-      </p>
-      <ul className="fr-btns-group fr-btns-group--inline-md">
-        <li>
-          <Button type="button" onClick={onReapply}>
-            Reporter mes modifications sur la version enregistrée
-          </Button>
-        </li>
-        <li>
-          <Button type="button" priority="secondary" onClick={onDiscard}>
-            Abandonner mes modifications
-          </Button>
-        </li>
-      </ul>
-    </section>
+    <ConflictScreen
+      description={`La fiche a été modifiée par quelqu’un d’autre (version ${currentVersion}, enregistrée le ${formatDateTime(modifiedAt)}) pendant que vous la modifiiez. Vos modifications n’ont pas été enregistrées et rien n’a été écrasé.`}
+      unit={{ singular: 'champ', plural: 'champs', header: 'Champ' }}
+      labels={LABELS}
+      mineChanged={new Set(changedByUser(base, mine))}
+      theirsChanged={new Set(changedOnServer(base, current))}
+      mine={(f) => describeField(mine, f)}
+      theirs={(f) => describeField(current, f)}
+      backTo="au formulaire"
+      onReapply={onReapply}
+      onDiscard={onDiscard}
+    />
   );
 }

@@ -1,4 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Button } from '@codegouvfr/react-dsfr/Button';
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { Select } from '@codegouvfr/react-dsfr/Select';
@@ -9,41 +8,12 @@ import {
   STATUS_LABELS,
   STATUSES,
 } from '@domain/registry/kinds.ts';
-import { useEffect, useRef } from 'react';
+import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { CARRIER_LABELS } from '../../lib/labels.ts';
 import type { Draft } from './draft.ts';
 import { anchorFor, describePath, errorState, type FieldErrors, messageFor } from './fieldErrors.ts';
 import { EventsEditor, SourcesEditor } from './ListEditors.tsx';
 import { PerimeterPicker } from './PerimeterPicker.tsx';
-
-/** The list of what the server refused, each line leading to its field (RGAA: errors summarised). */
-function ErrorSummary({ errors, message }: { errors: FieldErrors; message: string }) {
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => box.current?.focus(), []);
-  return (
-    <div ref={box} tabIndex={-1} className="fr-mb-3w">
-      <Alert
-        severity="error"
-        title="La fiche n’a pas été enregistrée"
-        description={
-          Object.keys(errors).length === 0 ? (
-            message
-          ) : (
-            <ul>
-              {Object.entries(errors).map(([path, text]) => (
-                <li key={path}>
-                  <a href={anchorFor(path)}>
-                    {describePath(path)} : {text}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          )
-        }
-      />
-    </div>
-  );
-}
 
 interface Props {
   draft: Draft;
@@ -81,7 +51,14 @@ export function DynamicForm({
         Formulaire
       </h2>
       {failure && (
-        <ErrorSummary key={failure + Object.keys(errors).join()} errors={errors} message={failure} />
+        <ErrorSummary
+          key={failure + Object.keys(errors).join()}
+          title="La fiche n’a pas été enregistrée"
+          errors={errors}
+          message={failure}
+          describe={describePath}
+          href={anchorFor}
+        />
       )}
       <p className="fr-hint-text">
         Obligatoires : le type, le nom, un périmètre, et un statut ou au moins un événement daté.
