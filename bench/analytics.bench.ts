@@ -44,12 +44,7 @@ function registryWriter(ctx: AppContext, dynamics: readonly BenchDynamic[]) {
   return async () => {
     const d = pool[next++ % pool.length] as BenchDynamic;
     return timed(() =>
-      ctx.services.registry.update(
-        actor,
-        d.id,
-        dynamicInput.parse({ ...d, nom: `${d.nom} (modifié)` }),
-        '"1"',
-      ),
+      ctx.services.registry.update(actor, d.id, dynamicInput.parse({ ...d, nom: `${d.nom} (modifié)` }), 1),
     );
   };
 }

@@ -90,7 +90,7 @@ export async function runReportBench(): Promise<BenchReport> {
           actor,
           cls.id,
           dynamicInput.parse({ ...cls, nom: `${cls.nom} (modifié)` }),
-          '"1"',
+          1,
         ),
       );
       const afterChange = await timed(() =>

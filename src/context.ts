@@ -8,6 +8,9 @@ import { ContoursRepository } from './contours/contours.repository.ts';
 import { ContoursService } from './contours/contours.service.ts';
 import { type Database, openDatabase } from './db/database.ts';
 import { HealthService } from './health/health.service.ts';
+import { ChangeSetRepository } from './kernel/changesets/change-set.repository.ts';
+import { ChangeSetService } from './kernel/changesets/change-set.service.ts';
+import { HistoryRepository } from './kernel/history/history.repository.ts';
 import { ReferenceReader } from './reference/reference.reader.ts';
 import { ReferenceRepository } from './reference/reference.repository.ts';
 import { ReferenceService } from './reference/reference.service.ts';
@@ -17,11 +20,9 @@ import { DeclaredCountService } from './registry/declared-counts.service.ts';
 import { DynamicWriter } from './registry/dynamic-writer.ts';
 import { ContourRepository } from './registry/exports/contour.repository.ts';
 import { RegistryExports } from './registry/exports/registry-exports.ts';
-import { HistoryRepository } from './registry/history.repository.ts';
 import { DynamicImportService } from './registry/imports/dynamic-import.service.ts';
 import { TerritoryNamesRepository } from './registry/imports/territory-names.repository.ts';
-import { LotRepository } from './registry/lots/lot.repository.ts';
-import { LotService } from './registry/lots/lot.service.ts';
+import { dynamicRevert } from './registry/lots/dynamic-revert.ts';
 import { PerimeterRepository } from './registry/perimeter.repository.ts';
 import { RegistryRepository } from './registry/registry.repository.ts';
 import { RegistryService } from './registry/registry.service.ts';
@@ -43,7 +44,7 @@ export interface AppContext {
     registryExports: RegistryExports;
     declaredCounts: DeclaredCountService;
     imports: DynamicImportService;
-    lots: LotService;
+    lots: ChangeSetService;
     contratsVille: ContratsVilleSyncService;
     analytics: AnalyticsService;
     profiles: ProfileService;
@@ -85,13 +86,14 @@ export function createContext(database: Database, settings: ContextSettings = {}
     repo: registryRepo,
     history: new HistoryRepository(database.db),
     writer: new DynamicWriter(new PerimeterRepository(database.db), registryRepo),
-    lots: new LotRepository(database.db),
+    lots: new ChangeSetRepository(database.db),
   };
   const imports = new DynamicImportService({
     ...changeSet,
     names: new TerritoryNamesRepository(database.db),
   });
-  const lots = new LotService(changeSet);
+  const lots = new ChangeSetService(changeSet.lots, changeSet.history);
+  lots.register(dynamicRevert(registryRepo, changeSet.writer));
   const contratsVille = new ContratsVilleSyncService(changeSet, () => reference.listContratsVille());
   const analytics = new AnalyticsService(snapshotCache, snapshots);
   // One Chromium printer for every generated PDF (reports and sélections).
@@ -105,7 +107,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
     resources.notices,
   );
   const reports = new ReportService(analytics, pdf);
-  lots.registerReverter('notice', (actor, id) => resources.lotReverter.revert(actor, id));
+  lots.register(resources.noticeRevert);
   return {
     database,
     services: {

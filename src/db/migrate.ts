@@ -47,8 +47,11 @@ export async function migrationStatus(db: Kysely<DB>): Promise<MigrationStatus[]
   }));
 }
 
-/** Applies pending migrations in order, each in its own transaction. Returns the versions applied. */
-export async function migrate(db: Kysely<DB>): Promise<MigrationFile[]> {
+/**
+ * Applies pending migrations in order, in one transaction. Returns the versions applied. `upTo` stops after
+ * that version (tests of a data migration fill the older shape first).
+ */
+export async function migrate(db: Kysely<DB>, options: { upTo?: number } = {}): Promise<MigrationFile[]> {
   await ensureTable(db);
   const done: MigrationFile[] = [];
   await db.transaction().execute(async (trx) => {
@@ -58,6 +61,7 @@ export async function migrate(db: Kysely<DB>): Promise<MigrationFile[]> {
     );
     for (const m of listMigrationFiles()) {
       if (applied.has(m.version)) continue;
+      if (options.upTo !== undefined && m.version > options.upTo) break;
       await sql.raw(fs.readFileSync(m.file, 'utf8')).execute(trx);
       await trx.insertInto('schema_migration').values({ version: m.version, name: m.name }).execute();
       done.push(m);

@@ -111,6 +111,10 @@ export interface HistoriqueTable {
   date: Generated<Date>;
   avant: ColumnType<unknown, string | null, string | null>;
   apres: ColumnType<unknown, string | null, string | null>;
+  /** Version the change produced (the removed version for a deletion); null for rows without one. */
+  version: number | null;
+  /** Where the change came from: interactif, import, annulation, systeme, campagne… */
+  source: Generated<string>;
 }
 
 export interface DeclaredCountTable {

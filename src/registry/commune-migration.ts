@@ -2,8 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Actor, actorLabel } from '../domain/actor.ts';
 import type { DynamicInput } from '../domain/registry/schemas.ts';
+import type { HistoryRepository } from '../kernel/history/history.repository.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
-import type { HistoryRepository } from './history.repository.ts';
 import { dynamicsWithStaleCommunes, formerCommuneCodes, type Perimeters } from './perimeter.repository.ts';
 import { historySnapshot } from './registry.presenter.ts';
 import type { RegistryRepository } from './registry.repository.ts';
@@ -47,6 +47,7 @@ export async function migrateMergedCommunes(
         entite: 'dynamique',
         entiteId: id,
         action: 'migration_commune',
+        source: 'systeme',
         auteur: actorLabel(actor),
         lot: null,
         avant: historySnapshot(id, row.version, before),

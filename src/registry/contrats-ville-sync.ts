@@ -3,10 +3,10 @@ import { sql } from 'kysely';
 import { type Actor, actorLabel } from '../domain/actor.ts';
 import type { DynamicInput } from '../domain/registry/schemas.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
+import type { ChangeSetRepository } from '../kernel/changesets/change-set.repository.ts';
+import type { HistoryRepository } from '../kernel/history/history.repository.ts';
 import type { ContratVille } from '../reference/contrats-ville/contrats-ville.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
-import type { HistoryRepository } from './history.repository.ts';
-import type { LotRepository } from './lots/lot.repository.ts';
 import { historySnapshot } from './registry.presenter.ts';
 import type { DynamicWrite, RegistryRepository } from './registry.repository.ts';
 
@@ -44,7 +44,12 @@ export function contratToDynamic(c: ContratVille, today: string): DynamicInput {
 export async function syncContratsVille(
   actor: Actor,
   contrats: ContratVille[],
-  deps: { repo: RegistryRepository; writer: DynamicWriter; history: HistoryRepository; lots: LotRepository },
+  deps: {
+    repo: RegistryRepository;
+    writer: DynamicWriter;
+    history: HistoryRepository;
+    lots: ChangeSetRepository;
+  },
   now = new Date(),
 ): Promise<ContratsVilleSyncResult> {
   const { rows } = await sql<{ code: string }>`
@@ -75,6 +80,7 @@ export async function syncContratsVille(
         entite: 'dynamique',
         entiteId: write.id,
         action: 'creation',
+        source: 'systeme',
         auteur,
         lot,
         avant: null,
@@ -92,7 +98,7 @@ export class ContratsVilleSyncService {
       repo: RegistryRepository;
       writer: DynamicWriter;
       history: HistoryRepository;
-      lots: LotRepository;
+      lots: ChangeSetRepository;
     },
     private readonly listContrats: () => Promise<ContratVille[]>,
   ) {}

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { dateQuery, dynamicIdParams, dynamicInput, dynamicListQuery } from '../domain/registry/schemas.ts';
+import { etagOf, expectedVersion } from '../kernel/http/conditional.ts';
 import type { RegistryExports } from './exports/registry-exports.ts';
-import { etagOf, type RegistryService } from './registry.service.ts';
+import type { RegistryService } from './registry.service.ts';
 
 const tags = ['Dynamiques'];
 
@@ -66,7 +67,12 @@ export function registryRoutes(
         },
       },
       async (req, reply) => {
-        const record = await service.update(req.actor, req.params.id, req.body, req.headers['if-match']);
+        const record = await service.update(
+          req.actor,
+          req.params.id,
+          req.body,
+          expectedVersion(req.headers['if-match']),
+        );
         return reply.header('etag', etagOf(record.version)).send(record);
       },
     );
@@ -77,7 +83,7 @@ export function registryRoutes(
         schema: { tags, summary: 'Supprimer une dynamique (If-Match obligatoire)', params: dynamicIdParams },
       },
       async (req, reply) => {
-        await service.remove(req.actor, req.params.id, req.headers['if-match']);
+        await service.remove(req.actor, req.params.id, expectedVersion(req.headers['if-match']));
         return reply.status(204).send();
       },
     );

@@ -1,7 +1,7 @@
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Actor, actorLabel } from '../domain/actor.ts';
-import { AppError, invalid, notFound } from '../domain/errors.ts';
+import { invalid, notFound } from '../domain/errors.ts';
 import { FIXED_TERM_KINDS } from '../domain/registry/kinds.ts';
 import type { DynamicInput, DynamicListQuery } from '../domain/registry/schemas.ts';
 import {
@@ -11,9 +11,11 @@ import {
   VERIFY_AFTER_MONTHS,
 } from '../domain/registry/timeline.ts';
 import { searchTokens } from '../domain/text/normalize.ts';
+import { presentHistory } from '../kernel/history/history.presenter.ts';
+import type { HistoryRepository } from '../kernel/history/history.repository.ts';
+import { type RecordNoun, VersionedRecords } from '../kernel/versioning/versioned-records.ts';
 import { migrateMergedCommunes } from './commune-migration.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
-import type { HistoryRepository } from './history.repository.ts';
 import type { ListSource } from './in-memory-list.ts';
 import { PresentedCache } from './presented-cache.ts';
 import type { DynamicListFilters } from './registry.filters.ts';
@@ -35,20 +37,11 @@ function keepHiddenContacts(actor: Actor, stored: DynamicInput, input: DynamicIn
   return hidden.length === 0 ? input : { ...input, contacts: [...input.contacts, ...hidden] };
 }
 
-export const etagOf = (version: number) => `"${version}"`;
-
-/** Parses an If-Match header: `"3"`, `W/"3"` or `3`. Missing → 428; malformed → 412. */
-export function versionFromIfMatch(ifMatch: string | undefined): number {
-  if (!ifMatch) {
-    throw new AppError(
-      'precondition_required',
-      'En-tête If-Match obligatoire : renvoyez l’ETag lu avec la fiche',
-    );
-  }
-  const m = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-  if (!m) throw new AppError('precondition_failed', `If-Match invalide : ${ifMatch}`);
-  return Number(m[1]);
-}
+const DYNAMIC: RecordNoun = {
+  subject: 'La fiche',
+  feminine: true,
+  missing: (id) => `Aucune dynamique avec l’identifiant « ${id} »`,
+};
 
 export class RegistryService {
   constructor(
@@ -61,6 +54,11 @@ export class RegistryService {
   ) {}
 
   private readonly presented = new PresentedCache();
+  private readonly records = new VersionedRecords<DynamicRow, Transaction<DB>>({
+    noun: DYNAMIC,
+    read: (id, trx) => this.repo.findById(id, trx),
+    transaction: (run) => this.repo.transaction(run),
+  });
 
   private today() {
     return todayIso(this.clock());
@@ -179,38 +177,32 @@ export class RegistryService {
     return options.trx ? null : this.get(actor, id);
   }
 
-  async update(actor: Actor, id: string, input: DynamicInput, ifMatch: string | undefined) {
-    const expected = versionFromIfMatch(ifMatch);
-    const current = await this.requireRow(id);
-    if (current.version !== expected) throw this.stale(current.version);
-    input = keepHiddenContacts(actor, current.document as DynamicInput, input);
-    const errors = await this.writer.check(input, id);
-    if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
-    const write = await this.writer.build(id, input);
-    await this.repo.transaction(async (trx) => {
-      if (!(await this.repo.update(trx, write, expected))) {
-        const now = await this.repo.findById(id, trx);
-        throw now ? this.stale(now.version) : notFound(`Aucune dynamique avec l’identifiant « ${id} »`);
-      }
-      await this.history.record(trx, {
-        entite: 'dynamique',
-        entiteId: id,
-        action: 'modification',
-        auteur: actorLabel(actor),
-        lot: null,
-        avant: historySnapshot(id, current.version, current.document as DynamicInput),
-        apres: historySnapshot(id, expected + 1, input),
-      });
+  async update(actor: Actor, id: string, input: DynamicInput, expected: number) {
+    await this.records.write(id, expected, async (current) => {
+      const kept = keepHiddenContacts(actor, current.document as DynamicInput, input);
+      const errors = await this.writer.check(kept, id);
+      if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
+      const write = await this.writer.build(id, kept);
+      return async (trx) => {
+        if (!(await this.repo.update(trx, write, expected))) return false;
+        await this.history.record(trx, {
+          entite: 'dynamique',
+          entiteId: id,
+          action: 'modification',
+          auteur: actorLabel(actor),
+          lot: null,
+          avant: historySnapshot(id, current.version, current.document as DynamicInput),
+          apres: historySnapshot(id, expected + 1, kept),
+        });
+        return true;
+      };
     });
     return this.get(actor, id);
   }
 
-  async remove(actor: Actor, id: string, ifMatch: string | undefined): Promise<void> {
-    const expected = versionFromIfMatch(ifMatch);
-    const current = await this.requireRow(id);
-    if (current.version !== expected) throw this.stale(current.version);
-    await this.repo.transaction(async (trx) => {
-      if (!(await this.repo.delete(trx, id, expected))) throw this.stale(current.version);
+  async remove(actor: Actor, id: string, expected: number): Promise<void> {
+    await this.records.write(id, expected, (current) => async (trx) => {
+      if (!(await this.repo.delete(trx, id, expected))) return false;
       await this.history.record(trx, {
         entite: 'dynamique',
         entiteId: id,
@@ -220,6 +212,7 @@ export class RegistryService {
         avant: historySnapshot(id, current.version, current.document as DynamicInput),
         apres: null,
       });
+      return true;
     });
   }
 
@@ -236,34 +229,11 @@ export class RegistryService {
 
   async historyOf(actor: Actor, id: string) {
     const entries = await this.history.forEntity('dynamique', id);
-    if (entries.length === 0 && !(await this.repo.findById(id))) {
-      throw notFound(`Aucune dynamique avec l’identifiant « ${id} »`);
-    }
-    const hide = (snap: unknown) =>
+    if (entries.length === 0) await this.records.require(id);
+    return presentHistory(entries, (snap) =>
       snap && typeof snap === 'object' && 'contacts' in snap
         ? { ...snap, contacts: visibleContacts(actor, (snap as DynamicInput).contacts ?? []) }
-        : snap;
-    const items = entries.map((e) => ({
-      date: e.date.toISOString(),
-      auteur: e.auteur,
-      action: e.action,
-      lot: e.lot,
-      avant: hide(e.avant),
-      apres: hide(e.apres),
-    }));
-    return { total: items.length, items };
-  }
-
-  private async requireRow(id: string): Promise<DynamicRow> {
-    const row = await this.repo.findById(id);
-    if (!row) throw notFound(`Aucune dynamique avec l’identifiant « ${id} »`);
-    return row;
-  }
-
-  private stale(version: number) {
-    return new AppError(
-      'precondition_failed',
-      `La fiche a été modifiée entre-temps (version actuelle ${version}) : rechargez-la avant d’enregistrer`,
+        : snap,
     );
   }
 }

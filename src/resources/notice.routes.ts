@@ -6,7 +6,7 @@ import {
   noticeInput,
   noticeSearchQuery,
 } from '../domain/resources/schemas.ts';
-import { etagOf } from '../registry/registry.service.ts';
+import { etagOf, expectedVersion } from '../kernel/http/conditional.ts';
 import type { NoticeExportService } from './exports/notice-export.service.ts';
 import type { NoticeService } from './notice.service.ts';
 import type { NoticeSearchService } from './notice-search.service.ts';
@@ -106,7 +106,12 @@ export function noticeRoutes(
         },
       },
       async (req, reply) => {
-        const notice = await notices.update(req.actor, req.params.id, req.body, req.headers['if-match']);
+        const notice = await notices.update(
+          req.actor,
+          req.params.id,
+          req.body,
+          expectedVersion(req.headers['if-match']),
+        );
         return reply.header('etag', etagOf(notice.version)).send(notice);
       },
     );
@@ -115,7 +120,7 @@ export function noticeRoutes(
       '/api/ressources/:id',
       { schema: { tags, summary: 'Supprimer une notice (If-Match obligatoire)', params: noticeIdParams } },
       async (req, reply) => {
-        await notices.remove(req.actor, req.params.id, req.headers['if-match']);
+        await notices.remove(req.actor, req.params.id, expectedVersion(req.headers['if-match']));
         return reply.status(204).send();
       },
     );

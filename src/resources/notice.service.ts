@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Actor, actorLabel } from '../domain/actor.ts';
-import { AppError, conflict, invalid, notFound } from '../domain/errors.ts';
+import { conflict, invalid } from '../domain/errors.ts';
 import type { TermLinker, TextSegment } from '../domain/glossary/term-links.ts';
 import type { DuplicateCheckInput, NoticeInput } from '../domain/resources/schemas.ts';
-import type { HistoryEntry, HistoryRepository } from '../registry/history.repository.ts';
-import type { LotRepository } from '../registry/lots/lot.repository.ts';
-import { versionFromIfMatch } from '../registry/registry.service.ts';
+import type { ChangeSetRepository } from '../kernel/changesets/change-set.repository.ts';
+import { presentHistory } from '../kernel/history/history.presenter.ts';
+import type { HistoryEntry, HistoryRepository } from '../kernel/history/history.repository.ts';
+import { type RecordNoun, VersionedRecords } from '../kernel/versioning/versioned-records.ts';
 import { historySnapshot, type PresentedNotice, presentNotice } from './notice.presenter.ts';
 import type { NoticeRepository, NoticeRow, NoticeWrite } from './notice.repository.ts';
 import { type DuplicateCandidate, type DuplicateMatch, NoticeDuplicates } from './notice-duplicates.ts';
@@ -22,6 +23,11 @@ export interface NoticeChange {
 }
 
 const ENTITY = 'notice';
+const NOTICE: RecordNoun = {
+  subject: 'La notice',
+  feminine: true,
+  missing: (id) => `Aucune notice avec l’identifiant « ${id} »`,
+};
 
 /** The detail of a notice: `resumeLiens` links the glossary's terms of the abstract (null without one). */
 export type NoticeDetail = PresentedNotice & { resumeLiens: TextSegment[] | null };
@@ -29,17 +35,23 @@ export type NoticeDetail = PresentedNotice & { resumeLiens: TextSegment[] | null
 /** Bibliographic notices: CRUD with optimistic concurrency and history, change sets, duplicates. */
 export class NoticeService {
   private readonly duplicates: NoticeDuplicates;
+  private readonly records: VersionedRecords<NoticeRow, Transaction<DB>>;
 
   constructor(
     private readonly repo: NoticeRepository,
     private readonly history: HistoryRepository,
-    private readonly lots: LotRepository,
+    private readonly lots: ChangeSetRepository,
     /** Told after every write (the search index of this process then refreshes before searching). */
     private readonly onChange: () => void = () => {},
     /** Glossary terms to mark in the abstract of a notice's detail (none when not given). */
     private readonly terms: () => Promise<TermLinker | null> = async () => null,
   ) {
     this.duplicates = new NoticeDuplicates(repo);
+    this.records = new VersionedRecords({
+      noun: NOTICE,
+      read: (id, trx) => repo.findById(id, trx),
+      transaction: (run) => repo.transaction(run),
+    });
   }
 
   newId(): string {
@@ -210,71 +222,47 @@ export class NoticeService {
     return lot;
   }
 
-  async update(actor: Actor, id: string, input: NoticeInput, ifMatch: string | undefined) {
-    const expected = versionFromIfMatch(ifMatch);
-    const current = await this.requireRow(id);
-    if (current.version !== expected) throw stale(current.version);
-    const before = current.document as NoticeInput;
-    const errors = await this.checkLinks(input, before);
-    if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
-    await this.repo.transaction(async (trx) => {
-      const generation = await this.repo.nextGeneration(trx);
-      if (!(await this.repo.update(trx, { id, notice: input }, expected, generation))) {
-        const now = await this.repo.findById(id, trx);
-        throw now ? stale(now.version) : notFound(`Aucune notice avec l’identifiant « ${id} »`);
-      }
-      await this.history.record(
-        trx,
-        this.entry(
-          actor,
-          id,
-          'modification',
-          null,
-          historySnapshot(id, current.version, before),
-          historySnapshot(id, expected + 1, input),
-        ),
-      );
+  async update(actor: Actor, id: string, input: NoticeInput, expected: number) {
+    await this.records.write(id, expected, async (current) => {
+      const before = current.document as NoticeInput;
+      const errors = await this.checkLinks(input, before);
+      if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
+      return async (trx) => {
+        const generation = await this.repo.nextGeneration(trx);
+        if (!(await this.repo.update(trx, { id, notice: input }, expected, generation))) return false;
+        await this.history.record(
+          trx,
+          this.entry(
+            actor,
+            id,
+            'modification',
+            null,
+            historySnapshot(id, current.version, before),
+            historySnapshot(id, expected + 1, input),
+          ),
+        );
+        return true;
+      };
     });
     this.onChange();
     return this.get(actor, id);
   }
 
-  async remove(actor: Actor, id: string, ifMatch: string | undefined): Promise<void> {
-    const expected = versionFromIfMatch(ifMatch);
-    const current = await this.requireRow(id);
-    if (current.version !== expected) throw stale(current.version);
-    await this.repo.transaction(async (trx) => {
+  async remove(actor: Actor, id: string, expected: number): Promise<void> {
+    await this.records.write(id, expected, (current) => async (trx) => {
       const generation = await this.repo.nextGeneration(trx);
-      if (!(await this.repo.delete(trx, id, expected, generation))) throw stale(current.version);
-      await this.history.record(
-        trx,
-        this.entry(
-          actor,
-          id,
-          'suppression',
-          null,
-          historySnapshot(id, current.version, current.document as NoticeInput),
-          null,
-        ),
-      );
+      if (!(await this.repo.delete(trx, id, expected, generation))) return false;
+      const before = historySnapshot(id, current.version, current.document as NoticeInput);
+      await this.history.record(trx, this.entry(actor, id, 'suppression', null, before, null));
+      return true;
     });
     this.onChange();
   }
 
   async historyOf(_actor: Actor, id: string) {
     const entries = await this.history.forEntity(ENTITY, id);
-    if (entries.length === 0 && !(await this.repo.findById(id))) {
-      throw notFound(`Aucune notice avec l’identifiant « ${id} »`);
-    }
-    const items = entries.map((e) => ({
-      date: e.date.toISOString(),
-      auteur: e.auteur,
-      action: e.action,
-      lot: e.lot,
-      avant: e.avant,
-      apres: e.apres,
-    }));
-    return { total: items.length, items };
+    if (entries.length === 0) await this.records.require(id);
+    return presentHistory(entries);
   }
 
   /** For each candidate: the stored notice it duplicates, or the earlier candidate it repeats. */
@@ -298,18 +286,9 @@ export class NoticeService {
     return { entite: ENTITY, entiteId: id, action, auteur: actorLabel(actor), lot, avant, apres };
   }
 
-  private async requireRow(id: string): Promise<NoticeRow> {
-    const row = await this.repo.findById(id);
-    if (!row) throw notFound(`Aucune notice avec l’identifiant « ${id} »`);
-    return row;
+  private requireRow(id: string): Promise<NoticeRow> {
+    return this.records.require(id);
   }
-}
-
-function stale(version: number) {
-  return new AppError(
-    'precondition_failed',
-    `La notice a été modifiée entre-temps (version actuelle ${version}) : rechargez-la avant d’enregistrer`,
-  );
 }
 
 function describe(errors: FieldErrors): string {

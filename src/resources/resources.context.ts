@@ -1,17 +1,19 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_CHROMIUM_PATH } from '../config.ts';
 import type { DB } from '../db/schema.ts';
-import { HistoryRepository } from '../registry/history.repository.ts';
-import { LotRepository } from '../registry/lots/lot.repository.ts';
+import type { NoticeInput } from '../domain/resources/schemas.ts';
+import { ChangeSetRepository } from '../kernel/changesets/change-set.repository.ts';
+import type { RevertableKind } from '../kernel/changesets/revertable-kind.ts';
+import { HistoryRepository } from '../kernel/history/history.repository.ts';
 import { PdfRenderer } from '../reports/pdf.ts';
 import { NoticeExportService } from './exports/notice-export.service.ts';
 import { GlossaryRepository } from './glossary/glossary.repository.ts';
 import { GlossaryService } from './glossary/glossary.service.ts';
 import { NoticeImportService } from './imports/notice-import.service.ts';
-import { NoticeRepository } from './notice.repository.ts';
+import { NoticeRepository, type NoticeRow } from './notice.repository.ts';
 import { NoticeService } from './notice.service.ts';
 import { NoticeIndexRepository } from './notice-index.repository.ts';
-import { NoticeLotReverter } from './notice-lot-revert.ts';
+import { noticeRevert } from './notice-revert.ts';
 import { NoticeSearchService } from './notice-search.service.ts';
 import { SelectionRepository } from './selections/selection.repository.ts';
 import { SelectionService } from './selections/selection.service.ts';
@@ -24,8 +26,8 @@ export interface ResourceServices {
   exports: NoticeExportService;
   imports: NoticeImportService;
   glossary: GlossaryService;
-  /** Reverts a change set of notices (`POST /api/lots/{id}/annuler`). */
-  lotReverter: NoticeLotReverter;
+  /** How change sets of notices are reverted (`POST /api/lots/{id}/annuler`). */
+  noticeRevert: RevertableKind<NoticeRow, NoticeInput>;
   selections: SelectionService;
 }
 
@@ -40,7 +42,7 @@ export function createResourceServices(
   const notices = new NoticeService(
     repo,
     new HistoryRepository(db),
-    new LotRepository(db),
+    new ChangeSetRepository(db),
     () => search.markChanged(),
     () => glossary.linker(),
   );
@@ -50,9 +52,7 @@ export function createResourceServices(
     exports: new NoticeExportService(search, notices),
     imports: new NoticeImportService(notices, repo),
     glossary,
-    lotReverter: new NoticeLotReverter(repo, new HistoryRepository(db), new LotRepository(db), () =>
-      search.markChanged(),
-    ),
+    noticeRevert: noticeRevert(repo, () => search.markChanged()),
     selections: new SelectionService(
       new SelectionRepository(db),
       repo,

@@ -56,9 +56,9 @@ describe('analytics snapshot after registry writes', () => {
           statut: 'suspendu',
         }),
       ),
-      `"${current.version}"`,
+      current.version,
     );
-    await ctx.services.registry.remove(actor, removed, '"1"');
+    await ctx.services.registry.remove(actor, removed, 1);
     const added = await create({ type: 'CPTS', perimetre: { communes: ['42207', '42218'] } });
 
     const after = await ctx.services.analytics.snapshot();
@@ -105,7 +105,7 @@ describe('analytics snapshot after registry writes', () => {
       actor,
       kept,
       inputSchema.parse(dynamicInput({ type: 'CDS', nom: 'Centre de santé renommé' })),
-      '"1"',
+      1,
     );
     const after = await ctx.services.analytics.snapshot();
     expect(after.byId.has(gone)).toBe(false);

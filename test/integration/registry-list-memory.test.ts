@@ -137,7 +137,7 @@ describe('registry lists from memory', () => {
     const first = before.items[0];
     if (!first) throw new Error('liste vide');
     const renamed = { ...record(1), nom: `zzz ${marker} renommée` };
-    await registry.update(actor, first.id, renamed, `"${first.version}"`);
+    await registry.update(actor, first.id, renamed, first.version);
     const moved = await registry.list(actor, listQuery());
     expect(moved.items.find((i) => i.id === first.id)).toMatchObject({
       nom: renamed.nom,
@@ -147,7 +147,7 @@ describe('registry lists from memory', () => {
     expect(moved.items.map((i) => i.id)).toEqual((await sqlList.list(filters({}))).rows.map((r) => r.id));
     const second = before.items[1];
     if (!second) throw new Error('liste trop courte');
-    await registry.remove(actor, second.id, `"${second.version}"`);
+    await registry.remove(actor, second.id, second.version);
     const after = await registry.list(actor, listQuery());
     expect(after.total).toBe(before.total - 1);
     expect(after.items.map((i) => i.id)).not.toContain(second.id);

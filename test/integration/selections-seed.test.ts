@@ -75,7 +75,7 @@ describe('seedSelection', () => {
     ]);
     const html = (await service.export(actor, first.id, 'html')).body.toString();
     expect(html).toContain('Ireps Bourgogne-Franche-Comté');
-    await service.remove(actor, first.id, `"${stored.version}"`);
+    await service.remove(actor, first.id, stored.version);
   });
 
   it('an unknown notice key → 400 naming it, nothing written', async () => {

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { AppContext } from '../../context.ts';
 import { systemActor } from '../../domain/actor.ts';
 import { loadingOrder, resolveSeedLinks } from '../../domain/registry/seed.ts';
+import { ChangeSetRepository } from '../../kernel/changesets/change-set.repository.ts';
 import { ReferenceRepository } from '../../reference/reference.repository.ts';
 import { DeclaredCountRepository } from '../declared-counts.repository.ts';
-import { LotRepository } from '../lots/lot.repository.ts';
 import { DemoRepository } from './demo.repository.ts';
 import { DEMO_FILES, DemoDataError, readDemoData } from './demo-files.ts';
 
@@ -39,7 +39,7 @@ export async function loadDemo(ctx: AppContext, options: { dir?: string } = {}):
     if (loaded) return { skipped: true, vintage: loaded, lot: null, dynamiques: 0, decomptes: 0 };
 
     const lot = randomUUID();
-    await new LotRepository(db).create(trx, {
+    await new ChangeSetRepository(db).create(trx, {
       id: lot,
       auteur: AUTHOR,
       description: DEMO_DESCRIPTION,

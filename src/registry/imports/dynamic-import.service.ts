@@ -4,10 +4,10 @@ import { AppError, conflict } from '../../domain/errors.ts';
 import { TerritoryLookup } from '../../domain/registry/territory-lookup.ts';
 import { todayIso } from '../../domain/registry/timeline.ts';
 import { formatInteger } from '../../domain/reports/french.ts';
+import type { ChangeSetRepository } from '../../kernel/changesets/change-set.repository.ts';
+import type { HistoryEntry, HistoryRepository } from '../../kernel/history/history.repository.ts';
 import type { ProgressReporter } from '../../reference/progress.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
-import type { HistoryEntry, HistoryRepository } from '../history.repository.ts';
-import type { LotRepository } from '../lots/lot.repository.ts';
 import { historySnapshot } from '../registry.presenter.ts';
 import type { DynamicRow, DynamicWrite, RegistryRepository } from '../registry.repository.ts';
 import { mapHeader } from './import-header.ts';
@@ -30,7 +30,7 @@ export interface ImportDeps {
   repo: RegistryRepository;
   history: HistoryRepository;
   writer: DynamicWriter;
-  lots: LotRepository;
+  lots: ChangeSetRepository;
   names: TerritoryNamesRepository;
   clock?: () => Date;
 }

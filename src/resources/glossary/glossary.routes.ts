@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { glossaryKeyParams, glossarySearchQuery, glossaryTermInput } from '../../domain/glossary/schemas.ts';
-import { etagOf } from '../../registry/registry.service.ts';
+import { etagOf, expectedVersion } from '../../kernel/http/conditional.ts';
 import type { GlossaryService } from './glossary.service.ts';
 
 const tags = ['Glossaire'];
@@ -48,7 +48,12 @@ export function glossaryRoutes(glossary: GlossaryService): FastifyPluginAsyncZod
         },
       },
       async (req, reply) => {
-        const term = await glossary.update(req.actor, req.params.sigle, req.body, req.headers['if-match']);
+        const term = await glossary.update(
+          req.actor,
+          req.params.sigle,
+          req.body,
+          expectedVersion(req.headers['if-match']),
+        );
         return reply.header('etag', etagOf(term.version)).send(term);
       },
     );
@@ -63,7 +68,7 @@ export function glossaryRoutes(glossary: GlossaryService): FastifyPluginAsyncZod
         },
       },
       async (req, reply) => {
-        await glossary.remove(req.actor, req.params.sigle, req.headers['if-match']);
+        await glossary.remove(req.actor, req.params.sigle, expectedVersion(req.headers['if-match']));
         return reply.status(204).send();
       },
     );

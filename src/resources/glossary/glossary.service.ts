@@ -1,26 +1,41 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import { type Actor, actorLabel } from '../../domain/actor.ts';
-import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
+import { conflict, invalid } from '../../domain/errors.ts';
 import { type GlossaryTermInput, glossaryKey } from '../../domain/glossary/schemas.ts';
 import { searchGlossary } from '../../domain/glossary/search.ts';
 import { TermLinker } from '../../domain/glossary/term-links.ts';
 import { sameContent } from '../../domain/resources/dedup.ts';
-import type { HistoryEntry, HistoryRepository } from '../../registry/history.repository.ts';
-import { versionFromIfMatch } from '../../registry/registry.service.ts';
+import { presentHistory } from '../../kernel/history/history.presenter.ts';
+import type { HistoryEntry, HistoryRepository } from '../../kernel/history/history.repository.ts';
+import { type RecordNoun, VersionedRecords } from '../../kernel/versioning/versioned-records.ts';
 import { linkableTerm, type PresentedTerm, presentTerm, termSnapshot } from './glossary.presenter.ts';
 import type { GlossaryRepository, GlossaryRow } from './glossary.repository.ts';
 
 const ENTITY = 'glossaire';
+const TERM: RecordNoun = {
+  subject: 'L’entrée',
+  feminine: true,
+  missing: (key) => `Aucune entrée « ${key} » dans le glossaire`,
+};
 /** Another server's writes reach this one's linker at most this late. */
 const LINKER_MAX_AGE_MS = 30_000;
 
 /** Glossary of the field: search, CRUD with optimistic concurrency and history, bulk loads. */
 export class GlossaryService {
   private linkerCache: { linker: TermLinker; at: number } | null = null;
+  private readonly records: VersionedRecords<GlossaryRow, Transaction<DB>>;
 
   constructor(
     private readonly repo: GlossaryRepository,
     private readonly history: HistoryRepository,
-  ) {}
+  ) {
+    this.records = new VersionedRecords({
+      noun: TERM,
+      read: (key, trx) => repo.findByKey(key, trx),
+      transaction: (run) => repo.transaction(run),
+    });
+  }
 
   async search(_actor: Actor, query: { q?: string | undefined }) {
     const all = (await this.repo.all()).map(presentTerm);
@@ -46,51 +61,41 @@ export class GlossaryService {
     return this.get(actor, cle);
   }
 
-  async update(actor: Actor, key: string, input: GlossaryTermInput, ifMatch: string | undefined) {
-    const expected = versionFromIfMatch(ifMatch);
-    const current = await this.requireRow(key);
-    if (current.version !== expected) throw stale(current.version);
-    const cle = current.cle;
-    if (glossaryKey(input).toLowerCase() !== cle.toLowerCase()) {
-      throw invalid(
-        `L’entrée « ${cle} » garde sa clé : pour changer de sigle, créez une nouvelle entrée et supprimez celle-ci`,
-        { sigle: `sigle attendu : ${current.cle}` },
-      );
-    }
-    await this.checkReferences(input, new Set([cle]));
-    await this.repo.transaction(async (trx) => {
-      if (!(await this.repo.update(trx, { cle, term: input }, expected))) throw stale(expected);
-      await this.history.record(
-        trx,
-        this.entry(
-          actor,
-          cle,
-          'modification',
-          termSnapshot(cle, current.version, current.document as GlossaryTermInput),
-          termSnapshot(cle, expected + 1, input),
-        ),
-      );
+  async update(actor: Actor, key: string, input: GlossaryTermInput, expected: number) {
+    const current = await this.records.write(key, expected, async (current) => {
+      const cle = current.cle;
+      if (glossaryKey(input).toLowerCase() !== cle.toLowerCase()) {
+        throw invalid(
+          `L’entrée « ${cle} » garde sa clé : pour changer de sigle, créez une nouvelle entrée et supprimez celle-ci`,
+          { sigle: `sigle attendu : ${current.cle}` },
+        );
+      }
+      await this.checkReferences(input, new Set([cle]));
+      return async (trx) => {
+        if (!(await this.repo.update(trx, { cle, term: input }, expected))) return false;
+        await this.history.record(
+          trx,
+          this.entry(
+            actor,
+            cle,
+            'modification',
+            termSnapshot(cle, current.version, current.document as GlossaryTermInput),
+            termSnapshot(cle, expected + 1, input),
+          ),
+        );
+        return true;
+      };
     });
     this.linkerCache = null;
-    return this.get(actor, cle);
+    return this.get(actor, current.cle);
   }
 
-  async remove(actor: Actor, key: string, ifMatch: string | undefined): Promise<void> {
-    const expected = versionFromIfMatch(ifMatch);
-    const current = await this.requireRow(key);
-    if (current.version !== expected) throw stale(current.version);
-    await this.repo.transaction(async (trx) => {
-      if (!(await this.repo.delete(trx, current.cle, expected))) throw stale(expected);
-      await this.history.record(
-        trx,
-        this.entry(
-          actor,
-          current.cle,
-          'suppression',
-          termSnapshot(current.cle, current.version, current.document as GlossaryTermInput),
-          null,
-        ),
-      );
+  async remove(actor: Actor, key: string, expected: number): Promise<void> {
+    await this.records.write(key, expected, (current) => async (trx) => {
+      if (!(await this.repo.delete(trx, current.cle, expected))) return false;
+      const before = termSnapshot(current.cle, current.version, current.document as GlossaryTermInput);
+      await this.history.record(trx, this.entry(actor, current.cle, 'suppression', before, null));
+      return true;
     });
     this.linkerCache = null;
   }
@@ -98,15 +103,8 @@ export class GlossaryService {
   async historyOf(_actor: Actor, key: string) {
     const row = await this.repo.findByKey(key);
     const entries = await this.history.forEntity(ENTITY, row?.cle ?? key);
-    if (entries.length === 0 && !row) throw notFound(`Aucune entrée « ${key} » dans le glossaire`);
-    const items = entries.map((e) => ({
-      date: e.date.toISOString(),
-      auteur: e.auteur,
-      action: e.action,
-      avant: e.avant,
-      apres: e.apres,
-    }));
-    return { total: items.length, items };
+    if (entries.length === 0 && !row) await this.records.require(key);
+    return presentHistory(entries);
   }
 
   /**
@@ -215,16 +213,7 @@ export class GlossaryService {
     return { entite: ENTITY, entiteId: cle, action, auteur: actorLabel(actor), lot: null, avant, apres };
   }
 
-  private async requireRow(key: string): Promise<GlossaryRow> {
-    const row = await this.repo.findByKey(key);
-    if (!row) throw notFound(`Aucune entrée « ${key} » dans le glossaire`);
-    return row;
+  private requireRow(key: string): Promise<GlossaryRow> {
+    return this.records.require(key);
   }
-}
-
-function stale(version: number) {
-  return new AppError(
-    'precondition_failed',
-    `L’entrée a été modifiée entre-temps (version actuelle ${version}) : rechargez-la avant d’enregistrer`,
-  );
 }

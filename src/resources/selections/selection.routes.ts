@@ -6,7 +6,7 @@ import {
   selectionInput,
   selectionListQuery,
 } from '../../domain/resources/selection-schemas.ts';
-import { etagOf } from '../../registry/registry.service.ts';
+import { etagOf, expectedVersion } from '../../kernel/http/conditional.ts';
 import type { SelectionService } from './selection.service.ts';
 
 const tags = ['Ressources'];
@@ -80,7 +80,12 @@ export function selectionRoutes(selections: SelectionService): FastifyPluginAsyn
         },
       },
       async (req, reply) => {
-        const s = await selections.update(req.actor, req.params.id, req.body, req.headers['if-match']);
+        const s = await selections.update(
+          req.actor,
+          req.params.id,
+          req.body,
+          expectedVersion(req.headers['if-match']),
+        );
         return reply.header('etag', etagOf(s.version)).send(s);
       },
     );
@@ -95,7 +100,7 @@ export function selectionRoutes(selections: SelectionService): FastifyPluginAsyn
         },
       },
       async (req, reply) => {
-        await selections.remove(req.actor, req.params.id, req.headers['if-match']);
+        await selections.remove(req.actor, req.params.id, expectedVersion(req.headers['if-match']));
         return reply.status(204).send();
       },
     );

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 import { type Actor, actorLabel } from '../../domain/actor.ts';
-import { AppError, invalid, notFound } from '../../domain/errors.ts';
+import { invalid } from '../../domain/errors.ts';
 import type { NoticeInput } from '../../domain/resources/schemas.ts';
 import {
   buildSelectionDocument,
@@ -17,8 +17,9 @@ import {
   type SelectionSection,
   selectionEntries,
 } from '../../domain/resources/selection-schemas.ts';
-import type { HistoryEntry, HistoryRepository } from '../../registry/history.repository.ts';
-import { versionFromIfMatch } from '../../registry/registry.service.ts';
+import { presentHistory } from '../../kernel/history/history.presenter.ts';
+import type { HistoryEntry, HistoryRepository } from '../../kernel/history/history.repository.ts';
+import { type RecordNoun, VersionedRecords } from '../../kernel/versioning/versioned-records.ts';
 import type { NoticeRepository } from '../notice.repository.ts';
 import {
   type PresentedSelection,
@@ -30,11 +31,22 @@ import type { SelectionRepository, SelectionRow } from './selection.repository.t
 import type { RenderedSelection, SelectionRenderer } from './selection-render.ts';
 
 const ENTITY = 'selection';
+const SELECTION: RecordNoun = {
+  subject: 'La sélection',
+  feminine: true,
+  missing: (id) => `Aucune sélection avec l’identifiant « ${id} »`,
+};
 
 type FieldErrors = Record<string, string>;
 
 /** Sélections bibliographiques: CRUD with optimistic concurrency and history, documents and exports. */
 export class SelectionService {
+  private readonly records = new VersionedRecords<SelectionRow, Transaction<DB>>({
+    noun: SELECTION,
+    read: (id, trx) => this.repo.findById(id, trx),
+    transaction: (run) => this.repo.transaction(run),
+  });
+
   constructor(
     private readonly repo: SelectionRepository,
     private readonly notices: NoticeRepository,
@@ -72,16 +84,10 @@ export class SelectionService {
     return { created: outcome.created, selection: await this.get(actor, outcome.id) };
   }
 
-  async update(actor: Actor, id: string, input: SelectionInput, ifMatch: string | undefined) {
-    const expected = versionFromIfMatch(ifMatch);
-    const current = await this.requireRow(id);
-    if (current.version !== expected) throw stale(current.version);
-    await this.repo.transaction(async (trx) => {
+  async update(actor: Actor, id: string, input: SelectionInput, expected: number) {
+    await this.records.write(id, expected, (current) => async (trx) => {
       await this.check(trx, input);
-      if (!(await this.repo.update(trx, id, input, expected))) {
-        const now = await this.repo.findById(id, trx);
-        throw now ? stale(now.version) : missing(id);
-      }
+      if (!(await this.repo.update(trx, id, input, expected))) return false;
       await this.history.record(
         trx,
         this.entry(
@@ -92,32 +98,24 @@ export class SelectionService {
           selectionSnapshot(id, expected + 1, input),
         ),
       );
+      return true;
     });
     return this.get(actor, id);
   }
 
-  async remove(actor: Actor, id: string, ifMatch: string | undefined): Promise<void> {
-    const expected = versionFromIfMatch(ifMatch);
-    const current = await this.requireRow(id);
-    if (current.version !== expected) throw stale(current.version);
-    await this.repo.transaction(async (trx) => {
-      if (!(await this.repo.delete(trx, id, expected))) throw stale(current.version);
+  async remove(actor: Actor, id: string, expected: number): Promise<void> {
+    await this.records.write(id, expected, (current) => async (trx) => {
+      if (!(await this.repo.delete(trx, id, expected))) return false;
       const before = selectionSnapshot(id, current.version, current.document as SelectionInput);
       await this.history.record(trx, this.entry(actor, id, 'suppression', before, null));
+      return true;
     });
   }
 
   async historyOf(_actor: Actor, id: string) {
     const entries = await this.history.forEntity(ENTITY, id);
-    if (entries.length === 0 && !(await this.repo.findById(id))) throw missing(id);
-    const items = entries.map((e) => ({
-      date: e.date.toISOString(),
-      auteur: e.auteur,
-      action: e.action,
-      avant: e.avant,
-      apres: e.apres,
-    }));
-    return { total: items.length, items };
+    if (entries.length === 0) await this.records.require(id);
+    return presentHistory(entries);
   }
 
   /** The sélection laid out: sections numbered, notices ordered and numbered, citations resolved. */
@@ -208,20 +206,9 @@ export class SelectionService {
     return { entite: ENTITY, entiteId: id, action, auteur: actorLabel(actor), lot: null, avant, apres };
   }
 
-  private async requireRow(id: string): Promise<SelectionRow> {
-    const row = await this.repo.findById(id);
-    if (!row) throw missing(id);
-    return row;
+  private requireRow(id: string): Promise<SelectionRow> {
+    return this.records.require(id);
   }
-}
-
-const missing = (id: string) => notFound(`Aucune sélection avec l’identifiant « ${id} »`);
-
-function stale(version: number) {
-  return new AppError(
-    'precondition_failed',
-    `La sélection a été modifiée entre-temps (version actuelle ${version}) : rechargez-la avant d’enregistrer`,
-  );
 }
 
 function describe(errors: FieldErrors): string {

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { lotIdParams, lotListQuery } from '../../domain/registry/import-schemas.ts';
-import type { LotService } from './lot.service.ts';
+import type { ChangeSetService } from './change-set.service.ts';
 
 const tags = ['Lots de modifications'];
 
-export function lotRoutes(lots: LotService): FastifyPluginAsyncZod {
+export function changeSetRoutes(lots: ChangeSetService): FastifyPluginAsyncZod {
   return async (app) => {
     app.get(
       '/api/lots',

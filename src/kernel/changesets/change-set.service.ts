@@ -1,0 +1,145 @@
+import { type Actor, actorLabel } from '../../domain/actor.ts';
+import { conflict, notFound } from '../../domain/errors.ts';
+import type { HistoryEntry, HistoryRepository } from '../history/history.repository.ts';
+import type { ChangeSetRepository, ChangeSetRow } from './change-set.repository.ts';
+import { planRevert, type RevertStep } from './revert-plan.ts';
+import type { RevertableKind } from './revertable-kind.ts';
+
+type AnyKind = RevertableKind<{ id: string; version: number }, unknown>;
+type Row = { id: string; version: number };
+
+export function presentChangeSet(l: ChangeSetRow) {
+  return {
+    id: l.id,
+    date: l.date.toISOString(),
+    auteur: l.auteur,
+    description: l.description,
+    nombre: l.nombre,
+    annule: l.annule_le !== null,
+    annuleLe: l.annule_le?.toISOString() ?? null,
+    annulePar: l.annule_par,
+  };
+}
+
+interface KindPlan {
+  kind: AnyKind;
+  steps: { step: RevertStep<Row>; restored?: { document: unknown; restored: unknown } }[];
+}
+
+/** Change sets of every kind of record: list them, and revert one while none of its records changed since. */
+export class ChangeSetService {
+  private readonly kinds = new Map<string, AnyKind>();
+
+  constructor(
+    private readonly lots: ChangeSetRepository,
+    private readonly history: HistoryRepository,
+  ) {}
+
+  /** Lets change sets that wrote `kind.entite` records be reverted. */
+  register<R extends Row, S>(kind: RevertableKind<R, S>): void {
+    this.kinds.set(kind.entite, kind as unknown as AnyKind);
+  }
+
+  async list(_actor: Actor, query: { page: number; limit: number }) {
+    const { total, rows } = await this.lots.list(query.page, query.limit);
+    return { total, page: query.page, limit: query.limit, items: rows.map(presentChangeSet) };
+  }
+
+  async get(_actor: Actor, id: string) {
+    const lot = await this.lots.findById(id);
+    if (!lot) throw notFound(`Aucun lot de modifications avec l’identifiant « ${id} »`);
+    return presentChangeSet(lot);
+  }
+
+  async revert(actor: Actor, id: string) {
+    const lot = await this.get(actor, id);
+    if (lot.annule) {
+      throw conflict(`Ce lot a déjà été annulé le ${lot.annuleLe?.slice(0, 10)} par ${lot.annulePar}`);
+    }
+    const plans = await this.plan(await this.history.writesOfLot(id));
+    const auteur = actorLabel(actor);
+    await this.lots.transaction(async (trx) => {
+      for (const { kind, steps } of plans) {
+        const writer = await kind.begin(trx);
+        const entries: HistoryEntry[] = [];
+        for (const { step, restored } of steps) {
+          const { current } = step;
+          const done =
+            step.kind === 'delete'
+              ? await writer.remove(current)
+              : await writer.restore(current, restored?.restored);
+          if (!done) throw modifiedSince(kind, [current]);
+          entries.push({
+            entite: kind.entite,
+            entiteId: current.id,
+            action: 'annulation',
+            auteur,
+            lot: id,
+            source: 'annulation',
+            version: step.kind === 'delete' ? current.version : current.version + 1,
+            avant: { id: current.id, version: current.version, ...(kind.document(current) as object) },
+            apres:
+              step.kind === 'delete'
+                ? null
+                : { id: current.id, version: current.version + 1, ...(restored?.document as object) },
+          });
+        }
+        await this.history.recordMany(trx, entries);
+      }
+      if (!(await this.lots.markReverted(trx, id, auteur))) {
+        throw conflict('Ce lot vient d’être annulé par ailleurs');
+      }
+    });
+    for (const { kind } of plans) kind.reverted?.();
+    const count = (k: 'delete' | 'restore') =>
+      plans.reduce((n, p) => n + p.steps.filter((s) => s.step.kind === k).length, 0);
+    return { lot: id, supprimees: count('delete'), restaurees: count('restore') };
+  }
+
+  private async plan(writes: Awaited<ReturnType<HistoryRepository['writesOfLot']>>): Promise<KindPlan[]> {
+    const byKind = new Map<string, typeof writes>();
+    for (const w of writes) byKind.set(w.entite, [...(byKind.get(w.entite) ?? []), w]);
+    const plans: KindPlan[] = [];
+    for (const [entite, kindWrites] of byKind) {
+      const kind = this.kinds.get(entite);
+      if (!kind) throw conflict(`Ce lot contient des « ${entite} », qui ne peuvent pas être annulés`);
+      const ids = [...new Set(kindWrites.map((w) => w.entite_id))];
+      const rows = new Map((await kind.findByIds(ids)).map((r) => [r.id, r]));
+      const { steps, changedSince } = planRevert(kindWrites, rows);
+      if (changedSince.length > 0) throw modifiedSince(kind, changedSince);
+      const planned: KindPlan['steps'] = [];
+      for (const step of steps) {
+        if (step.kind === 'delete') {
+          planned.push({ step });
+          continue;
+        }
+        const { id: _id, version: _v, ...before } = step.before as { id: string; version: number };
+        const restored = await kind.restorable(before, step.current);
+        if (!restored) {
+          throw conflict(
+            `La version d’avant le lot de ${kind.describe(step.current)} n’est plus valide : annulation impossible`,
+          );
+        }
+        planned.push({ step, restored });
+      }
+      plans.push({ kind, steps: planned });
+    }
+    return plans;
+  }
+}
+
+function modifiedSince(kind: AnyKind, records: ({ id: string; current: Row | undefined } | Row)[]) {
+  const names = records
+    .slice(0, 5)
+    .map((r) => {
+      const row = 'current' in r ? r.current : r;
+      return row ? kind.describe(row) : `${r.id} (${kind.feminine ? 'supprimée' : 'supprimé'} depuis)`;
+    })
+    .join(', ');
+  const more = records.length > 5 ? ` et ${records.length - 5} autres` : '';
+  const agreed = kind.feminine ? 'modifiée(s) ou supprimée(s)' : 'modifié(s) ou supprimé(s)';
+  return conflict(
+    `Annulation impossible : ${records.length} ${kind.plural} ${agreed} depuis ce lot — ` +
+      `${names}${more}. Corrigez-les à la main ou annulez d’abord les modifications plus récentes.`,
+  );
+}
