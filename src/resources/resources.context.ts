@@ -1,9 +1,9 @@
 import type { Kysely } from 'kysely';
 import { DEFAULT_CHROMIUM_PATH } from '../config.ts';
 import type { DB } from '../db/schema.ts';
+import { PdfRenderer } from '../kernel/documents/pdf-renderer.ts';
 import { HistoryRepository } from '../registry/history.repository.ts';
 import { LotRepository } from '../registry/lots/lot.repository.ts';
-import { PdfRenderer } from '../reports/pdf.ts';
 import { NoticeExportService } from './exports/notice-export.service.ts';
 import { GlossaryRepository } from './glossary/glossary.repository.ts';
 import { GlossaryService } from './glossary/glossary.service.ts';
