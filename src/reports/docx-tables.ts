@@ -1,5 +1,4 @@
 import {
-  AlignmentType,
   BorderStyle,
   Paragraph,
   ShadingType,
@@ -12,60 +11,40 @@ import {
 } from 'docx';
 import type { KeyFigure, ReportBarChart, ReportTable } from '../domain/reports/document.ts';
 import { formatInteger, formatPercent } from '../domain/reports/french.ts';
+import { HOUSE_STYLE_IDS, halfPoints, textWidthTwips } from '../kernel/documents/house-docx-styles.ts';
+import { HOUSE_STYLE } from '../kernel/documents/house-style.ts';
 
-export const BLUE = '000091';
-export const GREY = '666666';
-const LIGHT_GREY = 'F6F6F6';
-const LIGHT_BLUE = 'E3E3FD';
-const BORDER = { style: BorderStyle.SINGLE, size: 4, color: 'B5B5B5' };
-/** A4 width minus 2 × 18 mm margins, in twentieths of a point. */
-export const TEXT_WIDTH = 9600;
-const SMALL = 17;
-/** Width of a bold 8.5 pt capital (headers are mostly acronyms) and the cell's side margins, in twips. */
-const CHAR = 125;
+const { colour } = HOUSE_STYLE;
+const BORDER = { style: BorderStyle.SINGLE, size: 4, color: colour.border };
+const TEXT_WIDTH = textWidthTwips();
+const SMALL = halfPoints(HOUSE_STYLE.size.cell);
+/** Width of a bold cell capital (headers are mostly acronyms) and the cell's side margins, in twips. */
+const CHAR = Math.round(HOUSE_STYLE.size.cell * 14.7);
 const CELL_PADDING = 190;
 
 const borders = { top: BORDER, bottom: BORDER, left: BORDER, right: BORDER };
 const cellMargins = { top: 50, bottom: 50, left: 90, right: 90 };
 const tableBorders = { ...borders, insideHorizontal: BORDER, insideVertical: BORDER };
 
-/**
- * Cell text formats as paragraph styles: a regional list has thousands of cells, and the `docx`
- * serialiser's time grows with every property written on each of them.
- */
-export const CELL_STYLES = [
-  { id: 'Cellule', name: 'Cellule', run: { size: SMALL }, paragraph: { spacing: { before: 0, after: 0 } } },
-  {
-    id: 'CelluleNombre',
-    name: 'Cellule nombre',
-    basedOn: 'Cellule',
-    paragraph: { alignment: AlignmentType.RIGHT },
-  },
-  { id: 'CelluleEntete', name: 'Cellule en-tête', basedOn: 'Cellule', run: { bold: true, color: 'FFFFFF' } },
-  {
-    id: 'CelluleEnteteNombre',
-    name: 'Cellule en-tête nombre',
-    basedOn: 'CelluleEntete',
-    paragraph: { alignment: AlignmentType.RIGHT },
-  },
-  { id: 'CellulePied', name: 'Cellule total', basedOn: 'Cellule', run: { bold: true } },
-  {
-    id: 'CellulePiedNombre',
-    name: 'Cellule total nombre',
-    basedOn: 'CellulePied',
-    paragraph: { alignment: AlignmentType.RIGHT },
-  },
-];
+type CellStyle = 'cell' | 'cellHead' | 'cellFoot';
+const NUMBER_STYLE = { cell: 'cellNumber', cellHead: 'cellHeadNumber', cellFoot: 'cellFootNumber' } as const;
 
 function cell(
   text: string,
   opts: { align?: 'left' | 'right'; head?: boolean; foot?: boolean; zebra?: boolean },
 ) {
-  const fill = opts.head ? BLUE : opts.foot ? LIGHT_BLUE : opts.zebra ? LIGHT_GREY : undefined;
-  const base = opts.head ? 'CelluleEntete' : opts.foot ? 'CellulePied' : 'Cellule';
+  const fill = opts.head
+    ? colour.accent
+    : opts.foot
+      ? colour.accentLight
+      : opts.zebra
+        ? colour.surface
+        : undefined;
+  const base: CellStyle = opts.head ? 'cellHead' : opts.foot ? 'cellFoot' : 'cell';
+  const style = HOUSE_STYLE_IDS[opts.align === 'right' ? NUMBER_STYLE[base] : base];
   return new TableCell({
     ...(fill ? { shading: { type: ShadingType.CLEAR, fill, color: 'auto' } } : {}),
-    children: [new Paragraph({ style: `${base}${opts.align === 'right' ? 'Nombre' : ''}`, text })],
+    children: [new Paragraph({ style, text })],
   });
 }
 
@@ -132,18 +111,11 @@ export function docxTable(t: ReportTable): (Paragraph | Table)[] {
 }
 
 export function caption(text: string) {
-  return new Paragraph({
-    keepNext: true,
-    spacing: { before: 160, after: 60 },
-    children: [new TextRun({ text, bold: true, size: 19 })],
-  });
+  return new Paragraph({ style: HOUSE_STYLE_IDS.caption, text });
 }
 
 export function note(text: string) {
-  return new Paragraph({
-    spacing: { before: 60, after: 200 },
-    children: [new TextRun({ text, size: 15, color: GREY })],
-  });
+  return new Paragraph({ style: HOUSE_STYLE_IDS.note, text });
 }
 
 const spacer = () => new Paragraph({ spacing: { before: 0, after: 120 }, children: [] });
@@ -154,7 +126,7 @@ export function docxBarChart(chart: ReportBarChart): (Paragraph | Table)[] {
   const width = 32;
   const rows = chart.barres.map((b, i) => {
     const length = b.valeur === 0 ? 0 : Math.max(1, Math.round((b.valeur / max) * width));
-    const fill = i === 0 && /sans aucun/.test(b.libelle) ? 'C9191E' : BLUE;
+    const fill = i === 0 && /sans aucun/.test(b.libelle) ? colour.alert : colour.accent;
     return new TableRow({
       cantSplit: true,
       children: [
@@ -214,24 +186,41 @@ export function docxFigures(figures: KeyFigure[]): (Paragraph | Table)[] {
                 top: none,
                 left: none,
                 right: none,
-                bottom: f.valeur ? { style: BorderStyle.SINGLE, size: 18, color: BLUE } : none,
+                bottom: f.valeur ? { style: BorderStyle.SINGLE, size: 18, color: colour.accent } : none,
               },
               margins: { top: 80, bottom: 80, left: 110, right: 110 },
-              ...(f.valeur ? { shading: { type: ShadingType.CLEAR, fill: LIGHT_GREY, color: 'auto' } } : {}),
+              ...(f.valeur
+                ? { shading: { type: ShadingType.CLEAR, fill: colour.surface, color: 'auto' } }
+                : {}),
               children: [
                 new Paragraph({
                   spacing: { after: 0 },
-                  children: [new TextRun({ text: f.valeur, bold: true, size: 32, color: BLUE })],
+                  children: [
+                    new TextRun({
+                      text: f.valeur,
+                      bold: true,
+                      size: halfPoints(HOUSE_STYLE.size.keyFigure),
+                      color: colour.accent,
+                    }),
+                  ],
                 }),
                 new Paragraph({
                   spacing: { after: 0 },
-                  children: [new TextRun({ text: f.libelle, bold: true, size: 18 })],
+                  children: [
+                    new TextRun({ text: f.libelle, bold: true, size: halfPoints(HOUSE_STYLE.size.small) }),
+                  ],
                 }),
                 ...(f.detail
                   ? [
                       new Paragraph({
                         spacing: { after: 0 },
-                        children: [new TextRun({ text: f.detail, size: 15, color: GREY })],
+                        children: [
+                          new TextRun({
+                            text: f.detail,
+                            size: halfPoints(HOUSE_STYLE.size.note),
+                            color: colour.muted,
+                          }),
+                        ],
                       }),
                     ]
                   : []),

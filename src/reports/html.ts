@@ -1,13 +1,20 @@
 import type { ReportBlock, ReportDocument, ReportTable } from '../domain/reports/document.ts';
 import { formatDateLong, formatDateTime } from '../domain/reports/french.ts';
-import { escapeHtml as e } from './escape.ts';
-import { REPORT_CSS } from './html-style.ts';
+import { brandHtml, houseCss } from '../kernel/documents/house-css.ts';
+import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../kernel/documents/house-style.ts';
+import { escapeHtml as e } from '../kernel/documents/html-escape.ts';
+import { reportCss } from './html-style.ts';
 import { barChartSvg } from './svg-chart.ts';
 
 const SHORT_TABLE_ROWS = 16;
 
+/** The footer of every page of the PDF and of the Word document. */
+export function reportFooterText(doc: ReportDocument): string {
+  return `${doc.titre} — ${doc.territoire} — situation au ${formatDateLong(doc.dateEtat)}`;
+}
+
 /** A self-contained HTML page (no script, no external resource) that prints as the PDF. */
-export function renderHtml(doc: ReportDocument): string {
+export function renderHtml(doc: ReportDocument, identity: DocumentIdentity = NEUTRAL_IDENTITY): string {
   let charts = 0;
   const block = (b: ReportBlock): string => {
     switch (b.kind) {
@@ -45,10 +52,10 @@ export function renderHtml(doc: ReportDocument): string {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Observatoire DTS">
 <title>${e(doc.titre)} — ${e(doc.territoire)}</title>
-<style>${REPORT_CSS}</style>
+<style>${houseCss()}${reportCss()}</style>
 </head>
 <body>
-${titlePage(doc)}
+${titlePage(doc, identity)}
 <main>
 ${sections}
 </main>
@@ -58,10 +65,10 @@ ${sections}
 `;
 }
 
-function titlePage(doc: ReportDocument): string {
+function titlePage(doc: ReportDocument, identity: DocumentIdentity): string {
   const toc = doc.sections.map((s) => `<li><a href="#${e(s.id)}">${e(s.titre)}</a></li>`).join('');
   return `<header class="title-page">
-<div class="brand">Observatoire DTS<small>Dynamiques territoriales de santé</small></div>
+${brandHtml(identity, 'Dynamiques territoriales de santé')}
 <h1>${e(doc.titre)}</h1>
 <p class="territory">${e(doc.territoire)}</p>
 <dl>

@@ -7,17 +7,16 @@ import { todayIso } from '../domain/registry/timeline.ts';
 import type { ReportDocument } from '../domain/reports/document.ts';
 import { LOCAL_KINDS, reportDynamics } from '../domain/reports/dynamics.ts';
 import { buildEtatDesLieux } from '../domain/reports/etat-des-lieux.ts';
-import { formatDateLong } from '../domain/reports/french.ts';
 import type { ConfigurationResult, EtatDesLieuxInput, TerritoryTotals } from '../domain/reports/inputs.ts';
 import {
   type EtatDesLieuxQuery,
   REPORT_CONTENT_TYPES,
   type ReportFormat,
 } from '../domain/reports/schemas.ts';
+import type { PdfRenderer } from '../kernel/documents/pdf-renderer.ts';
 import { type ProgressReporter, silentProgress } from '../reference/progress.ts';
 import { renderDocx } from './docx.ts';
-import { renderHtml } from './html.ts';
-import type { PdfRenderer } from './pdf.ts';
+import { renderHtml, reportFooterText } from './html.ts';
 
 export interface RenderedReport {
   format: ReportFormat;
@@ -138,8 +137,7 @@ export class ReportService {
     if (format === 'docx') return renderDocx(doc);
     const html = renderHtml(doc);
     if (format === 'html') return Promise.resolve(Buffer.from(html, 'utf8'));
-    const footer = `${doc.titre} — ${doc.territoire} — situation au ${formatDateLong(doc.dateEtat)}`;
-    return this.pdf.render(html, footer);
+    return this.pdf.render(html, reportFooterText(doc));
   }
 }
 

@@ -1,6 +1,7 @@
 import type { ReportBarChart } from '../domain/reports/document.ts';
 import { formatInteger, formatPercent } from '../domain/reports/french.ts';
-import { escapeHtml } from './escape.ts';
+import { HOUSE_STYLE } from '../kernel/documents/house-style.ts';
+import { escapeHtml } from '../kernel/documents/html-escape.ts';
 
 const WIDTH = 680;
 const LABEL_WIDTH = 240;
@@ -8,9 +9,9 @@ const VALUE_WIDTH = 90;
 const ROW = 30;
 const BAR = 18;
 const TOP = 10;
-const BLUE = '#000091';
+const BLUE = `#${HOUSE_STYLE.colour.accent}`;
 /** The configuration without any health device is the one the field looks for first. */
-const ALERT = '#c9191e';
+const ALERT = `#${HOUSE_STYLE.colour.alert}`;
 
 /** Horizontal bar chart as inline SVG: crisp in print, no script, readable without colour. */
 export function barChartSvg(chart: ReportBarChart, id: string): string {

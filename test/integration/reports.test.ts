@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { anonymous } from '../../src/domain/actor.ts';
 import { buildApp } from '../../src/http/app.ts';
-import { PdfRenderer } from '../../src/reports/pdf.ts';
+import { PdfRenderer } from '../../src/kernel/documents/pdf-renderer.ts';
 import { ReportService } from '../../src/reports/report.service.ts';
 import { dynamicInput } from '../factories/dynamics.ts';
 import { createTestApp } from '../helpers/context.ts';

@@ -5,7 +5,7 @@ import {
   duplicatesWithin,
   fillEmptyFields,
 } from '../../src/domain/resources/dedup.ts';
-import { escapeHtml, excerpt } from '../../src/domain/resources/highlight.ts';
+import { excerpt } from '../../src/domain/resources/highlight.ts';
 import { resolvePlan } from '../../src/domain/resources/index-query.ts';
 import { type IndexFilters, searchIndex, topWindow } from '../../src/domain/resources/index-search.ts';
 import {
@@ -182,7 +182,9 @@ describe('excerpts', () => {
       html: 'Les &lt;b&gt;<mark>inégalités</mark>&lt;/b&gt; &amp; la santé',
       marked: true,
     });
-    expect(escapeHtml(`"'`)).toBe('&quot;&#39;');
+    expect(excerpt(`Dire "oui" c'est tout`, (w) => w === 'oui').html).toBe(
+      'Dire &quot;<mark>oui</mark>&quot; c&#39;est tout',
+    );
   });
 
   it('starts near the first match in a long text', () => {

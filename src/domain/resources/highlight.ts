@@ -1,20 +1,9 @@
+import { escapeHtml } from '../../kernel/documents/html-escape.ts';
 import { foldText } from '../text/normalize.ts';
 
 /** Search result excerpts: HTML-escaped text where the matching words are wrapped in `<mark>`. */
 
 const WORD = /[\p{L}\p{N}]+/gu;
-const HTML_ESCAPES: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
-}
-
 const FOLD_CACHE_LIMIT = 50_000;
 const foldCache = new Map<string, string>();
 

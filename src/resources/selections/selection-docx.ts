@@ -1,15 +1,4 @@
-import {
-  AlignmentType,
-  BorderStyle,
-  Document,
-  Footer,
-  HeadingLevel,
-  LineRuleType,
-  Packer,
-  PageNumber,
-  Paragraph,
-  TextRun,
-} from 'docx';
+import { BorderStyle, Paragraph, TextRun } from 'docx';
 import {
   type DocumentSection,
   formatPartialDate,
@@ -18,20 +7,20 @@ import {
   type SelectionDocument,
   sectionHeading,
 } from '../../domain/resources/selection-document.ts';
+import {
+  brandParagraph,
+  headingParagraph,
+  metaParagraph,
+  renderHouseDocx,
+  titleParagraph,
+} from '../../kernel/documents/house-docx.ts';
+import { eighths, HOUSE_STYLE_IDS, halfPoints } from '../../kernel/documents/house-docx-styles.ts';
+import { type DocumentIdentity, HOUSE_STYLE, NEUTRAL_IDENTITY } from '../../kernel/documents/house-style.ts';
 import { decodeEntities } from '../formats/documentalist-style.ts';
-import type { References } from './selection-html.ts';
+import { type References, selectionFooterText } from './selection-html.ts';
 
-const FONT = 'Arial';
-const BLUE = '000091';
-const GREY = '666666';
-const MARGIN = 1020; // 18 mm in twentieths of a point
+const { colour } = HOUSE_STYLE;
 const HANGING = 640; // the reference number hangs in the left margin of its paragraph
-const HEADINGS = [
-  HeadingLevel.HEADING_1,
-  HeadingLevel.HEADING_2,
-  HeadingLevel.HEADING_3,
-  HeadingLevel.HEADING_4,
-];
 
 /** The formatted reference (citeproc's HTML: italics, bold, small caps) as Word runs. */
 export function referenceRuns(html: string): TextRun[] {
@@ -73,10 +62,10 @@ function entryParagraphs(entry: NumberedEntry, refs: References): Paragraph[] {
       spacing: { after: entry.commentaire.length > 0 ? 40 : 140 },
       keepNext: entry.commentaire.length > 0,
       children: [
-        new TextRun({ text: `(${entry.numero})\t`, bold: true, color: BLUE }),
+        new TextRun({ text: `(${entry.numero})\t`, bold: true, color: colour.accent }),
         ...(ref ? referenceRuns(ref.html) : [new TextRun(entry.notice.titre)]),
         ...(entry.repetition
-          ? [new TextRun({ text: ` (déjà citée sous le n° ${entry.numero})`, color: GREY })]
+          ? [new TextRun({ text: ` (déjà citée sous le n° ${entry.numero})`, color: colour.muted })]
           : []),
       ],
       tabStops: [{ type: 'left', position: HANGING }],
@@ -87,8 +76,10 @@ function entryParagraphs(entry: NumberedEntry, refs: References): Paragraph[] {
       new Paragraph({
         indent: { left: HANGING },
         spacing: { after: i === entry.commentaire.length - 1 ? 140 : 40 },
-        border: { left: { style: BorderStyle.SINGLE, size: 12, color: BLUE, space: 6 } },
-        children: [new TextRun({ text: paragraphText(p), italics: true, size: 19 })],
+        border: { left: { style: BorderStyle.SINGLE, size: eighths(1.5), color: colour.accent, space: 6 } },
+        children: [
+          new TextRun({ text: paragraphText(p), italics: true, size: halfPoints(HOUSE_STYLE.size.small) }),
+        ],
       }),
     );
   }
@@ -96,75 +87,55 @@ function entryParagraphs(entry: NumberedEntry, refs: References): Paragraph[] {
 }
 
 function sectionParagraphs(s: DocumentSection, refs: References): Paragraph[] {
-  const heading = HEADINGS[Math.min(s.niveau, HEADINGS.length) - 1];
   return [
-    new Paragraph({ heading, children: [new TextRun(sectionHeading(s))] }),
+    headingParagraph(s.niveau, sectionHeading(s)),
     ...s.presentation.map(
-      (p) => new Paragraph({ children: [new TextRun({ text: paragraphText(p), italics: true })] }),
+      (p) =>
+        new Paragraph({
+          style: HOUSE_STYLE_IDS.body,
+          children: [new TextRun({ text: paragraphText(p), italics: true })],
+        }),
     ),
     ...s.entries.flatMap((x) => entryParagraphs(x, refs)),
     ...s.sections.flatMap((c) => sectionParagraphs(c, refs)),
   ];
 }
 
-function titlePage(doc: SelectionDocument): Paragraph[] {
-  const meta = (text: string) =>
-    new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text, color: GREY, size: 24 })] });
-  const toc = doc.sommaire.map(
-    (l) =>
-      new Paragraph({
-        indent: { left: (l.niveau - 1) * 360 },
-        spacing: { after: 40 },
-        children: [new TextRun(l.libelle)],
-      }),
-  );
+function titlePage(doc: SelectionDocument, identity: DocumentIdentity): Paragraph[] {
+  const meta = (text: string) => metaParagraph([new TextRun(text)]);
+  const contentsLine = (text: string, niveau: number) =>
+    new Paragraph({
+      indent: { left: (niveau - 1) * 360 },
+      spacing: { after: 40 },
+      children: [new TextRun(text)],
+    });
   return [
-    new Paragraph({
-      border: { left: { style: BorderStyle.SINGLE, size: 36, color: BLUE, space: 12 } },
-      children: [
-        new TextRun({ text: 'Observatoire DTS', bold: true, color: BLUE, size: 24 }),
-        new TextRun({
-          text: 'Centre de ressources — sélection bibliographique',
-          color: GREY,
-          size: 18,
-          break: 1,
-        }),
-      ],
-    }),
-    new Paragraph({
-      spacing: { before: 1800, after: 240 },
-      children: [new TextRun({ text: doc.titre, bold: true, color: BLUE, size: 48 })],
-    }),
+    brandParagraph(identity, 'Centre de ressources — sélection bibliographique'),
+    titleParagraph(doc.titre),
     ...(doc.auteurs ? [meta(doc.auteurs)] : []),
     ...(doc.date ? [meta(formatPartialDate(doc.date))] : []),
     meta(`${doc.references.length} référence${doc.references.length > 1 ? 's' : ''}`),
-    new Paragraph({
-      heading: HeadingLevel.HEADING_1,
-      pageBreakBefore: false,
-      children: [new TextRun('Sommaire')],
-    }),
-    ...(doc.introduction.length > 0
-      ? [new Paragraph({ spacing: { after: 40 }, children: [new TextRun('Introduction')] })]
-      : []),
-    ...toc,
+    headingParagraph(2, 'Sommaire'),
+    ...(doc.introduction.length > 0 ? [contentsLine('Introduction', 1)] : []),
+    ...doc.sommaire.map((l) => contentsLine(l.libelle, l.niveau)),
   ];
 }
 
-/** The sélection as a Word document: title page with contents, then the sections with numbered pages. */
-export async function renderSelectionDocx(doc: SelectionDocument, refs: References): Promise<Buffer> {
+/** The sélection as a Word document in the house style: title page with contents, then the sections. */
+export async function renderSelectionDocx(
+  doc: SelectionDocument,
+  refs: References,
+  identity: DocumentIdentity = NEUTRAL_IDENTITY,
+): Promise<Buffer> {
   const body: Paragraph[] = [];
   if (doc.introduction.length > 0) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Introduction')] }));
+    body.push(headingParagraph(1, 'Introduction'));
     for (const p of doc.introduction)
-      body.push(
-        new Paragraph({ alignment: AlignmentType.JUSTIFIED, children: [new TextRun(paragraphText(p))] }),
-      );
+      body.push(new Paragraph({ style: HOUSE_STYLE_IDS.body, children: [new TextRun(paragraphText(p))] }));
   }
   for (const s of doc.sections) body.push(...sectionParagraphs(s, refs));
   if (doc.glossaire.length > 0) {
-    body.push(
-      new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun('Annexe : glossaire')] }),
-    );
+    body.push(headingParagraph(1, 'Annexe : glossaire'));
     for (const g of doc.glossaire)
       body.push(
         new Paragraph({
@@ -176,64 +147,12 @@ export async function renderSelectionDocx(doc: SelectionDocument, refs: Referenc
         }),
       );
   }
-  const margin = { top: MARGIN, bottom: MARGIN, left: MARGIN, right: MARGIN };
-  const document = new Document({
+  return renderHouseDocx({
     title: doc.titre,
     subject: 'Sélection bibliographique',
-    creator: 'Observatoire DTS',
-    styles: {
-      default: {
-        document: {
-          run: { font: FONT, size: 20 },
-          paragraph: { spacing: { after: 120, line: 276, lineRule: LineRuleType.AUTO } },
-        },
-        heading1: {
-          run: { font: FONT, size: 30, bold: true, color: BLUE },
-          paragraph: {
-            spacing: { before: 420, after: 180 },
-            keepNext: true,
-            border: { bottom: { style: BorderStyle.SINGLE, size: 12, color: BLUE, space: 4 } },
-          },
-        },
-        heading2: {
-          run: { font: FONT, size: 25, bold: true, color: BLUE },
-          paragraph: { spacing: { before: 300, after: 120 }, keepNext: true },
-        },
-        heading3: {
-          run: { font: FONT, size: 22, bold: true, color: BLUE },
-          paragraph: { spacing: { before: 240, after: 100 }, keepNext: true },
-        },
-        heading4: {
-          run: { font: FONT, size: 21, bold: true, color: BLUE },
-          paragraph: { spacing: { before: 200, after: 80 }, keepNext: true },
-        },
-      },
-      paragraphStyles: [
-        { id: 'PiedDePage', name: 'Pied de page', run: { font: FONT, size: 15, color: GREY } },
-      ],
-    },
-    sections: [
-      { properties: { page: { margin } }, children: titlePage(doc) },
-      {
-        properties: { page: { margin } },
-        footers: {
-          default: new Footer({
-            children: [
-              new Paragraph({
-                style: 'PiedDePage',
-                alignment: AlignmentType.RIGHT,
-                children: [
-                  new TextRun({
-                    children: [`${doc.titre}    Page `, PageNumber.CURRENT, ' / ', PageNumber.TOTAL_PAGES],
-                  }),
-                ],
-              }),
-            ],
-          }),
-        },
-        children: body,
-      },
-    ],
+    identity,
+    titlePage: titlePage(doc, identity),
+    body,
+    footer: selectionFooterText(doc),
   });
-  return Packer.toBuffer(document);
 }

@@ -7,7 +7,9 @@ import {
   type SelectionDocument,
   sectionHeading,
 } from '../../domain/resources/selection-document.ts';
-import { escapeHtml as e } from '../../reports/escape.ts';
+import { brandHtml, houseCss } from '../../kernel/documents/house-css.ts';
+import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../../kernel/documents/house-style.ts';
+import { escapeHtml as e } from '../../kernel/documents/html-escape.ts';
 import type { FormattedReference } from '../formats/documentalist-style.ts';
 import { SELECTION_CSS } from './selection-style.ts';
 
@@ -60,8 +62,17 @@ ${s.sections.map((c) => sectionHtml(c, refs)).join('\n')}
 </section>`;
 }
 
+/** The footer of every page of the PDF and of the Word document. */
+export function selectionFooterText(doc: SelectionDocument): string {
+  return `${doc.titre}${doc.date ? ` — ${formatPartialDate(doc.date)}` : ''}`;
+}
+
 /** A self-contained public page (no script, no external resource) that prints as the PDF. */
-export function renderSelectionHtml(doc: SelectionDocument, refs: References): string {
+export function renderSelectionHtml(
+  doc: SelectionDocument,
+  refs: References,
+  identity: DocumentIdentity = NEUTRAL_IDENTITY,
+): string {
   const toc = doc.sommaire
     .map((l) => `<li class="niveau-${l.niveau}"><a href="#${e(l.id)}">${e(l.libelle)}</a></li>`)
     .join('');
@@ -85,11 +96,11 @@ export function renderSelectionHtml(doc: SelectionDocument, refs: References): s
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="generator" content="Observatoire DTS">
 <title>${e(doc.titre)}</title>
-<style>${SELECTION_CSS}</style>
+<style>${houseCss()}${SELECTION_CSS}</style>
 </head>
 <body>
 <header class="title-page">
-<div class="brand">Observatoire DTS<small>Centre de ressources — sélection bibliographique</small></div>
+${brandHtml(identity, 'Centre de ressources — sélection bibliographique')}
 <h1>${e(doc.titre)}</h1>
 ${doc.auteurs ? `<p class="meta auteurs">${e(doc.auteurs)}</p>` : ''}
 ${doc.date ? `<p class="meta date">${e(formatPartialDate(doc.date))}</p>` : ''}
@@ -101,7 +112,7 @@ ${intro}
 ${doc.sections.map((s) => sectionHtml(s, refs)).join('\n')}
 ${glossary}
 </main>
-<footer class="colophon">Sélection bibliographique de l’Observatoire DTS — références au style documentaire du projet.</footer>
+<footer class="colophon">Sélection bibliographique — ${e(identity.name)} — références au style documentaire du projet.</footer>
 </body>
 </html>
 `;

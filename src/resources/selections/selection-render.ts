@@ -1,13 +1,13 @@
 import { slug } from '../../domain/reports/french.ts';
 import { REPORT_CONTENT_TYPES } from '../../domain/reports/schemas.ts';
 import { noticeToCsl } from '../../domain/resources/csl-mapping.ts';
-import { formatPartialDate, type SelectionDocument } from '../../domain/resources/selection-document.ts';
+import type { SelectionDocument } from '../../domain/resources/selection-document.ts';
 import type { SelectionExportFormat } from '../../domain/resources/selection-schemas.ts';
-import type { PdfRenderer } from '../../reports/pdf.ts';
+import type { PdfRenderer } from '../../kernel/documents/pdf-renderer.ts';
 import { formatNotices } from '../exports/notice-export.service.ts';
 import { type FormattedReference, formatReferences } from '../formats/documentalist-style.ts';
 import { renderSelectionDocx } from './selection-docx.ts';
-import { renderSelectionHtml } from './selection-html.ts';
+import { renderSelectionHtml, selectionFooterText } from './selection-html.ts';
 
 /** Each notice of the document formatted in the project's documentalist style. */
 const referencesOf = (doc: SelectionDocument) =>
@@ -20,7 +20,7 @@ export interface RenderedSelection {
   body: Buffer;
 }
 
-/** A sélection document in each format: HTML, PDF (the reports' Chromium printer), DOCX, RIS, BibTeX, CSL-JSON. */
+/** A sélection document in each format: HTML, PDF (the application's Chromium printer), DOCX, RIS, BibTeX, CSL-JSON. */
 export class SelectionRenderer {
   constructor(private readonly pdf: PdfRenderer) {}
 
@@ -55,8 +55,7 @@ export class SelectionRenderer {
       return { format, contentType, filename, body: await renderSelectionDocx(doc, referencesOf(doc)) };
     const { html } = this.page(doc);
     if (format === 'html') return { format, contentType, filename, body: Buffer.from(html, 'utf8') };
-    const footer = `${doc.titre}${doc.date ? ` — ${formatPartialDate(doc.date)}` : ''}`;
-    return { format, contentType, filename, body: await this.pdf.render(html, footer) };
+    return { format, contentType, filename, body: await this.pdf.render(html, selectionFooterText(doc)) };
   }
 
   close(): Promise<void> {

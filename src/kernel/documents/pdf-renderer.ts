@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
-import { unavailable } from '../domain/errors.ts';
-import { escapeHtml } from './escape.ts';
+import { unavailable } from '../../domain/errors.ts';
+import { HOUSE_STYLE, type HouseStyle } from './house-style.ts';
+import { escapeHtml } from './html-escape.ts';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -22,14 +23,20 @@ export function chromiumMissingMessage(path: string): string {
   );
 }
 
-/** Prints self-contained HTML to PDF with headless Chromium; page numbers go in the footer. */
+/**
+ * Prints self-contained HTML to PDF with headless Chromium (one instance for the whole application);
+ * the house footer carries a text and the page numbers.
+ */
 export class PdfRenderer {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
   private browser: Promise<Browser> | null = null;
   private idle: NodeJS.Timeout | null = null;
 
-  constructor(private readonly chromiumPath: string) {}
+  constructor(
+    private readonly chromiumPath: string,
+    private readonly style: HouseStyle = HOUSE_STYLE,
+  ) {}
 
   /** Fails fast (503) before any heavy work when Chromium is not installed. */
   assertAvailable(): void {
@@ -97,8 +104,8 @@ export class PdfRenderer {
         printBackground: true,
         displayHeaderFooter: true,
         headerTemplate: '<span></span>',
-        footerTemplate: footer(footerText),
-        margin: { top: '16mm', bottom: '18mm', left: '15mm', right: '15mm' },
+        footerTemplate: footerTemplate(footerText, this.style),
+        margin: pageMargin(this.style),
         tagged: true,
         outline: true,
       });
@@ -134,9 +141,18 @@ export class PdfRenderer {
   }
 }
 
-function footer(text: string): string {
-  const style =
-    'font-family: Arial, "Liberation Sans", sans-serif; font-size: 7.5pt; color: #666; width: 100%; ' +
-    'margin: 0 15mm; display: flex; justify-content: space-between;';
-  return `<div style='${style}'><span>${escapeHtml(text)}</span><span>Page <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
+const pageMargin = ({ page: { margin: m } }: HouseStyle) => ({
+  top: `${m.top}mm`,
+  right: `${m.right}mm`,
+  bottom: `${m.bottom}mm`,
+  left: `${m.left}mm`,
+});
+
+/** Chromium's footer knows no page stylesheet: the house font, size and colour are written inline. */
+function footerTemplate(text: string, style: HouseStyle): string {
+  const css =
+    `font-family: ${style.font.css}; font-size: ${style.size.note}pt; ` +
+    `color: #${style.colour.muted}; width: 100%; margin: 0 ${style.page.margin.right}mm 0 ${style.page.margin.left}mm; ` +
+    'display: flex; justify-content: space-between;';
+  return `<div style="${escapeHtml(css)}"><span>${escapeHtml(text)}</span><span>Page <span class="pageNumber"></span> / <span class="totalPages"></span></span></div>`;
 }
