@@ -6,8 +6,8 @@ import type { ProgressReporter } from '../../reference/progress.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
 import type { DynamicRow } from '../registry.repository.ts';
 import type { HeaderMap } from './import-header.ts';
-import type { ImportError } from './import-report.ts';
-import type { RawRow, RawTable } from './raw-table.ts';
+import type { ImportIssue } from '../../domain/kernel/import-issue.ts';
+import type { RawRow, RawTable } from '../../kernel/tabular/raw-table.ts';
 
 export type PlannedWrite =
   | { kind: 'create'; line: number; input: DynamicInput }
@@ -15,7 +15,7 @@ export type PlannedWrite =
 
 export interface ImportPlan {
   lignes: number;
-  errors: ImportError[];
+  errors: ImportIssue[];
   writes: PlannedWrite[];
   unchanged: number;
 }
