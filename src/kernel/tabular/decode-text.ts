@@ -1,4 +1,5 @@
 import { invalid } from '../../domain/errors.ts';
+import { decodeWindows1252 } from './windows-1252.ts';
 
 /**
  * Encodings a text file is read in. Latin-1 files read as Windows-1252, its superset (as browsers do):
@@ -41,7 +42,7 @@ export function decodeText(bytes: Uint8Array, encoding?: TextEncoding): DecodedT
     throw invalid('Fichier illisible : ce n’est ni un CSV ni un autre fichier texte, ni un classeur XLSX');
   }
   if (encoding === 'windows-1252') {
-    return { text: new TextDecoder('windows-1252').decode(bytes), encoding };
+    return { text: decodeWindows1252(bytes), encoding };
   }
   const utf8 = strictUtf8(bytes);
   if (utf8 !== null) return { text: utf8, encoding: 'utf-8' };
@@ -51,5 +52,5 @@ export function decodeText(bytes: Uint8Array, encoding?: TextEncoding): DecodedT
         'au format « CSV UTF-8 », puis importez-le',
     );
   }
-  return { text: new TextDecoder('windows-1252').decode(bytes), encoding: 'windows-1252' };
+  return { text: decodeWindows1252(bytes), encoding: 'windows-1252' };
 }

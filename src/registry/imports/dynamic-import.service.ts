@@ -14,10 +14,10 @@ import type { HistoryEntry, HistoryRepository } from '../history.repository.ts';
 import type { LotRepository } from '../lots/lot.repository.ts';
 import { historySnapshot } from '../registry.presenter.ts';
 import type { DynamicRow, DynamicWrite, RegistryRepository } from '../registry.repository.ts';
-import { mapHeader } from './import-header.ts';
-import { type ImportPlan, type PlannedWrite, planImport } from './import-plan.ts';
 import type { ImportReport } from './dynamic-import-report.ts';
 import { readImportFile } from './import-file.ts';
+import { mapHeader } from './import-header.ts';
+import { type ImportPlan, type PlannedWrite, planImport } from './import-plan.ts';
 import type { TerritoryNamesRepository } from './territory-names.repository.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;

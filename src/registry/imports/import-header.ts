@@ -1,10 +1,10 @@
+import type { ImportIssue } from '../../domain/kernel/import-issue.ts';
 import {
   IMPORT_COLUMNS,
   type ImportColumn,
   matchColumn,
   REQUIRED_COLUMNS,
 } from '../../domain/registry/import-columns.ts';
-import type { ImportIssue } from '../../domain/kernel/import-issue.ts';
 import type { RawTable } from '../../kernel/tabular/raw-table.ts';
 
 export interface HeaderMap {

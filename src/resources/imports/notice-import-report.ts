@@ -1,5 +1,5 @@
-import type { DuplicateReason } from '../../domain/resources/dedup.ts';
 import type { ImportIssue } from '../../domain/kernel/import-issue.ts';
+import type { DuplicateReason } from '../../domain/resources/dedup.ts';
 
 /** Import report: the shape of the dynamics import (API.md), plus the duplicates found. */
 export interface DuplicateReport {

@@ -1,5 +1,5 @@
-import { cslToNotice } from '../../domain/resources/csl-mapping.ts';
 import type { ImportIssue } from '../../domain/kernel/import-issue.ts';
+import { cslToNotice } from '../../domain/resources/csl-mapping.ts';
 import type { ImportFormat } from '../../domain/resources/schemas.ts';
 import { decodeText } from '../../kernel/tabular/decode-text.ts';
 import { BIB_FORMATS } from '../formats/exchange.ts';
