@@ -11,8 +11,8 @@ import {
 } from '../domain/analytics/schemas.ts';
 import { territoryParams } from '../domain/territories/schemas.ts';
 import { sendWithRecords } from '../http/record-json.ts';
-import { toFrenchCsv } from '../registry/exports/csv.ts';
-import { toXlsx, XLSX_CONTENT_TYPE } from '../registry/exports/xlsx.ts';
+import { toFrenchCsv } from '../kernel/tabular/write-csv.ts';
+import { toXlsx, XLSX_CONTENT_TYPE } from '../kernel/tabular/write-xlsx.ts';
 import type { AnalyticsService } from './analytics.service.ts';
 import type { ProfileService } from './profile.service.ts';
 import * as tables from './tables.ts';

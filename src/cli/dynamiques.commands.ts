@@ -4,7 +4,7 @@ import type { Command } from 'commander';
 import { systemActor } from '../domain/actor.ts';
 import { invalid } from '../domain/errors.ts';
 import { dynamicListQuery } from '../domain/registry/schemas.ts';
-import type { ImportReport } from '../registry/imports/import-report.ts';
+import type { ImportReport } from '../registry/imports/dynamic-import-report.ts';
 import { withContext } from './context.ts';
 import { progressBar } from './progress-bar.ts';
 

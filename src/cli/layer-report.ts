@@ -39,8 +39,8 @@ export function formatLayerReport(report: LayerImportReport): string[] {
   if (!report.valid) {
     lines.push(`Import refusé : ${report.errors.length} erreur(s), rien n’a été écrit.`);
     for (const e of report.errors) {
-      const where = e.position > 0 ? `${report.unit} ${e.position}` : 'fichier';
-      lines.push(`  ${where} · ${e.field} : ${e.message}`);
+      const where = e.ligne > 0 ? `${report.unit} ${e.ligne}` : 'fichier';
+      lines.push(`  ${where} · ${e.champ} : ${e.message}`);
     }
   }
   if (report.warnings.length > 0) {

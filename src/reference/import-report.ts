@@ -1,15 +1,9 @@
 import { createHash } from 'node:crypto';
-import type { z } from '../domain/zod-fr.ts';
+import { FILE_FIELD, type ImportIssue } from '../domain/kernel/import-issue.ts';
+import { ImportIssues } from '../kernel/tabular/import-issues.ts';
 import type { ProgressReporter } from './progress.ts';
 
-/** One problem in a source file: where (line, feature or item number), which field, what is wrong. */
-export interface ImportIssue {
-  position: number;
-  field: string;
-  message: string;
-}
-
-/** What a number in `ImportIssue.position` counts: CSV lines (header = 1), GeoJSON features, list items. */
+/** What a number in `ImportIssue.ligne` counts: CSV lines (header = 1), GeoJSON features, list items. */
 export type PositionUnit = 'ligne' | 'entité' | 'élément';
 
 export interface LayerImportReport {
@@ -38,27 +32,13 @@ export interface LayerImportOptions {
   progress?: ProgressReporter;
 }
 
-/** Collects issues in source order; the report lists every one of them. */
-export class IssueList {
-  readonly items: ImportIssue[] = [];
-
-  add(position: number, field: string, message: string): void {
-    this.items.push({ position, field, message });
-  }
-
-  fromZod(position: number, error: z.core.$ZodError, prefix = ''): void {
-    for (const issue of error.issues) {
-      const path = issue.path.map(String).join('.');
-      this.add(position, [prefix, path].filter(Boolean).join('.') || '(valeur)', issue.message);
-    }
-  }
-
-  get length(): number {
-    return this.items.length;
-  }
-
-  sorted(): ImportIssue[] {
-    return [...this.items].sort((a, b) => a.position - b.position);
+/**
+ * Collects issues as `add(position, field, message)` in source order; the report lists every one of them
+ * (no cap), sorted by position.
+ */
+export class IssueList extends ImportIssues {
+  constructor() {
+    super({ cap: Number.POSITIVE_INFINITY });
   }
 }
 
@@ -124,5 +104,5 @@ export function startReport(
 
 /** The file as a whole could not be read: one error, position 0. */
 export function unreadable(report: LayerImportReport, message: string): LayerImportReport {
-  return { ...report, valid: false, errors: [{ position: 0, field: '(fichier)', message }] };
+  return { ...report, valid: false, errors: [{ ligne: 0, champ: FILE_FIELD, message }] };
 }

@@ -89,11 +89,11 @@ describe('odts reference import contrats-ville', () => {
     expect(report).toMatchObject({ valid: false, written: false, unit: 'entité' });
     expect(report.errors).toEqual([
       {
-        position: 2,
-        field: 'codgeo',
+        ligne: 2,
+        champ: 'codgeo',
         message: 'EPCI ou établissement public territorial inconnu : 200000000',
       },
-      { position: 3, field: 'codgeo', message: 'commune inconnue : 99999' },
+      { ligne: 3, champ: 'codgeo', message: 'commune inconnue : 99999' },
     ]);
     expect(await count('contrat_ville')).toBe(448);
   });

@@ -99,14 +99,14 @@ describe('odts reference import qpv', () => {
     const report = await importQpv(file);
     expect(report).toMatchObject({ valid: false, written: false, unit: 'ligne', read: 5 });
     expect(report.errors).toEqual([
-      { position: 3, field: 'code_qp', message: expect.stringMatching(/code de QPV mal formé : « QX65 »/) },
+      { ligne: 3, champ: 'code_qp', message: expect.stringMatching(/code de QPV mal formé : « QX65 »/) },
       {
-        position: 4,
-        field: 'nom_commune',
+        ligne: 4,
+        champ: 'nom_commune',
         message: 'commune inconnue dans le département 65 : « Atlantis »',
       },
-      { position: 5, field: 'pop_mun', message: expect.stringMatching(/« beaucoup »/) },
-      { position: 6, field: 'code_qp', message: 'code QP065099 en double (déjà en 2)' },
+      { ligne: 5, champ: 'pop_mun', message: expect.stringMatching(/« beaucoup »/) },
+      { ligne: 6, champ: 'code_qp', message: 'code QP065099 en double (déjà en 2)' },
     ]);
     expect(await stats()).toEqual(before);
     expect((await t.ctx.services.reference.layers()).find((l) => l.layer === 'qpv')).toEqual(layer);
@@ -128,7 +128,7 @@ describe('odts reference import qpv', () => {
     const report = await importQpv(tempSource('qpv.json', '{"type": "Feature"'));
     expect(report.valid).toBe(false);
     expect(report.errors).toEqual([
-      { position: 0, field: '(fichier)', message: expect.stringMatching(/JSON invalide/) },
+      { ligne: 0, champ: '(fichier)', message: expect.stringMatching(/JSON invalide/) },
     ]);
   });
 });

@@ -154,14 +154,14 @@ describe('mapContoursGeojson + resolveContours', () => {
     expect(rows.map((r) => r.code)).toEqual(['65440']);
     expect(issues.sorted()).toEqual([
       {
-        position: 4,
-        field: 'COMMUNE.geojson.INSEE_COM',
+        ligne: 4,
+        champ: 'COMMUNE.geojson.INSEE_COM',
         message: 'commune inconnu(e) dans le référentiel : 99999',
       },
-      { position: 5, field: 'COMMUNE.geojson.INSEE_COM', message: 'code 65440 en double (déjà en 1)' },
+      { ligne: 5, champ: 'COMMUNE.geojson.INSEE_COM', message: 'code 65440 en double (déjà en 1)' },
       {
-        position: 6,
-        field: 'COMMUNE.geojson.geometry',
+        ligne: 6,
+        champ: 'COMMUNE.geojson.geometry',
         message: 'géométrie Point : Polygon ou MultiPolygon attendu',
       },
     ]);

@@ -46,7 +46,7 @@ describe('mapContratsGeojson (ANCT)', () => {
       ['CN06501M', 'CA Tarbes', '200069300', '65', 1104],
       ['CN00901M', null, '09225', null, null],
     ]);
-    expect(issues.sorted().map((i) => [i.position, i.field])).toEqual([
+    expect(issues.sorted().map((i) => [i.ligne, i.champ])).toEqual([
       [3, 'code_cv'],
       [3, 'codgeo'],
       [3, 'pop'],
@@ -132,13 +132,13 @@ describe('resolveContrats', () => {
     );
     expect(issues.sorted()).toEqual([
       {
-        position: 1,
-        field: 'codgeo',
+        ligne: 1,
+        champ: 'codgeo',
         message: 'EPCI ou établissement public territorial inconnu : 999999999',
       },
-      { position: 2, field: 'codgeo', message: 'commune inconnue : 99999' },
-      { position: 3, field: 'insee_dep', message: 'département inconnu : 75' },
-      { position: 4, field: 'codgeo', message: 'territoire 09225 en double pour CN3 (déjà en 3)' },
+      { ligne: 2, champ: 'codgeo', message: 'commune inconnue : 99999' },
+      { ligne: 3, champ: 'insee_dep', message: 'département inconnu : 75' },
+      { ligne: 4, champ: 'codgeo', message: 'territoire 09225 en double pour CN3 (déjà en 3)' },
     ]);
   });
 });

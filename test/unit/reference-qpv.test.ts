@@ -47,15 +47,15 @@ describe('mapQpvList (ANCT JSON list)', () => {
     );
     expect(drafts.map((d) => [d.code, d.departement, d.communes])).toEqual([['QN00101M', '01', ['01053']]]);
     expect(issues.sorted()).toEqual([
-      { position: 2, field: 'communes', message: expect.stringMatching(/aucune commune/) },
-      { position: 3, field: 'code', message: expect.stringMatching(/code de QPV mal formé : « Q1 »/) },
-      { position: 3, field: 'nom', message: 'nom du quartier manquant' },
+      { ligne: 2, champ: 'communes', message: expect.stringMatching(/aucune commune/) },
+      { ligne: 3, champ: 'code', message: expect.stringMatching(/code de QPV mal formé : « Q1 »/) },
+      { ligne: 3, champ: 'nom', message: 'nom du quartier manquant' },
       {
-        position: 3,
-        field: 'communes.1',
+        ligne: 3,
+        champ: 'communes.1',
         message: expect.stringMatching(/code commune INSEE mal formé : « ABC »/),
       },
-      { position: 4, field: '(élément)', message: 'objet attendu' },
+      { ligne: 4, champ: '(élément)', message: 'objet attendu' },
     ]);
   });
 });
@@ -75,8 +75,8 @@ describe('mapQpvCsv (INSEE indicators)', () => {
     });
     expect(issues.sorted()).toEqual([
       {
-        position: 3,
-        field: 'pop_mun',
+        ligne: 3,
+        champ: 'pop_mun',
         message: expect.stringMatching(/nombre entier positif attendu, lu : « abc »/),
       },
     ]);
@@ -86,7 +86,7 @@ describe('mapQpvCsv (INSEE indicators)', () => {
     const { header, rows } = csv('code_qp;libelle\nQP065003;x\n');
     const issues = new IssueList();
     expect(mapQpvCsv(header, rows, issues)).toEqual([]);
-    expect(issues.sorted().map((i) => [i.position, i.field])).toEqual([
+    expect(issues.sorted().map((i) => [i.ligne, i.champ])).toEqual([
       [1, '(en-tête)'],
       [1, '(en-tête)'],
     ]);
@@ -201,10 +201,10 @@ describe('resolveQpv', () => {
     );
     expect(out.rows.map((r) => r.code)).toEqual([]);
     expect(issues.sorted()).toEqual([
-      { position: 1, field: 'nom_commune', message: 'commune inconnue dans le département 65 : « Lourdes »' },
-      { position: 2, field: 'code_commune', message: 'commune inconnue : 99999' },
-      { position: 3, field: 'code_qp', message: 'code QP065004 en double (déjà en 2)' },
-      { position: 4, field: 'dep', message: 'département inconnu : 75' },
+      { ligne: 1, champ: 'nom_commune', message: 'commune inconnue dans le département 65 : « Lourdes »' },
+      { ligne: 2, champ: 'code_commune', message: 'commune inconnue : 99999' },
+      { ligne: 3, champ: 'code_qp', message: 'code QP065004 en double (déjà en 2)' },
+      { ligne: 4, champ: 'dep', message: 'département inconnu : 75' },
     ]);
   });
 });

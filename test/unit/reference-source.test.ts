@@ -49,11 +49,11 @@ describe('parseSource', () => {
     expect(parseSource(Buffer.from('code_qp;nom_qp\nQP065003;Tarbes Est\n')).format).toBe('CSV');
   });
 
-  it('reads Windows-1252 CSV and counts lines from the header, quoted line breaks included', () => {
+  it('reads Windows-1252 CSV; a record is on the line where it starts, the header being line 1', () => {
     const parsed = parseSource(Buffer.from('code;nom\nA;"Deux\nlignes"\nB;Séméac\n', 'latin1'));
     if (parsed.format !== 'CSV') throw new Error('CSV attendu');
     expect(parsed.rows.map((r) => [r.line, r.values.nom])).toEqual([
-      [3, 'Deux\nlignes'],
+      [2, 'Deux\nlignes'],
       [4, 'Séméac'],
     ]);
   });

@@ -1,5 +1,6 @@
-import { parse } from 'csv-parse/sync';
 import type { Topology } from 'topojson-specification';
+import { decodeText } from '../../kernel/tabular/decode-text.ts';
+import { readCsv } from '../../kernel/tabular/read-csv.ts';
 
 /** A source file, recognised by its content rather than by its name. */
 export type ParsedSource =
@@ -17,23 +18,21 @@ export interface CsvRow {
 /** The file as a whole cannot be read: reported as one error before any line is looked at. */
 export class SourceFormatError extends Error {}
 
-export function decodeText(bytes: Buffer): string {
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    // Spreadsheets still export Windows-1252 now and then.
-    text = new TextDecoder('windows-1252').decode(bytes);
-  }
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
 export function parseSource(bytes: Buffer): ParsedSource {
-  const text = decodeText(bytes);
+  const { text } = decodeSource(bytes);
   const first = text.trimStart()[0];
   if (first === '{' || first === '[') return parseJson(text);
   if (!first) throw new SourceFormatError('fichier vide');
-  return parseCsv(text);
+  return parseCsv(bytes);
+}
+
+/** The kernel's decoding (UTF-8, else Windows-1252); its refusals are format errors of the source. */
+function decodeSource(bytes: Buffer) {
+  try {
+    return decodeText(bytes);
+  } catch (error) {
+    throw new SourceFormatError((error as Error).message);
+  }
 }
 
 function parseJson(text: string): ParsedSource {
@@ -56,32 +55,15 @@ function parseJson(text: string): ParsedSource {
   );
 }
 
-/** The separator is the one of `;`, `,` or tab that the header line uses most. */
-function detectDelimiter(text: string): string {
-  const header = text.slice(0, text.indexOf('\n') >>> 0);
-  const counts = [';', ',', '\t'].map((d) => [d, header.split(d).length] as const);
-  return counts.reduce((a, b) => (b[1] > a[1] ? b : a))[0];
-}
-
-function parseCsv(text: string): ParsedSource {
-  let records: { record: string[]; info: { lines: number } }[];
-  try {
-    records = parse(text, {
-      delimiter: detectDelimiter(text),
-      info: true,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      trim: true,
-    }) as unknown as typeof records;
-  } catch (error) {
-    throw new SourceFormatError(`CSV illisible : ${(error as Error).message}`);
-  }
-  const [head, ...body] = records;
-  if (!head) throw new SourceFormatError('fichier vide');
-  const header = head.record;
-  const rows = body.map(({ record, info }) => ({
-    line: info.lines,
-    values: Object.fromEntries(header.map((h, i) => [h, record[i] ?? ''])),
+/** The kernel's CSV reader (`;`, `,` or tab); cells trimmed, keyed by the header's names. */
+function parseCsv(bytes: Buffer): ParsedSource {
+  const table = readCsv(bytes);
+  const problem = table.problems[0];
+  if (problem) throw new SourceFormatError(`CSV illisible (ligne ${problem.ligne}) : ${problem.message}`);
+  const header = table.header.map((h) => h.trim());
+  const rows = table.rows.map(({ line, cells }) => ({
+    line,
+    values: Object.fromEntries(header.map((h, i) => [h, (cells[i] ?? '').trim()])),
   }));
   return { format: 'CSV', header, rows };
 }

@@ -1,12 +1,12 @@
 import type { Actor } from '../../domain/actor.ts';
 import { conflict } from '../../domain/errors.ts';
 import type { DynamicListQuery } from '../../domain/registry/schemas.ts';
+import { toFrenchCsv } from '../../kernel/tabular/write-csv.ts';
+import { toXlsx, XLSX_CONTENT_TYPE } from '../../kernel/tabular/write-xlsx.ts';
 import type { PresentedDynamic } from '../registry.presenter.ts';
 import type { RegistryService } from '../registry.service.ts';
 import type { ContourSource } from './contour.repository.ts';
-import { toFrenchCsv } from './csv.ts';
 import { toFeatureCollection } from './geojson.ts';
-import { toXlsx, XLSX_CONTENT_TYPE } from './xlsx.ts';
 
 export interface ExportFile {
   filename: string;

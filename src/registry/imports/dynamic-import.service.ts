@@ -1,20 +1,23 @@
 import { randomUUID } from 'node:crypto';
 import { type Actor, actorLabel } from '../../domain/actor.ts';
 import { AppError, conflict } from '../../domain/errors.ts';
+import { FILE_FIELD, type ImportIssue } from '../../domain/kernel/import-issue.ts';
+import { IMPORT_COLUMNS } from '../../domain/registry/import-columns.ts';
 import { TerritoryLookup } from '../../domain/registry/territory-lookup.ts';
 import { todayIso } from '../../domain/registry/timeline.ts';
 import { formatInteger } from '../../domain/reports/french.ts';
 import type { ChangeSetRepository } from '../../kernel/changesets/change-set.repository.ts';
 import type { HistoryEntry, HistoryRepository } from '../../kernel/history/history.repository.ts';
+import { sortAndCap } from '../../kernel/tabular/import-issues.ts';
+import type { FileHint } from '../../kernel/tabular/read-table.ts';
 import type { ProgressReporter } from '../../reference/progress.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
 import { historySnapshot } from '../registry.presenter.ts';
 import type { DynamicRow, DynamicWrite, RegistryRepository } from '../registry.repository.ts';
+import type { ImportReport } from './dynamic-import-report.ts';
+import { readImportFile } from './import-file.ts';
 import { mapHeader } from './import-header.ts';
 import { type ImportPlan, type PlannedWrite, planImport } from './import-plan.ts';
-import { type ImportError, type ImportReport, sortAndCap } from './import-report.ts';
-import { FILE_FIELD } from './raw-table.ts';
-import { type FileHint, readTable } from './read-table.ts';
 import type { TerritoryNamesRepository } from './territory-names.repository.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -50,7 +53,7 @@ export class DynamicImportService {
 
   async importFile(actor: Actor, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
     if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge();
-    const table = await readTable(bytes, options);
+    const table = await readImportFile(bytes, options);
     if (table.rows.length > MAX_IMPORT_ROWS) {
       throw new AppError(
         'too_large',
@@ -61,7 +64,7 @@ export class DynamicImportService {
     const report = (plan: Pick<ImportPlan, 'lignes' | 'errors'>, extra: Partial<ImportReport> = {}) => ({
       valide: plan.errors.length === 0,
       lignes: plan.lignes,
-      erreurs: sortAndCap(plan.errors),
+      erreurs: sortAndCap(plan.errors, { columns: IMPORT_COLUMNS }),
       crees: 0,
       modifies: 0,
       inchanges: 0,
@@ -83,7 +86,7 @@ export class DynamicImportService {
       existing: await this.existingRows(table.rows.flatMap((r) => idCell(r.cells, header.columns))),
       progress: options.progress,
     });
-    const errors: ImportError[] = [...header.errors, ...plan.errors];
+    const errors: ImportIssue[] = [...header.errors, ...plan.errors];
     if (plan.lignes === 0) {
       errors.push({
         ligne: table.headerLine,

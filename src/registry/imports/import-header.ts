@@ -1,23 +1,23 @@
+import type { ImportIssue } from '../../domain/kernel/import-issue.ts';
 import {
   IMPORT_COLUMNS,
   type ImportColumn,
   matchColumn,
   REQUIRED_COLUMNS,
 } from '../../domain/registry/import-columns.ts';
-import type { ImportError } from './import-report.ts';
-import type { RawTable } from './raw-table.ts';
+import type { RawTable } from '../../kernel/tabular/raw-table.ts';
 
 export interface HeaderMap {
   /** Column of each header position; null for an ignored (empty, unused) or reported position. */
   columns: (ImportColumn | null)[];
   present: Set<ImportColumn>;
-  errors: ImportError[];
+  errors: ImportIssue[];
 }
 
 /** Matches header cells to known columns; unknown, duplicate or missing columns are reported. */
 export function mapHeader(table: RawTable): HeaderMap {
   const ligne = table.headerLine;
-  const errors: ImportError[] = [];
+  const errors: ImportIssue[] = [];
   const present = new Set<ImportColumn>();
   const columns = table.header.map((raw, i): ImportColumn | null => {
     const label = raw.trim();

@@ -1,13 +1,13 @@
+import type { ImportIssue } from '../../domain/kernel/import-issue.ts';
 import type { ImportColumn } from '../../domain/registry/import-columns.ts';
 import { columnOfPath, type ImportCells, validateImportRow } from '../../domain/registry/import-row.ts';
 import type { DynamicInput } from '../../domain/registry/schemas.ts';
 import type { TerritoryLookup } from '../../domain/registry/territory-lookup.ts';
+import type { RawRow, RawTable } from '../../kernel/tabular/raw-table.ts';
 import type { ProgressReporter } from '../../reference/progress.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
 import type { DynamicRow } from '../registry.repository.ts';
 import type { HeaderMap } from './import-header.ts';
-import type { ImportError } from './import-report.ts';
-import type { RawRow, RawTable } from './raw-table.ts';
 
 export type PlannedWrite =
   | { kind: 'create'; line: number; input: DynamicInput }
@@ -15,7 +15,7 @@ export type PlannedWrite =
 
 export interface ImportPlan {
   lignes: number;
-  errors: ImportError[];
+  errors: ImportIssue[];
   writes: PlannedWrite[];
   unchanged: number;
 }

@@ -1,8 +1,8 @@
 import { COLUMN_DOCS } from '../../domain/registry/import-columns.ts';
-import { toFrenchCsv } from '../exports/csv.ts';
+import { toFrenchCsv } from '../../kernel/tabular/write-csv.ts';
+import { toXlsx, XLSX_CONTENT_TYPE } from '../../kernel/tabular/write-xlsx.ts';
 import type { ExportFile } from '../exports/registry-exports.ts';
-import { toXlsx, XLSX_CONTENT_TYPE } from '../exports/xlsx.ts';
-import { DATA_SHEET } from './read-xlsx.ts';
+import { DATA_SHEET } from './import-file.ts';
 
 const NAME = 'modele-import-dynamiques';
 

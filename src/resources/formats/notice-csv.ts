@@ -1,7 +1,8 @@
+import type { ImportIssue } from '../../domain/kernel/import-issue.ts';
 import type { Contributor, NoticeInput } from '../../domain/resources/schemas.ts';
 import { foldText } from '../../domain/text/normalize.ts';
-import { toFrenchCsv } from '../../registry/exports/csv.ts';
-import { readCsv } from '../../registry/imports/read-csv.ts';
+import { readCsv } from '../../kernel/tabular/read-csv.ts';
+import { toFrenchCsv } from '../../kernel/tabular/write-csv.ts';
 
 /**
  * Notices as a spreadsheet (French Excel convention on export: `;`, UTF-8 with BOM). One column per
@@ -118,7 +119,7 @@ export interface CsvRecord {
 
 export interface CsvRead {
   records: CsvRecord[];
-  problems: { ligne: number; champ: string; message: string }[];
+  problems: ImportIssue[];
 }
 
 const split = (cell: string, separator: string) =>

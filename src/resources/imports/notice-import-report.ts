@@ -1,5 +1,5 @@
+import type { ImportIssue } from '../../domain/kernel/import-issue.ts';
 import type { DuplicateReason } from '../../domain/resources/dedup.ts';
-import type { ImportError } from '../../registry/imports/import-report.ts';
 
 /** Import report: the shape of the dynamics import (API.md), plus the duplicates found. */
 export interface DuplicateReport {
@@ -19,7 +19,7 @@ export interface NoticeImportReport {
   format: string;
   /** Records read (notices in the file). */
   lignes: number;
-  erreurs: ImportError[];
+  erreurs: ImportIssue[];
   crees: number;
   /** Stored notices completed by a merge. */
   modifies: number;

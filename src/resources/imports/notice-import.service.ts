@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor.ts';
 import { AppError } from '../../domain/errors.ts';
+import { FILE_FIELD } from '../../domain/kernel/import-issue.ts';
 import { fillEmptyFields, sameContent } from '../../domain/resources/dedup.ts';
 import {
   type DuplicateMode,
@@ -7,7 +8,8 @@ import {
   type NoticeInput,
   noticeInput,
 } from '../../domain/resources/schemas.ts';
-import { type ImportError, sortAndCap } from '../../registry/imports/import-report.ts';
+import { ImportIssues } from '../../kernel/tabular/import-issues.ts';
+import { CSV_COLUMNS } from '../formats/notice-csv.ts';
 import type { NoticeRepository, NoticeRow, NoticeWrite } from '../notice.repository.ts';
 import type { NoticeChange, NoticeService } from '../notice.service.ts';
 import type { DuplicateReport, NoticeImportReport } from './notice-import-report.ts';
@@ -15,7 +17,9 @@ import { readRecords } from './read-records.ts';
 
 export const MAX_NOTICE_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_NOTICE_IMPORT_RECORDS = 20_000;
-const FILE = '(fichier)';
+const NOTICE = '(notice)';
+/** Issues of one record follow the order of the notice's fields (the CSV columns). */
+const ISSUE_ORDER = { columns: [NOTICE, ...CSV_COLUMNS] };
 
 const FORMAT_LABELS: Record<ImportFormat, string> = {
   ris: 'RIS',
@@ -71,32 +75,27 @@ export class NoticeImportService {
       lot: null,
       ...extra,
     });
-    const errors: ImportError[] = [...file.problems];
+    const issues = new ImportIssues(ISSUE_ORDER);
+    issues.push(...file.problems);
     const valid: { ligne: number; notice: NoticeInput }[] = [];
     for (const r of file.records) {
       if (!r.raw) {
-        errors.push({ ligne: r.ligne, champ: '(notice)', message: r.error ?? 'notice illisible' });
+        issues.add(r.ligne, NOTICE, r.error ?? 'notice illisible');
         continue;
       }
       const parsed = noticeInput.safeParse(r.raw);
       if (!parsed.success) {
-        for (const issue of parsed.error.issues) {
-          errors.push({ ligne: r.ligne, champ: issue.path.join('.') || '(notice)', message: issue.message });
-        }
+        issues.fromZod(r.ligne, parsed.error, '', NOTICE);
         continue;
       }
       const links = await this.notices.checkLinks(parsed.data);
-      for (const [champ, message] of Object.entries(links)) errors.push({ ligne: r.ligne, champ, message });
+      for (const [champ, message] of Object.entries(links)) issues.add(r.ligne, champ, message);
       valid.push({ ligne: r.ligne, notice: parsed.data });
     }
-    if (file.records.length === 0 && errors.length === 0) {
-      errors.push({
-        ligne: 1,
-        champ: FILE,
-        message: `aucune notice trouvée dans ce fichier ${FORMAT_LABELS[file.format]}`,
-      });
+    if (file.records.length === 0 && issues.length === 0) {
+      issues.add(1, FILE_FIELD, `aucune notice trouvée dans ce fichier ${FORMAT_LABELS[file.format]}`);
     }
-    if (errors.length > 0) return report({ valide: false, erreurs: sortAndCap(errors) });
+    if (issues.length > 0) return report({ valide: false, erreurs: issues.sorted() });
 
     const plan = await this.plan(valid, options.doublons);
     const counts = { crees: plan.creates.length, modifies: plan.changes.length, inchanges: plan.unchanged };

@@ -1,6 +1,7 @@
+import type { ImportIssue } from '../../domain/kernel/import-issue.ts';
 import { cslToNotice } from '../../domain/resources/csl-mapping.ts';
 import type { ImportFormat } from '../../domain/resources/schemas.ts';
-import { decodeUtf8 } from '../../registry/imports/read-csv.ts';
+import { decodeText } from '../../kernel/tabular/decode-text.ts';
 import { BIB_FORMATS } from '../formats/exchange.ts';
 import { readNoticeCsv } from '../formats/notice-csv.ts';
 
@@ -14,7 +15,7 @@ export interface RawRecord {
 export interface ReadFile {
   format: ImportFormat;
   records: RawRecord[];
-  problems: { ligne: number; champ: string; message: string }[];
+  problems: ImportIssue[];
 }
 
 /** The format a file is written in, told from its first characters. */
@@ -26,9 +27,12 @@ export function detectFormat(text: string): ImportFormat {
   return 'csv';
 }
 
-/** Reads RIS, BibTeX, CSL-JSON or CSV into raw notices; the format is detected when not given. */
+/**
+ * Reads RIS, BibTeX, CSL-JSON or CSV into raw notices; the format is detected when not given. Text is
+ * UTF-8, or Windows-1252 when the bytes are not valid UTF-8, whatever the format.
+ */
 export function readRecords(bytes: Uint8Array, format: ImportFormat | undefined): ReadFile {
-  const text = decodeUtf8(bytes);
+  const { text } = decodeText(bytes);
   const chosen = format ?? detectFormat(text);
   if (chosen === 'csv') {
     const csv = readNoticeCsv(bytes);

@@ -1,10 +1,15 @@
 import ExcelJS from 'exceljs';
 import { invalid } from '../../domain/errors.ts';
 import { foldText } from '../../domain/text/normalize.ts';
-import { EMPTY_FILE_MESSAGE, emptyTable, type RawRow, type RawTable } from './raw-table.ts';
+import { unguardFormula } from './formula-guard.ts';
+import { DEFAULT_EMPTY_MESSAGE, emptyTable, type RawRow, type RawTable } from './raw-table.ts';
 
-/** Sheet read when a workbook has several (the template's second sheet documents the columns). */
-export const DATA_SHEET = 'Dynamiques';
+export interface XlsxOptions {
+  /** Sheet read when the workbook has one of that name (accents and case ignored); else the first filled. */
+  sheet?: string | undefined;
+  /** Problem reported for a workbook without a header, in the importer's words. */
+  emptyMessage?: string | undefined;
+}
 
 /** Text of a cell whatever exceljs made of it: dates become AAAA-MM-JJ, formulas their result. */
 export function cellText(value: ExcelJS.CellValue): string {
@@ -21,7 +26,9 @@ export function cellText(value: ExcelJS.CellValue): string {
   return '';
 }
 
-export async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
+/** XLSX bytes → raw table: one sheet, blank rows skipped, row numbers as the spreadsheet shows them. */
+export async function readXlsx(bytes: Uint8Array, options: XlsxOptions = {}): Promise<RawTable> {
+  const emptyMessage = options.emptyMessage ?? DEFAULT_EMPTY_MESSAGE;
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
@@ -31,18 +38,20 @@ export async function readXlsx(bytes: Uint8Array): Promise<RawTable> {
     );
   }
   const sheets = workbook.worksheets;
+  const wanted = options.sheet === undefined ? undefined : foldText(options.sheet);
   const sheet =
-    sheets.find((s) => foldText(s.name) === foldText(DATA_SHEET)) ?? sheets.find((s) => s.actualRowCount > 0);
-  if (!sheet) return emptyTable('xlsx', EMPTY_FILE_MESSAGE);
+    sheets.find((s) => wanted !== undefined && foldText(s.name) === wanted) ??
+    sheets.find((s) => s.actualRowCount > 0);
+  if (!sheet) return emptyTable('xlsx', emptyMessage);
   const rows: RawRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, number) => {
     const cells: string[] = [];
     row.eachCell({ includeEmpty: true }, (cell, col) => {
-      cells[col - 1] = cellText(cell.value);
+      cells[col - 1] = unguardFormula(cellText(cell.value));
     });
     rows.push({ line: number, cells: Array.from(cells, (c) => c ?? '') });
   });
   const [header, ...data] = rows.filter((r) => r.cells.some((c) => c.trim() !== ''));
-  if (!header) return emptyTable('xlsx', EMPTY_FILE_MESSAGE);
+  if (!header) return emptyTable('xlsx', emptyMessage);
   return { format: 'xlsx', header: header.cells, headerLine: header.line, rows: data, problems: [] };
 }
