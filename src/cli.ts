@@ -1,4 +1,5 @@
 import { Command, CommanderError } from 'commander';
+import { registerAccountCommands } from './cli/accounts.commands.ts';
 import { registerDbCommands } from './cli/db.commands.ts';
 import { registerDynamicsCommands } from './cli/dynamiques.commands.ts';
 import { registerGlossaryCommands } from './cli/glossaire.commands.ts';
@@ -25,6 +26,7 @@ registerReportCommands(program);
 registerResourcesCommands(program);
 registerGlossaryCommands(program);
 registerSelectionsCommands(program);
+registerAccountCommands(program);
 
 try {
   await program.parseAsync(process.argv);

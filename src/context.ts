@@ -3,6 +3,8 @@ import { ProfileService } from './analytics/profile.service.ts';
 import { SnapshotRepository } from './analytics/snapshot.repository.ts';
 import { SnapshotCache } from './analytics/snapshot.ts';
 import { SnapshotListSource } from './analytics/snapshot-list-source.ts';
+import { AccountRepository } from './auth/account.repository.ts';
+import { AuthService } from './auth/auth.service.ts';
 import { type Config, DEFAULT_CHROMIUM_PATH } from './config.ts';
 import { ContoursRepository } from './contours/contours.repository.ts';
 import { ContoursService } from './contours/contours.service.ts';
@@ -11,6 +13,7 @@ import { HealthService } from './health/health.service.ts';
 import { ChangeSetRepository } from './kernel/changesets/change-set.repository.ts';
 import { ChangeSetService } from './kernel/changesets/change-set.service.ts';
 import { PdfRenderer } from './kernel/documents/pdf-renderer.ts';
+import { AuditService } from './kernel/history/audit.service.ts';
 import { HistoryRepository } from './kernel/history/history.repository.ts';
 import { ReferenceReader } from './reference/reference.reader.ts';
 import { ReferenceRepository } from './reference/reference.repository.ts';
@@ -50,6 +53,8 @@ export interface AppContext {
     profiles: ProfileService;
     reports: ReportService;
     resources: ResourceServices;
+    auth: AuthService;
+    audit: AuditService;
   };
   close(): Promise<void>;
 }
@@ -125,6 +130,8 @@ export function createContext(database: Database, settings: ContextSettings = {}
       profiles,
       reports,
       resources,
+      auth: new AuthService(new AccountRepository(database.db)),
+      audit: new AuditService(changeSet.history),
     },
     close: async () => {
       await reports.close();

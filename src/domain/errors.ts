@@ -11,6 +11,7 @@ export type ErrorKind =
   | 'precondition_failed'
   | 'precondition_required'
   | 'too_large'
+  | 'too_many_requests'
   | 'unavailable';
 
 export class AppError extends Error {

@@ -2,11 +2,14 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { analyticsRoutes } from '../analytics/analytics.routes.ts';
+import { authRoutes } from '../auth/auth.routes.ts';
+import { registerAuth } from '../auth/http-auth.ts';
 import type { AppContext } from '../context.ts';
 import { contoursRoutes } from '../contours/contours.routes.ts';
-import { type Actor, anonymous } from '../domain/actor.ts';
+import type { Actor } from '../domain/actor.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { changeSetRoutes } from '../kernel/changesets/change-set.routes.ts';
+import { auditRoutes } from '../kernel/history/audit.routes.ts';
 import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
 import { importRoutes } from '../registry/imports/import.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
@@ -20,12 +23,18 @@ declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor;
   }
+  interface FastifyInstance {
+    /** Every route registered, as `{method, url}` (the access-rule test walks it). */
+    routeList: { method: string; url: string }[];
+  }
 }
 
 export interface AppOptions {
   logLevel?: string;
   /** Built web application to serve beside the API (default dist/web when built); false: API only. */
   webDir?: string | false;
+  /** Session cookies only over HTTPS (behind TLS). */
+  secureCookies?: boolean;
 }
 
 /** Builds the HTTP application without listening, so tests call it in-process with `inject()`. */
@@ -39,10 +48,13 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest<Actor | null>('actor', null);
-  app.addHook('onRequest', async (req) => {
-    req.actor = anonymous;
-  });
   registerErrorHandler(app);
+  const routes: { method: string; url: string }[] = [];
+  app.decorate('routeList', routes);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routes.push({ method, url: r.url ?? r.path });
+  });
+  registerAuth(app, ctx.services.auth);
 
   await app.register(swagger, {
     openapi: {
@@ -57,6 +69,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
 
   await app.register(healthRoutes(ctx.services.health));
+  await app.register(authRoutes(ctx.services.auth, { secureCookies: options.secureCookies ?? false }));
+  await app.register(auditRoutes(ctx.services.audit));
   await app.register(territoryRoutes(ctx.services.territories));
   await app.register(contoursRoutes(ctx.services.contours));
   await app.register(registryRoutes(ctx.services.registry, ctx.services.registryExports));

@@ -11,6 +11,7 @@ const STATUS: Record<ErrorKind, number> = {
   precondition_failed: 412,
   too_large: 413,
   precondition_required: 428,
+  too_many_requests: 429,
   unavailable: 503,
 };
 

@@ -1,11 +1,15 @@
 import type { Actor } from '../domain/actor.ts';
+import { can } from '../domain/auth/roles.ts';
 import type { DynamicInput } from '../domain/registry/schemas.ts';
 import { freshness, statusAt } from '../domain/registry/timeline.ts';
 import type { DynamicRow } from './registry.repository.ts';
 
 /** Contacts leave the server only with their consent, unless the reader is identified. */
+/** Whether the actor may see contacts that did not consent to publication (roles that edit the registry). */
+export const seesPrivateContacts = (actor: Actor) => can(actor, 'registre');
+
 export function visibleContacts(actor: Actor, contacts: DynamicInput['contacts']) {
-  return actor.kind === 'anonymous' ? contacts.filter((c) => c.public) : contacts;
+  return seesPrivateContacts(actor) ? contacts : contacts.filter((c) => c.public);
 }
 
 export function presentDynamic(

@@ -52,6 +52,19 @@ export class RegistryRepository {
     return this.db.transaction().execute(fn);
   }
 
+  /** Régions of a set of communes (for the regional scope of writes). */
+  async regionsOfCommunes(codes: string[]): Promise<Set<string>> {
+    if (codes.length === 0) return new Set();
+    const rows = await this.db
+      .selectFrom('commune')
+      .select('region')
+      .distinct()
+      .where('code', 'in', codes)
+      .where('region', 'is not', null)
+      .execute();
+    return new Set(rows.map((r) => r.region as string));
+  }
+
   findById(id: string, db: Db = this.db): Promise<DynamicRow | undefined> {
     return db.selectFrom('dynamique').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   }

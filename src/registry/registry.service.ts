@@ -15,6 +15,7 @@ import { presentHistory } from '../kernel/history/history.presenter.ts';
 import type { HistoryRepository } from '../kernel/history/history.repository.ts';
 import { type RecordNoun, VersionedRecords } from '../kernel/versioning/versioned-records.ts';
 import { migrateMergedCommunes } from './commune-migration.ts';
+import { assertMayWriteDynamic } from './dynamic-scope.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
 import type { ListSource } from './in-memory-list.ts';
 import { PresentedCache } from './presented-cache.ts';
@@ -23,16 +24,17 @@ import {
   historySnapshot,
   type PresentedDynamic,
   presentDynamic,
+  seesPrivateContacts,
   visibleContacts,
 } from './registry.presenter.ts';
 import type { DynamicRow, RegistryRepository } from './registry.repository.ts';
 
 /**
- * Anonymous readers never see contacts without consent, so the record they send back lacks them:
- * saving it must not erase what they could not see.
+ * Readers without the right to see contacts lacking consent send back a record without them: saving it
+ * must not erase what they could not see.
  */
 function keepHiddenContacts(actor: Actor, stored: DynamicInput, input: DynamicInput): DynamicInput {
-  if (actor.kind !== 'anonymous') return input;
+  if (seesPrivateContacts(actor)) return input;
   const hidden = (stored.contacts ?? []).filter((c) => !c.public);
   return hidden.length === 0 ? input : { ...input, contacts: [...input.contacts, ...hidden] };
 }
@@ -54,6 +56,7 @@ export class RegistryService {
   ) {}
 
   private readonly presented = new PresentedCache();
+  private readonly regionsOf = (communes: string[]) => this.repo.regionsOfCommunes(communes);
   private readonly records = new VersionedRecords<DynamicRow, Transaction<DB>>({
     noun: DYNAMIC,
     read: (id, trx) => this.repo.findById(id, trx),
@@ -161,6 +164,7 @@ export class RegistryService {
     if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
     const id = options.id ?? writer.newId();
     const write = await writer.build(id, input);
+    await assertMayWriteDynamic(actor, [{ id: null, communes: write.communes }], this.regionsOf);
     const run = async (trx: Transaction<DB>) => {
       await this.repo.insert(trx, write);
       await this.history.record(trx, {
@@ -183,6 +187,15 @@ export class RegistryService {
       const errors = await this.writer.check(kept, id);
       if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
       const write = await this.writer.build(id, kept);
+      const before = await this.repo.communesOf([id]);
+      await assertMayWriteDynamic(
+        actor,
+        [
+          { id, communes: before.get(id) ?? [] },
+          { id, communes: write.communes },
+        ],
+        this.regionsOf,
+      );
       return async (trx) => {
         if (!(await this.repo.update(trx, write, expected))) return false;
         await this.history.record(trx, {
@@ -201,19 +214,26 @@ export class RegistryService {
   }
 
   async remove(actor: Actor, id: string, expected: number): Promise<void> {
-    await this.records.write(id, expected, (current) => async (trx) => {
-      if (!(await this.repo.delete(trx, id, expected))) return false;
-      await this.history.record(trx, {
-        entite: 'dynamique',
-        entiteId: id,
-        action: 'suppression',
-        auteur: actorLabel(actor),
-        lot: null,
-        avant: historySnapshot(id, current.version, current.document as DynamicInput),
-        apres: null,
-      });
-      return true;
+    await this.records.write(id, expected, async (current) => {
+      const communes = (await this.repo.communesOf([id])).get(id) ?? [];
+      await assertMayWriteDynamic(actor, [{ id, communes }], this.regionsOf);
+      return (trx) => this.deleteWithHistory(trx, actor, current, expected);
     });
+  }
+
+  private async deleteWithHistory(trx: Transaction<DB>, actor: Actor, current: DynamicRow, expected: number) {
+    const id = current.id;
+    if (!(await this.repo.delete(trx, id, expected))) return false;
+    await this.history.record(trx, {
+      entite: 'dynamique',
+      entiteId: id,
+      action: 'suppression',
+      auteur: actorLabel(actor),
+      lot: null,
+      avant: historySnapshot(id, current.version, current.document as DynamicInput),
+      apres: null,
+    });
+    return true;
   }
 
   /** Rewrites perimeters naming merged communes (after a new reference vintage). */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import { dynamicInput } from '../factories/dynamics.ts';
-import { createTestApp } from '../helpers/context.ts';
+import { createTestApp, TEST_ADMIN } from '../helpers/context.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -56,7 +56,7 @@ describe('dynamics CRUD', () => {
     expect(history.items.map((i: { action: string }) => i.action)).toEqual(['creation', 'modification']);
     expect(history.items[1].avant.nom).toBe(body.nom);
     expect(history.items[1].apres.nom).toBe(changed.nom);
-    expect(history.items[1].auteur).toBe('anonyme');
+    expect(history.items[1].auteur).toBe(TEST_ADMIN);
     expect(Date.parse(history.items[1].date)).not.toBeNaN();
   });
 
@@ -126,34 +126,28 @@ describe('dynamics CRUD', () => {
         { nom: 'Coordinateur privé', email: 'prive@example.org', public: false },
       ],
     });
-    expect(body.contacts.map((c: { nom: string }) => c.nom)).toEqual(['Coordinatrice publique']);
-    const history = (await t.app.inject(`/api/dynamiques/${body.id}/historique`)).body;
+    expect(body.contacts).toHaveLength(2);
+    const read = (await t.anonymous({ url: `/api/dynamiques/${body.id}` })).json();
+    expect(read.contacts.map((c: { nom: string }) => c.nom)).toEqual(['Coordinatrice publique']);
+    const history = (await t.anonymous({ url: `/api/dynamiques/${body.id}/historique` })).body;
     expect(history).not.toContain('prive@example.org');
+    expect(history).toContain('publique@example.org');
   });
 
-  it('an anonymous edit keeps the contacts it could not see', async () => {
-    const { body, etag } = await create({
-      contacts: [
-        { nom: 'Coordinatrice publique', public: true },
-        { nom: 'Coordinateur privé', email: 'prive@example.org', public: false },
-      ],
-    });
+  it('an anonymous edit is refused with 401 and changes nothing', async () => {
+    const { body, etag } = await create({});
     const { id, version, date, fraicheur, creeLe, modifieLe, ...rest } = body;
-    const res = await t.app.inject({
+    const res = await t.anonymous({
       method: 'PUT',
       url: `/api/dynamiques/${id}`,
       headers: { 'if-match': etag },
-      payload: {
-        ...rest,
-        perimetre: { communes: rest.perimetre.communesSaisies },
-        nom: `${body.nom} (modifiée)`,
-      },
+      payload: { ...rest, perimetre: { communes: rest.perimetre.communesSaisies }, nom: 'Pirate' },
     });
-    expect(res.statusCode, res.body).toBe(200);
-    expect(res.json().contacts.map((c: { nom: string }) => c.nom)).toEqual(['Coordinatrice publique']);
+    expect(res.statusCode, res.body).toBe(401);
+    expect(res.json().erreur).toMatch(/Connexion requise/);
     const stored = await t.ctx.services.registry.get(systemActor('test'), id);
-    expect(stored.contacts.map((c) => c.nom)).toEqual(['Coordinatrice publique', 'Coordinateur privé']);
-    expect(stored.nom).toMatch(/\(modifiée\)$/);
+    expect(stored.nom).toBe(body.nom);
+    expect(stored.version).toBe(version);
   });
 });
 

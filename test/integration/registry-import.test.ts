@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamicInput } from '../factories/dynamics.ts';
-import { createTestApp } from '../helpers/context.ts';
+import { createTestApp, TEST_ADMIN } from '../helpers/context.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -68,7 +68,7 @@ describe('dynamics import: writing', () => {
 
     const lots = (await t.app.inject({ url: '/api/lots', query: { limit: '500' } })).json();
     const lot = lots.items.find((l: { id: string }) => l.id === report.lot);
-    expect(lot).toMatchObject({ nombre: 3, annule: false, auteur: 'anonyme' });
+    expect(lot).toMatchObject({ nombre: 3, annule: false, auteur: TEST_ADMIN });
 
     const listed = (await t.app.inject({ url: '/api/dynamiques', query: { q: m } })).json();
     const history = (await t.app.inject(`/api/dynamiques/${listed.items[0].id}/historique`)).json();
@@ -85,7 +85,7 @@ describe('dynamics import: writing', () => {
     expect(again.statusCode).toBe(409);
     expect(again.json().erreur).toMatch(/déjà été annulé/);
     const listedLot = (await t.app.inject(`/api/lots/${report.lot}`)).json();
-    expect(listedLot).toMatchObject({ annule: true, annulePar: 'anonyme' });
+    expect(listedLot).toMatchObject({ annule: true, annulePar: TEST_ADMIN });
   });
 
   it('rows with an id modify the record; reverting restores the previous version', async () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newMarker, noticeBody } from '../factories/notices.ts';
-import { createTestApp } from '../helpers/context.ts';
+import { createTestApp, TEST_ADMIN } from '../helpers/context.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -64,7 +64,7 @@ describe('notices CRUD', () => {
     const history = (await t.app.inject(`/api/ressources/${body.id}/historique`)).json();
     expect(history.items.map((i: { action: string }) => i.action)).toEqual(['creation', 'modification']);
     expect(history.items[1]).toMatchObject({
-      auteur: 'anonyme',
+      auteur: TEST_ADMIN,
       avant: { titre: `${marker} premier titre`, version: 1 },
       apres: { titre: `${marker} titre corrigé`, version: 2 },
     });

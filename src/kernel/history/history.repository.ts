@@ -103,4 +103,38 @@ export class HistoryRepository {
       .orderBy('id')
       .execute();
   }
+
+  search(filters: HistoryFilters) {
+    return searchHistory(this.db, filters);
+  }
+}
+
+export interface HistoryFilters {
+  auteur?: string | undefined;
+  entite?: string | undefined;
+  entiteId?: string | undefined;
+  source?: string | undefined;
+  depuis?: string | undefined;
+  jusqua?: string | undefined;
+  offset: number;
+  limit: number;
+}
+
+/** The audit log across every kind of record, newest first. */
+export async function searchHistory(
+  db: Kysely<DB>,
+  f: HistoryFilters,
+): Promise<{ total: number; rows: StoredHistoryEntry[] }> {
+  let q = db.selectFrom('historique');
+  if (f.auteur) q = q.where('auteur', '=', f.auteur);
+  if (f.entite) q = q.where('entite', '=', f.entite);
+  if (f.entiteId) q = q.where('entite_id', '=', f.entiteId);
+  if (f.source) q = q.where('source', '=', f.source);
+  if (f.depuis) q = q.where('date', '>=', new Date(`${f.depuis}T00:00:00Z`));
+  if (f.jusqua) q = q.where('date', '<', new Date(Date.parse(`${f.jusqua}T00:00:00Z`) + 86_400_000));
+  const [rows, count] = await Promise.all([
+    q.selectAll().orderBy('id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirst(),
+  ]);
+  return { total: Number(count?.n ?? 0), rows };
 }

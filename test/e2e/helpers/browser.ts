@@ -81,3 +81,12 @@ export async function expectWellFormedPage(page: Page, titlePart: RegExp): Promi
   expect(await page.locator('main#contenu').count()).toBe(1);
   expect(await page.locator('main h1').count()).toBe(1);
 }
+
+/** Signs in through the login page, as a person would; the page then carries the session cookie. */
+export async function signIn(page: Page, baseUrl: string, who: { email: string; password: string }) {
+  await page.goto(`${baseUrl}/connexion`);
+  await page.getByLabel('Adresse électronique').fill(who.email);
+  await page.getByLabel('Mot de passe').fill(who.password);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.waitForURL(`${baseUrl}/`);
+}

@@ -1,14 +1,18 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../src/context.ts';
+import { systemActor } from '../../../src/domain/actor.ts';
 import { buildApp } from '../../../src/http/app.ts';
 import { ensureWebBuild, WEB_OUT_DIR } from '../../../web/build/ensure-build.ts';
-import { createTestContext } from '../../helpers/context.ts';
+import { actAsAdministrator, createTestContext } from '../../helpers/context.ts';
 
 export interface WebApp {
   ctx: AppContext;
+  /** `inject` acts as an administrator (see actAsAdministrator). */
   app: FastifyInstance;
   url: string;
+  /** An administrator account to sign in with in the browser. */
+  admin: { email: string; password: string };
   close(): Promise<void>;
 }
 
@@ -18,12 +22,26 @@ export async function startWebApp(): Promise<WebApp> {
   const ctx = await createTestContext();
   await ctx.services.territories.warm();
   const app = await buildApp(ctx, { webDir: WEB_OUT_DIR });
+  await actAsAdministrator(ctx, app);
+  const admin = {
+    email: `admin-${process.pid}-${Date.now()}@example.org`,
+    password: 'mot de passe de test e2e',
+  };
+  await ctx.services.auth.addUser(systemActor('tests'), {
+    email: admin.email,
+    nom: 'Administratrice e2e',
+    role: 'administrateur',
+    regions: [],
+    dynamiques: [],
+    motDePasse: admin.password,
+  });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
     ctx,
     app,
     url: `http://127.0.0.1:${port}`,
+    admin,
     close: async () => {
       await app.close();
       await ctx.close();

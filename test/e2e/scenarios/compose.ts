@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { expectAccessible, expectWellFormedPage, openPage, screenshot } from '../helpers/browser.ts';
+import { expectAccessible, expectWellFormedPage, openPage, screenshot, signIn } from '../helpers/browser.ts';
 import { MARKER } from '../helpers/seed.ts';
 import type { E2e } from './context.ts';
 
@@ -45,6 +45,7 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
   expect(term.statusCode, term.body).toBe(201);
 
   const { page, errors } = await openPage(browser);
+  await signIn(page, server.url, server.admin);
   page.on('dialog', (d) => void d.accept());
   await page.goto(`${server.url}/ressources`);
   await page.getByRole('link', { name: 'Composer une sélection' }).click();

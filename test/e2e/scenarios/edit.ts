@@ -1,5 +1,6 @@
 import { expect } from 'vitest';
-import { expectAccessible, expectWellFormedPage, openPage, screenshot } from '../helpers/browser.ts';
+import { TEST_ADMIN } from '../../helpers/context.ts';
+import { expectAccessible, expectWellFormedPage, openPage, screenshot, signIn } from '../helpers/browser.ts';
 import { MARKER } from '../helpers/seed.ts';
 import type { E2e } from './context.ts';
 
@@ -9,6 +10,7 @@ import type { E2e } from './context.ts';
  */
 export async function createThenEditWithConflict({ server, browser }: E2e) {
   const { page, errors } = await openPage(browser);
+  await signIn(page, server.url, server.admin);
   await page.goto(`${server.url}/registre`);
   await page.getByRole('link', { name: 'Ajouter une dynamique' }).click();
   await page.waitForURL(`${server.url}/dynamiques/nouvelle`);
@@ -103,12 +105,17 @@ export async function createThenEditWithConflict({ server, browser }: E2e) {
   expect(after.dateDebut).toBe('2020-03-01');
   expect(after.perimetre.epci).toEqual(['244200770']);
   const history = (await server.app.inject({ url: `/api/dynamiques/${id}/historique` })).json();
-  expect(history.items.map((h: { auteur: string }) => h.auteur)).toEqual(['anonyme', 'anonyme', 'anonyme']);
+  // The person signed in through the web and the script's token are both named in the history.
+  expect(history.items.map((h: { auteur: string }) => h.auteur)).toEqual([
+    server.admin.email,
+    TEST_ADMIN,
+    server.admin.email,
+  ]);
 
   await page.goto(`${server.url}/connexion`);
-  await expectWellFormedPage(page, /^Connexion — Observatoire DTS$/);
-  await page.getByText('Les comptes ne sont pas encore disponibles').waitFor();
-  await expectAccessible(page, 'connexion');
+  await expectWellFormedPage(page, /^Mon compte — Observatoire DTS$/);
+  await page.getByText(server.admin.email).waitFor();
+  await expectAccessible(page, 'mon-compte');
   expect(errors).toEqual([]);
   await page.context().close();
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { expectAccessible, expectWellFormedPage, openPage, screenshot } from '../helpers/browser.ts';
+import { expectAccessible, expectWellFormedPage, openPage, screenshot, signIn } from '../helpers/browser.ts';
 import { MARKER } from '../helpers/seed.ts';
 import type { E2e } from './context.ts';
 
@@ -12,6 +12,7 @@ function csv(lines: string[]) {
 /** Upload → dry-run report with line and column errors → fixed file → confirmation → in the registry. */
 export async function importWithErrorsThenFixed({ server, browser }: E2e) {
   const { page, errors } = await openPage(browser);
+  await signIn(page, server.url, server.admin);
   await page.goto(`${server.url}/import`);
   await expectWellFormedPage(page, /^Importer des dynamiques — Observatoire DTS$/);
   const verify = page.getByRole('button', { name: 'Vérifier le fichier' });

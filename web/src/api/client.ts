@@ -28,13 +28,24 @@ export interface JsonResponse<T> {
   etag: string | null;
 }
 
+/** The session's anti-forgery token, set by the server at login in a cookie the page can read. */
+function csrfToken(): string | null {
+  const m = /(?:^|;\s*)odts_csrf=([^;]+)/.exec(document.cookie);
+  return m ? decodeURIComponent(m[1] as string) : null;
+}
+
 export async function requestJson<T>(
   url: string,
   init: RequestInit & { signal?: AbortSignal | undefined } = {},
 ): Promise<JsonResponse<T>> {
   let res: Response;
+  const method = (init.method ?? 'GET').toUpperCase();
+  const csrf = method === 'GET' || method === 'HEAD' ? null : csrfToken();
   try {
-    res = await fetch(url, { ...init, headers: { accept: 'application/json', ...init.headers } });
+    res = await fetch(url, {
+      ...init,
+      headers: { accept: 'application/json', ...(csrf ? { 'x-csrf-token': csrf } : {}), ...init.headers },
+    });
   } catch (error) {
     if ((error as Error).name === 'AbortError') throw error;
     throw new ApiError(0, 'Le serveur ne répond pas : vérifiez votre connexion puis réessayez.');

@@ -1,0 +1,244 @@
+import { randomUUID } from 'node:crypto';
+import { type Actor, actorLabel } from '../domain/actor.ts';
+import { can, isRole, PERMISSIONS, type Permission, rolesWith } from '../domain/auth/roles.ts';
+import type { LoginInput, TokenInput, UserInput, UserUpdate } from '../domain/auth/schemas.ts';
+import { AppError, conflict, invalid } from '../domain/errors.ts';
+import { VersionedRecords } from '../kernel/versioning/versioned-records.ts';
+import type { AccountRepository, UserRow } from './account.repository.ts';
+import { LoginThrottle } from './login-throttle.ts';
+import { digest, hashPassword, newSecret, verifyPassword } from './secrets.ts';
+
+const SESSION_HOURS = 12;
+const LOCK_AFTER_FAILURES = 5;
+const LOCK_SECONDS = 15 * 60;
+
+export function presentUser(u: UserRow) {
+  return {
+    id: u.id,
+    email: u.email,
+    nom: u.nom,
+    role: u.role,
+    regions: u.regions,
+    dynamiques: u.dynamiques,
+    actif: u.actif,
+    creeLe: u.cree_le.toISOString(),
+    version: u.version,
+  };
+}
+export type PresentedUser = ReturnType<typeof presentUser>;
+
+export function userActor(u: Pick<UserRow, 'id' | 'email' | 'role' | 'regions' | 'dynamiques'>): Actor {
+  return {
+    kind: 'user',
+    id: u.id,
+    email: u.email,
+    role: u.role,
+    regions: u.regions,
+    dynamiques: u.dynamiques,
+  };
+}
+
+/** 401 for anonymous callers, 403 for those whose role lacks the permission. */
+export function requirePermission(actor: Actor, permission: Permission): void {
+  if (actor.kind === 'anonymous') {
+    throw new AppError('unauthenticated', 'Connexion requise : connectez-vous ou utilisez un jeton d’API');
+  }
+  if (!can(actor, permission)) {
+    const roles = rolesWith(permission).join(', ');
+    throw new AppError(
+      'forbidden',
+      `Action non autorisée pour votre rôle : ${PERMISSIONS[permission]} (rôles : ${roles})`,
+    );
+  }
+}
+
+/** Accounts, sessions and tokens. Secrets are handed out once and only their digests are kept. */
+export class AuthService {
+  private readonly throttle = new LoginThrottle();
+  private readonly users: VersionedRecords<
+    UserRow,
+    Parameters<Parameters<AccountRepository['transaction']>[0]>[0]
+  >;
+
+  constructor(private readonly repo: AccountRepository) {
+    this.users = new VersionedRecords({
+      noun: {
+        subject: 'Le compte',
+        feminine: false,
+        missing: (id) => `Aucun compte avec l’identifiant « ${id} »`,
+      },
+      read: (id, trx) => repo.findUser(id, trx),
+      transaction: (run) => repo.transaction(run),
+    });
+  }
+
+  /** Checks the password; answers a new session secret and its CSRF token. */
+  async login(input: LoginInput, from: string) {
+    this.throttle.check(from);
+    const user = await this.repo.findUserByEmail(input.email);
+    if (user?.bloque_jusqua && user.bloque_jusqua > new Date()) {
+      throw new AppError(
+        'too_many_requests',
+        'Trop d’essais infructueux : ce compte est bloqué pendant 15 minutes. Réessayez plus tard ou demandez une réinitialisation du mot de passe.',
+      );
+    }
+    const ok = await verifyPassword(input.motDePasse, user?.mot_de_passe ?? null);
+    if (!user || !ok || !user.actif) {
+      this.throttle.fail(from);
+      if (user) await this.repo.recordFailure(user.id, LOCK_AFTER_FAILURES, LOCK_SECONDS);
+      throw new AppError('unauthenticated', 'Adresse électronique ou mot de passe incorrect');
+    }
+    await this.repo.clearFailures(user.id);
+    const secret = newSecret();
+    const csrf = newSecret();
+    const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
+    await this.repo.createSession({
+      empreinte: digest(secret),
+      utilisateur: user.id,
+      csrf,
+      expire_le: expires,
+    });
+    return { secret, csrf, expires, utilisateur: presentUser(user) };
+  }
+
+  async logout(secret: string | undefined): Promise<void> {
+    if (secret) await this.repo.deleteSession(digest(secret));
+  }
+
+  async sessionActor(secret: string): Promise<{ actor: Actor; csrf: string } | null> {
+    const row = await this.repo.findSession(digest(secret));
+    return row ? { actor: userActor(row), csrf: row.csrf } : null;
+  }
+
+  async tokenActor(secret: string): Promise<Actor | null> {
+    const t = await this.repo.findToken(digest(secret));
+    if (!t || !isRole(t.role)) return null;
+    return {
+      kind: 'user',
+      id: t.utilisateur ?? `jeton:${t.id}`,
+      email: `jeton « ${t.libelle} »`,
+      role: t.role,
+      regions: t.regions,
+      dynamiques: [],
+      jeton: t.id,
+    };
+  }
+
+  async me(actor: Actor) {
+    if (actor.kind !== 'user') {
+      throw new AppError('unauthenticated', 'Vous n’êtes pas connecté·e');
+    }
+    const stored = actor.jeton ? undefined : await this.repo.findUser(actor.id);
+    return {
+      ...(stored
+        ? presentUser(stored)
+        : { id: actor.id, email: actor.email, role: actor.role, regions: actor.regions }),
+      permissions: (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(actor, p)),
+    };
+  }
+
+  async addUser(actor: Actor, input: UserInput): Promise<PresentedUser> {
+    requirePermission(actor, 'comptes');
+    if (await this.repo.findUserByEmail(input.email)) {
+      throw conflict(`Un compte existe déjà pour ${input.email}`);
+    }
+    const id = randomUUID();
+    const mot_de_passe = input.motDePasse ? await hashPassword(input.motDePasse) : null;
+    await this.repo.transaction((trx) =>
+      this.repo.insertUser(trx, {
+        id,
+        email: input.email,
+        nom: input.nom,
+        role: input.role,
+        regions: input.regions,
+        dynamiques: input.dynamiques,
+        mot_de_passe,
+      }),
+    );
+    return presentUser((await this.repo.findUser(id)) as UserRow);
+  }
+
+  async listUsers(actor: Actor) {
+    requirePermission(actor, 'comptes');
+    const items = (await this.repo.listUsers()).map(presentUser);
+    return { total: items.length, items };
+  }
+
+  async getUser(actor: Actor, id: string) {
+    requirePermission(actor, 'comptes');
+    return presentUser(await this.users.require(id));
+  }
+
+  async updateUser(actor: Actor, id: string, input: UserUpdate, expected: number) {
+    requirePermission(actor, 'comptes');
+    if (actor.kind === 'user' && actor.id === id && input.role !== 'administrateur') {
+      throw invalid('Vous ne pouvez pas retirer votre propre rôle d’administrateur', {
+        role: 'rôle inchangé attendu',
+      });
+    }
+    await this.users.write(id, expected, () => async (trx) => {
+      if (!(await this.repo.updateUser(trx, id, expected, input))) return false;
+      // A disabled account or a changed role takes effect at once, not at the session's end.
+      await this.repo.deleteSessionsOf(trx, id);
+      return true;
+    });
+    return this.getUser(actor, id);
+  }
+
+  async setPassword(actor: Actor, id: string, password: string) {
+    if (!(actor.kind === 'user' && actor.id === id)) requirePermission(actor, 'comptes');
+    const user = await this.users.require(id);
+    const hash = await hashPassword(password);
+    await this.repo.transaction((trx) => this.repo.updateUser(trx, id, user.version, { mot_de_passe: hash }));
+  }
+
+  async changeOwnPassword(actor: Actor, ancien: string, nouveau: string) {
+    if (actor.kind !== 'user' || actor.jeton) throw new AppError('unauthenticated', 'Connexion requise');
+    const user = await this.users.require(actor.id);
+    if (!(await verifyPassword(ancien, user.mot_de_passe))) {
+      throw invalid('Mot de passe actuel incorrect', { ancien: 'mot de passe actuel incorrect' });
+    }
+    await this.setPassword(actor, actor.id, nouveau);
+  }
+
+  /** A token for scripts; the secret is returned once and never stored. */
+  async createToken(actor: Actor, input: TokenInput) {
+    requirePermission(actor, 'comptes');
+    const id = randomUUID();
+    const secret = newSecret('odts_');
+    await this.repo.createToken({
+      id,
+      empreinte: digest(secret),
+      libelle: input.libelle,
+      role: input.role,
+      regions: input.regions,
+      utilisateur: null,
+    });
+    return {
+      id,
+      libelle: input.libelle,
+      role: input.role,
+      regions: input.regions,
+      jeton: secret,
+      creePar: actorLabel(actor),
+    };
+  }
+
+  async listTokens(actor: Actor) {
+    requirePermission(actor, 'comptes');
+    const items = (await this.repo.listTokens()).map((t) => ({
+      id: t.id,
+      libelle: t.libelle,
+      role: t.role,
+      regions: t.regions,
+      creeLe: t.cree_le.toISOString(),
+      revoque: t.revoque_le !== null,
+    }));
+    return { total: items.length, items };
+  }
+
+  async revokeToken(actor: Actor, id: string) {
+    requirePermission(actor, 'comptes');
+    if (!(await this.repo.revokeToken(id))) throw new AppError('not_found', `Aucun jeton actif « ${id} »`);
+  }
+}

@@ -1,0 +1,57 @@
+import type { Permission } from '../domain/auth/roles.ts';
+
+/** Anyone may call it, account or not (reads, and POSTs that write nothing). */
+export const PUBLIC = 'public';
+/** Any signed-in account or token, whatever its role. */
+export const SIGNED_IN = 'connecte';
+export type RouteRule = Permission | typeof PUBLIC | typeof SIGNED_IN;
+
+/**
+ * What every API route that is not a plain public read requires, keyed by `METHOD /path` as Fastify
+ * registers it. The application refuses to start when a write route is missing here, so a new route
+ * cannot be left open by omission; `test/integration/auth-matrix.test.ts` probes every entry with every role.
+ * Services check scopes further (a coordinator's own dynamics, a regional team's régions).
+ */
+export const ROUTE_RULES: Record<string, RouteRule> = {
+  'POST /api/dynamiques': 'registre',
+  'PUT /api/dynamiques/:id': 'registre',
+  'DELETE /api/dynamiques/:id': 'registre',
+  'POST /api/imports/dynamiques': 'import_registre',
+  'POST /api/lots/:id/annuler': 'lots',
+  'POST /api/ressources': 'ressources',
+  'PUT /api/ressources/:id': 'ressources',
+  'DELETE /api/ressources/:id': 'ressources',
+  'POST /api/ressources/doublons': 'ressources',
+  'POST /api/imports/ressources': 'ressources',
+  'POST /api/glossaire': 'ressources',
+  'PUT /api/glossaire/:sigle': 'ressources',
+  'DELETE /api/glossaire/:sigle': 'ressources',
+  'POST /api/selections': 'ressources',
+  'PUT /api/selections/:id': 'ressources',
+  'DELETE /api/selections/:id': 'ressources',
+  'POST /api/selections/apercu': 'ressources',
+  'POST /api/territoires/perimetre/profil': PUBLIC,
+  'POST /api/auth/connexion': PUBLIC,
+  'POST /api/auth/deconnexion': PUBLIC,
+  'GET /api/moi': SIGNED_IN,
+  'PUT /api/moi/mot-de-passe': SIGNED_IN,
+  'GET /api/utilisateurs': 'comptes',
+  'POST /api/utilisateurs': 'comptes',
+  'GET /api/utilisateurs/:id': 'comptes',
+  'PUT /api/utilisateurs/:id': 'comptes',
+  'GET /api/jetons': 'comptes',
+  'POST /api/jetons': 'comptes',
+  'DELETE /api/jetons/:id': 'comptes',
+  'GET /api/audit': 'audit',
+};
+
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const routeKey = (method: string, url: string) => `${method} ${url}`;
+
+/** The rule of a route: listed, or public for reads; null for an unlisted write (a start-up error). */
+export function ruleOf(method: string, url: string): RouteRule | null {
+  const listed = ROUTE_RULES[routeKey(method, url)];
+  if (listed) return listed;
+  return READ_METHODS.has(method) ? PUBLIC : null;
+}

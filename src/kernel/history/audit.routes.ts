@@ -1,0 +1,19 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { auditQuery } from '../../domain/kernel/audit.ts';
+import type { AuditService } from './audit.service.ts';
+
+export function auditRoutes(audit: AuditService): FastifyPluginAsyncZod {
+  return async (app) => {
+    app.get(
+      '/api/audit',
+      {
+        schema: {
+          tags: ['Journal des modifications'],
+          summary: 'Toutes les modifications de tous les enregistrements (qui, quand, avant, après, source)',
+          querystring: auditQuery,
+        },
+      },
+      async (req) => audit.search(req.actor, req.query),
+    );
+  };
+}

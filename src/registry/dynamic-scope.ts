@@ -1,0 +1,39 @@
+import type { Actor } from '../domain/actor.ts';
+import { AppError } from '../domain/errors.ts';
+
+/**
+ * Who may write which dynamic, beyond the route's permission: a coordinator only the dynamics attached to
+ * the account (never a new one), a regional team only dynamics touching one of its régions. Administrators,
+ * unrestricted regional teams and system actors (CLI, start-up) are not limited.
+ */
+export async function assertMayWriteDynamic(
+  actor: Actor,
+  target: { id: string | null; communes: string[] }[],
+  regionsOf: (communes: string[]) => Promise<Set<string>>,
+): Promise<void> {
+  if (actor.kind !== 'user' || actor.role === 'administrateur') return;
+  if (actor.role === 'coordinateur') {
+    for (const t of target) {
+      if (!t.id || !actor.dynamiques.includes(t.id)) {
+        throw new AppError(
+          'forbidden',
+          t.id
+            ? 'Vous ne pouvez modifier que les dynamiques rattachées à votre compte'
+            : 'Un compte de coordination ne crée pas de dynamique : demandez-le à votre équipe régionale',
+        );
+      }
+    }
+    return;
+  }
+  if (actor.role === 'equipe_regionale' && actor.regions.length > 0) {
+    for (const t of target) {
+      const regions = await regionsOf(t.communes);
+      if (!actor.regions.some((r) => regions.has(r))) {
+        throw new AppError(
+          'forbidden',
+          `Cette dynamique est hors de vos régions (${actor.regions.join(', ')}) : vous ne pouvez pas la modifier`,
+        );
+      }
+    }
+  }
+}
