@@ -4,13 +4,15 @@ import { mapContratsList } from '../../src/reference/contrats-ville/map-contrats
 import { CONTRATS_VILLE_DEFAULT } from '../../src/reference/default-sources.ts';
 import { assertNoIssues, type InputRecord, IssueList, readInput } from './read-input.ts';
 
-/** One contract territory as shipped: what the importer's JSON list reads (ANCT field meanings). */
+/** One contract territory as shipped: field names the importer reads (aliases of the ANCT ones). */
 export interface ShippedContrat {
   code: string;
   nom: string | null;
-  codgeo: string;
-  dep: string | null;
-  pop: number | null;
+  /** SIREN of the EPCI or EPT, or INSEE code of the commune: the contract's territory (ANCT `codgeo`). */
+  code_territoire: string;
+  departement: string | null;
+  /** The figure published with the contract (ANCT `pop`, undocumented). */
+  population: number | null;
 }
 
 const order = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -32,8 +34,14 @@ export async function buildContrats(source: string) {
   if (!drafts) throw new Error(`${source} : GeoJSON, liste JSON ou CSV attendu, lu ${parsed.format}`);
   assertNoIssues(issues, 'contrats de ville');
   const contrats: ShippedContrat[] = drafts
-    .map((d) => ({ code: d.code, nom: d.nom, codgeo: d.territoire, dep: d.departement, pop: d.population }))
-    .sort((a, b) => order(a.code, b.code) || order(a.codgeo, b.codgeo));
+    .map((d) => ({
+      code: d.code,
+      nom: d.nom,
+      code_territoire: d.territoire,
+      departement: d.departement,
+      population: d.population,
+    }))
+    .sort((a, b) => order(a.code, b.code) || order(a.code_territoire, b.code_territoire));
   const counts = { territoires: contrats.length, contrats: new Set(contrats.map((c) => c.code)).size };
   return { contrats, counts, inputs };
 }

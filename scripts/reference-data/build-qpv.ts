@@ -5,11 +5,11 @@ import { mapQpvList } from '../../src/reference/qpv/map-qpv-list.ts';
 import type { QpvDraft } from '../../src/reference/qpv/qpv-record.ts';
 import { assertNoIssues, type Input, type InputRecord, IssueList, readInput } from './read-input.ts';
 
-/** One QPV as shipped: what the importer's JSON list reads. */
+/** One QPV as shipped: field names the importer's JSON list reads. */
 export interface ShippedQpv {
   code: string;
   nom: string;
-  dep: string | null;
+  departement: string | null;
   communes: string[];
   population?: number;
 }
@@ -52,7 +52,7 @@ export async function buildQpv(listSource: string, populationSources: string[]) 
       const row: ShippedQpv = {
         code: d.code,
         nom: d.nom,
-        dep: d.departement,
+        departement: d.departement,
         communes: [...d.communes].sort(),
       };
       if (pop !== undefined) row.population = pop;

@@ -42,7 +42,7 @@ describe('reference layers shipped in data-seed/reference', () => {
     expect(qpv.every((q) => /^QN/.test(q.code) && q.communes.length > 0)).toBe(true);
     // The only open population file is of the 2015 generation, whose codes no 2024 quartier has.
     expect(qpv.filter((q) => q.population !== undefined)).toHaveLength(0);
-    const contrats = read('contrats-ville-2024.json.gz') as { code: string; codgeo: string }[];
+    const contrats = read('contrats-ville-2024.json.gz') as { code: string; code_territoire: string }[];
     expect(contrats).toHaveLength(448);
     expect(new Set(contrats.map((c) => c.code)).size).toBe(446);
   });

@@ -2,8 +2,8 @@ import type { IssueList } from '../import-report.ts';
 import { type ContratDraft, mapContratRecord } from './contrat-record.ts';
 
 /**
- * JSON list of contract territories with the ANCT's field names (`[{code, nom, codgeo, dep, pop}]`), as
- * shipped in data-seed/reference/; positions count items from 1.
+ * JSON list of contract territories (`[{code, nom, code_territoire, departement, population}]` as shipped in
+ * data-seed/reference/, or the ANCT's own names codgeo, code_cv…); positions count items from 1.
  */
 export function mapContratsList(items: unknown[], issues: IssueList): ContratDraft[] {
   const drafts: ContratDraft[] = [];
