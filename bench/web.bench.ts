@@ -3,6 +3,7 @@ import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { systemActor } from '../src/domain/actor.ts';
 import { buildApp } from '../src/http/app.ts';
+import { SHIPPED_DIR } from '../src/reference/shipped/manifest.ts';
 import { ensureWebBuild, WEB_OUT_DIR } from '../web/build/ensure-build.ts';
 import { loadBenchDataset } from './generate/dataset.ts';
 import { freshTarget } from './lib/engine.ts';
@@ -17,7 +18,8 @@ import { loadMap, loadPage, type PageTimes } from './web/paint.ts';
 /** Targets of the web interface issue. */
 export const TARGETS = { fcpMs: 1_500, mapIdleMs: 1_500, initialJsKb: 350 };
 const RUNS = 5;
-const CONTOURS = path.resolve('..', 'shared', 'data', 'contours', 'france-2026-s4.topo.json');
+// The contours shipped with the project (4 levels), as a fresh install loads them.
+const CONTOURS = path.join(SHIPPED_DIR, 'contours.topo.json.gz');
 const CHROMIUM = process.env.ODTS_CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 const HISTORY =

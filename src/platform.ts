@@ -4,7 +4,12 @@ import { type AppContext, openContext } from './context.ts';
 import { migrate } from './db/migrate.ts';
 import { systemActor } from './domain/actor.ts';
 import { buildApp } from './http/app.ts';
-import { loadDemo } from './registry/demo/load-demo.ts';
+import { ChangeSetRepository } from './kernel/changesets/change-set.repository.ts';
+import { SeedLedgerRepository } from './kernel/seeds/seed-ledger.repository.ts';
+import { SeedLedger } from './kernel/seeds/seed-ledger.ts';
+import { loadShippedLayers, type ShippedLayerOutcome } from './reference/shipped/load-shipped-layers.ts';
+import { DeclaredCountRepository } from './registry/declared-counts.repository.ts';
+import { type DemoLoadDeps, loadDemo } from './registry/demo/load-demo.ts';
 import { loadGlossarySeed } from './resources/glossary/glossary-seed.ts';
 import { loadSeedNotices } from './resources/seed/seed-notices.ts';
 import { loadSeedSelections } from './resources/seed/seed-selections-loader.ts';
@@ -17,6 +22,35 @@ export interface Platform {
 }
 
 type Log = (message: string) => void;
+
+/** What the first-start loaders write through: the seed ledger, services and repositories, never SQL. */
+export function startupSeeds(ctx: AppContext): { ledger: SeedLedger; demo: DemoLoadDeps } {
+  const db = ctx.database.db;
+  const ledger = new SeedLedger(new SeedLedgerRepository(db));
+  return {
+    ledger,
+    demo: {
+      ledger,
+      registry: ctx.services.registry,
+      lots: new ChangeSetRepository(db),
+      declaredCounts: new DeclaredCountRepository(db),
+    },
+  };
+}
+
+const SHIPPED_LABELS = { contours: 'contours', qpv: 'QPV', contrats_ville: 'contrats de ville' } as const;
+
+function describeShipped(o: ShippedLayerOutcome): string {
+  const label = SHIPPED_LABELS[o.layer];
+  if (o.outcome === 'deja_chargee') return `Couche de référence ${label} déjà chargée (${o.vintage})`;
+  if (o.outcome === 'importee_ailleurs') {
+    return `Couche de référence ${label} : celle importée est conservée (${o.vintage})`;
+  }
+  const counts = Object.entries(o.counts)
+    .map(([k, v]) => `${v} ${k}`)
+    .join(', ');
+  return `Couche de référence ${label} chargée depuis data-seed/reference (${counts})`;
+}
 
 /**
  * Prepares the database (migrations, reference on first start) and returns a context.
@@ -48,19 +82,24 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
     if (moved.migrated > 0)
       log(`Périmètres mis à jour après fusions de communes : ${moved.migrated} dynamique(s)`);
   }
+  const seeds = startupSeeds(ctx);
+  // Reference, not demo: loaded with ODTS_DEMO=0 too.
+  for (const outcome of await loadShippedLayers(ctx.services.reference, seeds.ledger)) {
+    log(describeShipped(outcome));
+  }
   if (config.ODTS_DEMO) {
-    const demo = await loadDemo(ctx);
+    const demo = await loadDemo(seeds.demo);
     log(
       demo.skipped
         ? `Données de démonstration déjà chargées (${demo.vintage})`
         : `Données de démonstration chargées : ${demo.dynamiques} dynamiques, ${demo.decomptes} décomptes déclarés`,
     );
-    const seed = await loadSeedNotices(ctx.database.db, ctx.services.resources.notices);
+    const seed = await loadSeedNotices(seeds.ledger, ctx.services.resources.notices);
     if (seed.lot) log(`Ressources des documents de référence : ${seed.crees} notice(s) ajoutée(s)`);
-    const selections = await loadSeedSelections(ctx.services.resources.selections, seed.ids);
+    const selections = await loadSeedSelections(ctx.services.resources.selections, seed.ids, seeds.ledger);
     if (selections.crees > 0) log(`Sélections des documents de référence : ${selections.crees} ajoutée(s)`);
   }
-  const glossary = await loadGlossarySeed(ctx.database.db, ctx.services.resources.glossary);
+  const glossary = await loadGlossarySeed(seeds.ledger, ctx.services.resources.glossary);
   if (!glossary.skipped) log(`Glossaire chargé : ${glossary.crees} entrée(s) ajoutée(s)`);
   const contrats = await ctx.services.contratsVille.sync(systemActor('démarrage'));
   if (contrats.crees > 0) log(`Contrats de ville ajoutés au registre : ${contrats.crees}`);

@@ -1,13 +1,21 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Kysely } from 'kysely';
+import type { Topology } from 'topojson-specification';
 import type { DB } from '../../src/db/schema.ts';
 import { CommuneIndex, type CommuneRef } from '../../src/reference/commune-index.ts';
+import { SHIPPED_DIR } from '../../src/reference/shipped/manifest.ts';
 
-/** A file of the shared reference data, read in place (never copied into the project). */
-export function sharedData(...parts: string[]): string {
-  return path.resolve('..', 'shared', 'data', ...parts);
+/** A reference layer shipped with the project (data-seed/reference/, built by `npm run data:build`). */
+export function shippedLayer(name: string): string {
+  return path.join(SHIPPED_DIR, name);
+}
+
+/** The shipped contours, parsed: a TopoJSON whose objects are regions, departements, epci and communes. */
+export function shippedContours(): Topology {
+  return JSON.parse(zlib.gunzipSync(fs.readFileSync(shippedLayer('contours.topo.json.gz'))).toString('utf8'));
 }
 
 /** Writes a throw-away source file for an import test and returns its path. */

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import { createTestApp } from '../helpers/context.ts';
-import { clearOptionalLayers, sharedData } from '../helpers/reference-layers.ts';
+import { clearOptionalLayers, shippedLayer } from '../helpers/reference-layers.ts';
 import { removeLots } from '../helpers/registry-cleanup.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -10,13 +10,9 @@ const actor = systemActor('test');
 beforeAll(async () => {
   t = await createTestApp();
   await clearOptionalLayers(t.ctx.database.db);
-  await t.ctx.services.reference.importContratsVille(
-    actor,
-    sharedData('contrats-ville', 'contrats-ville-2024.json'),
-    {
-      force: true,
-    },
-  );
+  await t.ctx.services.reference.importContratsVille(actor, shippedLayer('contrats-ville-2024.json.gz'), {
+    force: true,
+  });
 });
 afterAll(async () => {
   await removeLots(t.ctx.database.db, 'Contrats de ville créés depuis');

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DB } from '../../src/db/schema.ts';
+import { startupSeeds } from '../../src/platform.ts';
 import { readDemoData } from '../../src/registry/demo/demo-files.ts';
 import {
   DEMO_DESCRIPTION,
@@ -58,7 +59,7 @@ async function listDemo(query: Record<string, string>) {
 beforeAll(async () => {
   t = await createTestApp();
   await removeDemo(t.ctx.database.db);
-  first = await loadDemo(t.ctx);
+  first = await loadDemo(startupSeeds(t.ctx).demo);
   ids = await lotIds(first.lot as string);
 });
 
@@ -94,7 +95,7 @@ describe('demo data from the 2018 survey', () => {
         .where('source', '=', sourceTitle)
         .executeTakeFirstOrThrow();
     const before = await counts();
-    const again = await loadDemo(t.ctx);
+    const again = await loadDemo(startupSeeds(t.ctx).demo);
     expect(again).toMatchObject({ skipped: true, vintage: data.vintage, lot: null, dynamiques: 0 });
     expect(await counts()).toEqual(before);
     expect(Number(before.n)).toBe(data.counts.decomptes.length);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startupSeeds } from '../../src/platform.ts';
 import { loadGlossarySeed } from '../../src/resources/glossary/glossary-seed.ts';
 import { noticeBody } from '../factories/notices.ts';
 import { createTestApp } from '../helpers/context.ts';
@@ -6,7 +7,7 @@ import { createTestApp } from '../helpers/context.ts';
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
   t = await createTestApp();
-  await loadGlossarySeed(t.ctx.database.db, t.ctx.services.resources.glossary);
+  await loadGlossarySeed(startupSeeds(t.ctx).ledger, t.ctx.services.resources.glossary);
 });
 afterAll(() => t.close());
 
@@ -23,7 +24,7 @@ const send = (method: 'POST' | 'PUT' | 'DELETE', url: string, payload?: object, 
 
 describe('shipped glossary', () => {
   it('is loaded once: a second load with the same file writes nothing', async () => {
-    const again = await loadGlossarySeed(t.ctx.database.db, t.ctx.services.resources.glossary);
+    const again = await loadGlossarySeed(startupSeeds(t.ctx).ledger, t.ctx.services.resources.glossary);
     expect(again).toEqual({ skipped: true, crees: 0 });
     const all = (await t.app.inject('/api/glossaire')).json();
     const sigles = all.items.map((i: { sigle: string | null }) => i.sigle);

@@ -1,11 +1,14 @@
-import fs from 'node:fs';
 import { sql } from 'kysely';
 import { feature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import { createTestApp } from '../helpers/context.ts';
-import { clearOptionalLayers, sharedData, tempSource } from '../helpers/reference-layers.ts';
+import {
+  clearOptionalLayers,
+  shippedContours,
+  shippedLayer,
+  tempSource,
+} from '../helpers/reference-layers.ts';
 
 const actor = systemActor('test');
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -29,12 +32,16 @@ const count = async (table: 'contrat_ville' | 'contrat_ville_commune' | 'contour
 const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ url, headers });
 
 describe('odts reference import contrats-ville', () => {
-  it('the ANCT 2024 file: 448 contract territories, 446 contracts with their communes', async () => {
-    const report = await reference().importContratsVille(
-      actor,
-      sharedData('contrats-ville', 'contrats-ville-2024.json'),
-    );
-    expect(report).toMatchObject({ valid: true, written: true, format: 'GeoJSON', read: 448, errors: [] });
+  it('the shipped 2024 list: 448 contract territories, 446 contracts with their communes', async () => {
+    const report = await reference().importContratsVille(actor, shippedLayer('contrats-ville-2024.json.gz'));
+    expect(report).toMatchObject({
+      valid: true,
+      written: true,
+      format: 'liste JSON',
+      unit: 'élément',
+      read: 448,
+      errors: [],
+    });
     expect(report.counts).toMatchObject({ territoires: 448, contrats: 446 });
     expect(await count('contrat_ville')).toBe(448);
 
@@ -99,16 +106,13 @@ describe('odts reference import contrats-ville', () => {
   });
 
   it('the same file again is skipped', async () => {
-    const report = await reference().importContratsVille(
-      actor,
-      sharedData('contrats-ville', 'contrats-ville-2024.json'),
-    );
+    const report = await reference().importContratsVille(actor, shippedLayer('contrats-ville-2024.json.gz'));
     expect(report.skipped).toBe(true);
   });
 });
 
 describe('odts reference import contours', () => {
-  const topoFile = sharedData('contours', 'france-2026-s4.topo.json');
+  const topoFile = shippedLayer('contours.topo.json.gz');
 
   it('GET /api/contours answers 409 in French while contours are not loaded', async () => {
     const res = await get('/api/contours/region');
@@ -119,7 +123,7 @@ describe('odts reference import contours', () => {
   });
 
   it('a GeoJSON of one level: that level is served, the others still answer 409', async () => {
-    const topo = JSON.parse(fs.readFileSync(topoFile, 'utf8')) as Topology;
+    const topo = shippedContours();
     const regions = feature(topo, topo.objects.regions as never) as unknown as { features: unknown[] };
     const file = tempSource('regions.geojson', JSON.stringify(regions));
     const dry = await reference().importContours(actor, [file], { dryRun: true });
@@ -136,11 +140,11 @@ describe('odts reference import contours', () => {
     expect(communes.json().erreur).toMatch(/contours des communes ne sont pas chargés/);
   });
 
-  it('the TopoJSON: communes 34,868, EPCI 1,255, départements 101, régions 18', async () => {
+  it('the shipped TopoJSON: communes 34,868, EPCI 1,255, départements 101, régions 18', async () => {
     const report = await reference().importContours(actor, [topoFile]);
     expect(report).toMatchObject({ valid: true, written: true, format: 'TopoJSON', errors: [] });
     expect(report.counts).toEqual({ region: 18, departement: 101, epci: 1255, commune: 34_868 });
-    expect(report.warnings).toEqual([expect.stringMatching(/1 contour\(s\) d’EPCI sans code/)]);
+    expect(report.warnings).toEqual([]);
     expect(await count('contour')).toBe(18 + 101 + 1255 + 34_868);
     const again = await reference().importContours(actor, [topoFile]);
     expect(again.skipped).toBe(true);

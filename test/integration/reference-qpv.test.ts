@@ -3,9 +3,49 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import type { LayerImportOptions } from '../../src/reference/import-report.ts';
 import { createTestApp } from '../helpers/context.ts';
-import { clearOptionalLayers, sharedData, tempSource } from '../helpers/reference-layers.ts';
+import { clearOptionalLayers, shippedLayer, tempSource } from '../helpers/reference-layers.ts';
 
 const actor = systemActor('test');
+
+// Four quartiers of the 2015 generation as INSEE publishes them (indicators, names of communes only).
+const OCCITANIE_2015_CSV = [
+  'code_qp,nom_qp,nom_commune,pop_mun',
+  'QP009001,Coeur De Ville,Saint-Girons,1177',
+  'QP065001,Tarbes Ouest,Tarbes,1516',
+  'QP065002,Tarbes Nord,Tarbes,2357',
+  'QP065003,Tarbes Est,"Séméac, Tarbes",3316',
+].join('\n');
+const POPULATION_2015 = 1177 + 1516 + 2357 + 3316;
+
+/** The same quartiers' perimeters (squares standing in for the real outlines), INSEE property names. */
+function occitanie2015Geojson(): string {
+  const square = (x: number, y: number) => ({
+    type: 'Polygon',
+    coordinates: [
+      [
+        [x, y],
+        [x + 0.01, y],
+        [x + 0.01, y + 0.01],
+        [x, y + 0.01],
+        [x, y],
+      ],
+    ],
+  });
+  const feature = (code: string, nom: string, commune: string, x: number, y: number) => ({
+    type: 'Feature',
+    properties: { code_qp: code, nom_qp: nom, code_commune: commune, code_departement: code.slice(3, 5) },
+    geometry: square(x, y),
+  });
+  return JSON.stringify({
+    type: 'FeatureCollection',
+    features: [
+      feature('QP009001', 'Coeur De Ville', '09225', 1.14, 42.98),
+      feature('QP065001', 'Tarbes Ouest', '65440', 0.05, 43.23),
+      feature('QP065002', 'Tarbes Nord', '65440', 0.07, 43.25),
+      feature('QP065003', 'Tarbes Est', '65440', 0.09, 43.23),
+    ],
+  });
+}
 let t: Awaited<ReturnType<typeof createTestApp>>;
 
 beforeAll(async () => {
@@ -37,7 +77,7 @@ describe('odts reference import qpv', () => {
   });
 
   it('the ANCT 2024 list: 1,493 QPV whose communes are all known', async () => {
-    const report = await importQpv(sharedData('qpv', 'qpv-2024-liste.json'));
+    const report = await importQpv(shippedLayer('qpv-2024.json.gz'));
     expect(report).toMatchObject({
       valid: true,
       written: true,
@@ -55,31 +95,31 @@ describe('odts reference import qpv', () => {
   });
 
   it('the same file again is skipped, unless forced', async () => {
-    const again = await importQpv(sharedData('qpv', 'qpv-2024-liste.json'));
+    const again = await importQpv(shippedLayer('qpv-2024.json.gz'));
     expect(again).toMatchObject({ skipped: true, written: false });
-    const forced = await importQpv(sharedData('qpv', 'qpv-2024-liste.json'), { force: true });
+    const forced = await importQpv(shippedLayer('qpv-2024.json.gz'), { force: true });
     expect(forced).toMatchObject({ skipped: false, written: true });
     expect((await stats())?.qpv).toBe(1493);
   });
 
-  it('the Occitanie 2015 CSV: 105 QPV, communes found by name, population 358,011', async () => {
-    const report = await importQpv(sharedData('qpv', 'occitanie-2015', 'qp.csv'));
-    expect(report).toMatchObject({ valid: true, written: true, format: 'CSV', read: 105, unit: 'ligne' });
-    expect(await stats()).toMatchObject({ qpv: 1493 + 105, population: 358_011 });
+  it('an INSEE 2015 CSV: QPV added, communes found by name, populations kept', async () => {
+    const report = await importQpv(tempSource('qp.csv', OCCITANIE_2015_CSV));
+    expect(report).toMatchObject({ valid: true, written: true, format: 'CSV', read: 4, unit: 'ligne' });
+    expect(await stats()).toMatchObject({ qpv: 1493 + 4, population: POPULATION_2015 });
     const { body } = await get('/api/territoires/qpv/QP065003');
     expect(body.parents.map((p: { code: string }) => p.code)).toEqual(['65417', '65440', '65', '76']);
   });
 
-  it('the 2015 GeoJSON brings perimeters and keeps the populations of the CSV', async () => {
-    const report = await importQpv(sharedData('qpv', 'occitanie-2015', 'qp.geojson'));
+  it('a 2015 GeoJSON brings perimeters and keeps the populations of the CSV', async () => {
+    const report = await importQpv(tempSource('qp.geojson', occitanie2015Geojson()));
     expect(report).toMatchObject({
       valid: true,
       written: true,
       format: 'GeoJSON',
-      read: 105,
+      read: 4,
       unit: 'entité',
     });
-    expect(await stats()).toMatchObject({ qpv: 1598, population: 358_011, contours: 105 });
+    expect(await stats()).toMatchObject({ qpv: 1497, population: POPULATION_2015, contours: 4 });
   });
 
   it('a file with errors writes nothing and lists every bad line with its field', async () => {

@@ -1,11 +1,9 @@
-import fs from 'node:fs';
 import { feature } from 'topojson-client';
-import type { Topology } from 'topojson-specification';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import { RegistryExports } from '../../src/registry/exports/registry-exports.ts';
 import { createTestApp } from '../helpers/context.ts';
-import { clearOptionalLayers, sharedData, tempSource } from '../helpers/reference-layers.ts';
+import { clearOptionalLayers, shippedContours, tempSource } from '../helpers/reference-layers.ts';
 
 const actor = systemActor('test');
 let t: Awaited<ReturnType<typeof createTestApp>>;
@@ -94,9 +92,7 @@ describe('GeoJSON export', () => {
   });
 
   it('with real contours loaded by the reference importer', async () => {
-    const topology = JSON.parse(
-      fs.readFileSync(sharedData('contours', 'france-2026-s4.topo.json'), 'utf8'),
-    ) as Topology;
+    const topology = shippedContours();
     const pick = (layer: string, key: string, codes: string[]) => {
       const all = feature(topology, topology.objects[layer] as never) as unknown as {
         features: { properties: Record<string, string> }[];
@@ -107,8 +103,8 @@ describe('GeoJSON export', () => {
       };
     };
     const layers = [
-      ['departement', pick('departements', 'dep', ['2A'])],
-      ['epci', pick('epci', 'epci', ['244200770'])],
+      ['departement', pick('departements', 'code', ['2A'])],
+      ['epci', pick('epci', 'code', ['244200770'])],
       ['commune', pick('communes', 'code', ['42218', '42207'])],
     ] as const;
     for (const [niveau, collection] of layers) {

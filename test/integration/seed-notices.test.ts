@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
+import { startupSeeds } from '../../src/platform.ts';
 import {
   loadSeedNotices,
   SEED_NOTICES_DESCRIPTION,
@@ -40,7 +41,7 @@ afterAll(async () => {
 });
 
 const load = (from = dir) =>
-  loadSeedNotices(t.ctx.database.db, t.ctx.services.resources.notices, { dir: from, layer });
+  loadSeedNotices(startupSeeds(t.ctx).ledger, t.ctx.services.resources.notices, { dir: from, layer });
 
 async function found(): Promise<{ id: string; titre: string }[]> {
   const res = await t.app.inject({ url: '/api/ressources', query: { q: marker, limit: '50' } });

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
+import { startupSeeds } from '../../src/platform.ts';
 import { loadSeedNotices } from '../../src/resources/seed/seed-notices.ts';
 import { loadSeedSelections } from '../../src/resources/seed/seed-selections-loader.ts';
 import { newMarker } from '../factories/notices.ts';
@@ -32,19 +33,30 @@ beforeAll(async () => {
 afterAll(async () => {
   await t.ctx.database.db.deleteFrom('selection').where('titre', 'like', `${marker}%`).execute();
   if (lot) await t.ctx.services.lots.revert(systemActor('test'), lot);
-  await t.ctx.database.db.deleteFrom('reference_layer').where('layer', '=', `test_${marker}`).execute();
+  await t.ctx.database.db
+    .deleteFrom('reference_layer')
+    .where('layer', 'in', [`test_${marker}`, `test_sel_${marker}`])
+    .execute();
   fs.rmSync(dir, { recursive: true, force: true });
   await t.close();
 });
 
 describe('sélections of the reference documents', () => {
   it('are created once, with the sections and notices of each file', async () => {
-    const seed = await loadSeedNotices(t.ctx.database.db, t.ctx.services.resources.notices, {
+    const seed = await loadSeedNotices(startupSeeds(t.ctx).ledger, t.ctx.services.resources.notices, {
       dir,
       layer: `test_${marker}`,
     });
     lot = seed.lot;
-    const first = await loadSeedSelections(t.ctx.services.resources.selections, seed.ids, dir);
+    const first = await loadSeedSelections(
+      t.ctx.services.resources.selections,
+      seed.ids,
+      startupSeeds(t.ctx).ledger,
+      {
+        dir,
+        layer: `test_sel_${marker}`,
+      },
+    );
     expect(first).toEqual({ crees: 2, existantes: 0 });
 
     const rows = await t.ctx.database.db
@@ -62,7 +74,15 @@ describe('sélections of the reference documents', () => {
     expect(html.statusCode).toBe(200);
     expect(html.body).toContain(`${marker} `);
 
-    const again = await loadSeedSelections(t.ctx.services.resources.selections, seed.ids, dir);
+    const again = await loadSeedSelections(
+      t.ctx.services.resources.selections,
+      seed.ids,
+      startupSeeds(t.ctx).ledger,
+      {
+        dir,
+        layer: `test_sel_${marker}`,
+      },
+    );
     expect(again).toEqual({ crees: 0, existantes: 2 });
   });
 });

@@ -15,12 +15,13 @@ import type { ContratDraft } from './contrat-record.ts';
 import { loadEpt } from './ept.ts';
 import { mapContratsCsv } from './map-contrats-csv.ts';
 import { mapContratsGeojson } from './map-contrats-geojson.ts';
+import { mapContratsList } from './map-contrats-list.ts';
 import { resolveContrats } from './resolve-contrats.ts';
 
 export const CONTRATS_VILLE_LAYER = 'contrats_ville';
 
 /**
- * Imports contrats de ville (ANCT GeoJSON, or CSV with the same columns). A file replaces every contract
+ * Imports contrats de ville (ANCT GeoJSON, or a JSON list or CSV with the same fields). A file replaces every contract
  * loaded before; any error leaves the database untouched and the report lists every one.
  */
 export async function importContratsVille(
@@ -43,8 +44,14 @@ export async function importContratsVille(
     } else if (parsed.format === 'CSV') {
       report = { ...report, unit: 'ligne', read: parsed.rows.length };
       drafts = mapContratsCsv(parsed.header, parsed.rows, issues);
+    } else if (parsed.format === 'liste JSON') {
+      report = { ...report, unit: 'élément', read: parsed.items.length };
+      drafts = mapContratsList(parsed.items, issues);
     } else {
-      return unreadable(report, `format ${parsed.format} non pris en charge : GeoJSON ou CSV attendu`);
+      return unreadable(
+        report,
+        `format ${parsed.format} non pris en charge : GeoJSON, liste JSON ou CSV attendu`,
+      );
     }
   } catch (error) {
     if (error instanceof SourceFormatError) return unreadable(report, error.message);

@@ -1,17 +1,26 @@
 import { randomUUID } from 'node:crypto';
-import type { AppContext } from '../../context.ts';
 import { systemActor } from '../../domain/actor.ts';
 import { loadingOrder, resolveSeedLinks } from '../../domain/registry/seed.ts';
-import { ChangeSetRepository } from '../../kernel/changesets/change-set.repository.ts';
-import { ReferenceRepository } from '../../reference/reference.repository.ts';
-import { DeclaredCountRepository } from '../declared-counts.repository.ts';
-import { DemoRepository } from './demo.repository.ts';
+import type { ChangeSetRepository } from '../../kernel/changesets/change-set.repository.ts';
+import type { SeedLedger } from '../../kernel/seeds/seed-ledger.ts';
+import type { DeclaredCountRepository } from '../declared-counts.repository.ts';
+import type { RegistryService } from '../registry.service.ts';
 import { DEMO_FILES, DemoDataError, readDemoData } from './demo-files.ts';
 
 export const DEMO_LAYER = 'demo_enquete_2018';
 export const DEMO_DESCRIPTION = 'Données de démonstration : enquête Fabrique Territoires Santé 2018';
 const AUTHOR = 'démarrage';
 const author = systemActor(AUTHOR);
+/** Arbitrary key of the advisory lock taken while demo data load (several servers may start at once). */
+const DEMO_LOCK = 2018_03_01;
+
+/** What the demo load writes through: the registry service and the repositories of its change set. */
+export interface DemoLoadDeps {
+  ledger: SeedLedger;
+  registry: RegistryService;
+  lots: ChangeSetRepository;
+  declaredCounts: DeclaredCountRepository;
+}
 
 export interface DemoLoadResult {
   skipped: boolean;
@@ -27,19 +36,16 @@ export interface DemoLoadResult {
  * record written through the registry service (so validated and recorded in the history). Skipped when
  * the layer is already recorded, even with another vintage: records may have been edited since.
  */
-export async function loadDemo(ctx: AppContext, options: { dir?: string } = {}): Promise<DemoLoadResult> {
+export async function loadDemo(deps: DemoLoadDeps, options: { dir?: string } = {}): Promise<DemoLoadResult> {
   const data = readDemoData(options.dir);
   const records = loadingOrder(data.dynamics.dynamiques);
   if (!records) throw new DemoDataError(`${DEMO_FILES.dynamiques} : liens circulaires entre dynamiques`);
-  const db = ctx.database.db;
-  const demo = new DemoRepository(db);
-  return demo.transaction(async (trx) => {
-    await demo.lock(trx);
-    const loaded = await demo.loadedVintage(trx, DEMO_LAYER);
+  return deps.ledger.exclusively(DEMO_LOCK, async (trx, ledger) => {
+    const loaded = await ledger.loadedVintage(DEMO_LAYER);
     if (loaded) return { skipped: true, vintage: loaded, lot: null, dynamiques: 0, decomptes: 0 };
 
     const lot = randomUUID();
-    await new ChangeSetRepository(db).create(trx, {
+    await deps.lots.create(trx, {
       id: lot,
       auteur: AUTHOR,
       description: DEMO_DESCRIPTION,
@@ -48,7 +54,7 @@ export async function loadDemo(ctx: AppContext, options: { dir?: string } = {}):
     const idOf = new Map(records.map((r) => [r.cle, randomUUID()]));
     for (const record of records) {
       try {
-        await ctx.services.registry.create(author, resolveSeedLinks(record, idOf), {
+        await deps.registry.create(author, resolveSeedLinks(record, idOf), {
           trx,
           lot,
           id: idOf.get(record.cle) as string,
@@ -60,12 +66,12 @@ export async function loadDemo(ctx: AppContext, options: { dir?: string } = {}):
       }
     }
     const counts = data.counts.decomptes;
-    await new DeclaredCountRepository(db).insertMany(trx, counts);
-    await new ReferenceRepository(db).recordLayer(trx, {
-      layer: DEMO_LAYER,
+    await deps.declaredCounts.insertMany(trx, counts);
+    await deps.ledger.record(trx, {
+      name: DEMO_LAYER,
       vintage: data.vintage,
       source: `data-seed/${DEMO_FILES.dynamiques}, data-seed/${DEMO_FILES.decomptes}`,
-      row_count: records.length + counts.length,
+      rowCount: records.length + counts.length,
     });
     return {
       skipped: false,

@@ -1,15 +1,13 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { Kysely } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { systemActor } from '../../domain/actor.ts';
 import {
   type GlossaryTermInput,
   glossarySeedFile,
   glossaryTermInput,
 } from '../../domain/glossary/schemas.ts';
-import { ReferenceRepository } from '../../reference/reference.repository.ts';
+import type { SeedLedger } from '../../kernel/seeds/seed-ledger.ts';
 import type { GlossaryService } from './glossary.service.ts';
 
 /** The glossary shipped with the project: reference content, loaded at every first start (demo or not). */
@@ -48,25 +46,18 @@ export function readGlossaryFile(file: string): { terms: GlossaryTermInput[]; vi
  * the entries whose key is missing and never touches an entry that exists (it may have been edited).
  */
 export async function loadGlossarySeed(
-  db: Kysely<DB>,
+  ledger: SeedLedger,
   glossary: GlossaryService,
   file: string = GLOSSARY_FILE,
 ): Promise<{ skipped: boolean; crees: number }> {
   const { terms, vintage } = readGlossaryFile(file);
-  const loaded = await db
-    .selectFrom('reference_layer')
-    .select('vintage')
-    .where('layer', '=', GLOSSARY_LAYER)
-    .executeTakeFirst();
-  if (loaded?.vintage === vintage) return { skipped: true, crees: 0 };
+  if ((await ledger.loadedVintage(GLOSSARY_LAYER)) === vintage) return { skipped: true, crees: 0 };
   const result = await glossary.importMany(systemActor('démarrage'), terms, { replace: false });
-  await db.transaction().execute((trx) =>
-    new ReferenceRepository(db).recordLayer(trx, {
-      layer: GLOSSARY_LAYER,
-      vintage,
-      source: 'data-seed/glossaire.json',
-      row_count: terms.length,
-    }),
-  );
+  await ledger.recordNow({
+    name: GLOSSARY_LAYER,
+    vintage,
+    source: 'data-seed/glossaire.json',
+    rowCount: terms.length,
+  });
   return { skipped: false, crees: result.crees };
 }

@@ -2,12 +2,10 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Kysely, sql } from 'kysely';
-import type { DB } from '../../db/schema.ts';
 import { systemActor } from '../../domain/actor.ts';
 import { type NoticeInput, noticeInput } from '../../domain/resources/schemas.ts';
 import { mergeSeedNotices, seedNoticeFile } from '../../domain/resources/seed-notices.ts';
-import { ReferenceRepository } from '../../reference/reference.repository.ts';
+import type { SeedLedger } from '../../kernel/seeds/seed-ledger.ts';
 import type { NoticeService } from '../notice.service.ts';
 
 export const SEED_NOTICES_DIR = fileURLToPath(new URL('../../../data-seed/ressources/', import.meta.url));
@@ -94,7 +92,7 @@ type Resolution = { existing: string } | { create: number } | { sameAs: number }
  * Either way, returns where every seed notice is, matched again by duplicate detection.
  */
 export async function loadSeedNotices(
-  db: Kysely<DB>,
+  ledger: SeedLedger,
   notices: NoticeService,
   options: { dir?: string; layer?: string } = {},
 ): Promise<SeedNoticesResult> {
@@ -107,7 +105,7 @@ export async function loadSeedNotices(
   const resolutions: Resolution[] = matches.map((m, i) =>
     m.existant ? { existing: m.existant.id } : m.dansLaListe ? { sameAs: m.dansLaListe.rang } : { create: i },
   );
-  const loaded = await loadedVintage(db, layer);
+  const loaded = await ledger.loadedVintage(layer);
   const toCreate = new Map<number, NoticeInput>();
   for (const [i, r] of resolutions.entries()) {
     if ('create' in r) toCreate.set(i, (entries[i] as SeedEntry).notice);
@@ -119,6 +117,7 @@ export async function loadSeedNotices(
   }
   const doublons = resolutions.filter((r) => 'sameAs' in r).length;
 
+  const record = { name: layer, source: 'data-seed/ressources/*.json', rowCount: entries.length };
   const idOf = new Map<number, string>();
   let lot: string | null = null;
   if (loaded !== vintage && toCreate.size > 0) {
@@ -127,38 +126,21 @@ export async function loadSeedNotices(
       const created = await notices.createMany(systemActor('démarrage'), [...toCreate.values()], {
         description: SEED_NOTICES_DESCRIPTION,
         inTransaction: async (trx) => {
-          await sql`select pg_advisory_xact_lock(${SEED_LOCK})`.execute(trx);
-          const now = await trx
-            .selectFrom('reference_layer')
-            .select('vintage')
-            .where('layer', '=', layer)
-            .executeTakeFirst();
-          if (now?.vintage === vintage) throw new AlreadyLoaded();
-          await new ReferenceRepository(db).recordLayer(trx, {
-            layer,
-            vintage,
-            source: 'data-seed/ressources/*.json',
-            row_count: entries.length,
-          });
+          await ledger.lock(trx, SEED_LOCK);
+          if ((await ledger.loadedVintage(layer, trx)) === vintage) throw new AlreadyLoaded();
+          await ledger.record(trx, { ...record, vintage });
         },
       });
       lot = created.lot;
       for (const [k, rank] of ranks.entries()) idOf.set(rank, created.ids[k] as string);
     } catch (e) {
       // Another server loaded the same files meanwhile: nothing was written here; match them again.
-      if (e instanceof AlreadyLoaded) return loadSeedNotices(db, notices, options);
+      if (e instanceof AlreadyLoaded) return loadSeedNotices(ledger, notices, options);
       const detail = (e as Error).message;
       throw new SeedNoticesError(`Ressources des documents de référence refusées — ${detail}`);
     }
   } else if (loaded !== vintage) {
-    await db.transaction().execute((trx) =>
-      new ReferenceRepository(db).recordLayer(trx, {
-        layer,
-        vintage,
-        source: 'data-seed/ressources/*.json',
-        row_count: entries.length,
-      }),
-    );
+    await ledger.recordNow({ ...record, vintage });
   }
 
   const ids = new Map<string, string>();
@@ -176,12 +158,3 @@ export async function loadSeedNotices(
 }
 
 class AlreadyLoaded extends Error {}
-
-async function loadedVintage(db: Kysely<DB>, layer: string): Promise<string | null> {
-  const row = await db
-    .selectFrom('reference_layer')
-    .select('vintage')
-    .where('layer', '=', layer)
-    .executeTakeFirst();
-  return row?.vintage ?? null;
-}

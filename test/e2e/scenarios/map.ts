@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { systemActor } from '../../../src/domain/actor.ts';
-import { sharedData } from '../../helpers/reference-layers.ts';
+import { shippedContours } from '../../helpers/reference-layers.ts';
 import { expectAccessible, expectWellFormedPage, openPage, screenshot } from '../helpers/browser.ts';
 import { MARKER } from '../helpers/seed.ts';
 import type { E2e } from './context.ts';
@@ -13,14 +13,12 @@ import type { E2e } from './context.ts';
  * Saint-Étienne, where the seeded dynamics lie.
  */
 function realContours(): string {
-  const topology = JSON.parse(fs.readFileSync(sharedData('contours', 'france-2026-s4.topo.json'), 'utf8'));
+  type Layer = { geometries: { properties?: { code?: string } }[] };
+  const topology = shippedContours() as unknown as { objects: Record<string, Layer | undefined> };
   const { regions, departements, communes, epci } = topology.objects;
-  communes.geometries = communes.geometries.filter(
-    (g: { properties: { dep: string } }) => g.properties.dep === '42',
-  );
-  epci.geometries = epci.geometries.filter(
-    (g: { properties: { epci: string } }) => g.properties.epci === '244200770',
-  );
+  if (!regions || !departements || !communes || !epci) throw new Error('contours livrés incomplets');
+  communes.geometries = communes.geometries.filter((g) => g.properties?.code?.startsWith('42'));
+  epci.geometries = epci.geometries.filter((g) => g.properties?.code === '244200770');
   topology.objects = { regions, departements, communes, epci };
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'odts-e2e-')), 'france.topo.json');
   fs.writeFileSync(file, JSON.stringify(topology));

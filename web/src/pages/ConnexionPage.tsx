@@ -95,8 +95,7 @@ function Account({ me }: { me: Me }) {
   return (
     <>
       <p>
-        Vous êtes connecté·e en tant que <strong>{me.email}</strong> (rôle :{' '}
-        {ROLE_LABELS[me.role] ?? me.role}
+        Vous êtes connecté·e en tant que <strong>{me.email}</strong> (rôle : {ROLE_LABELS[me.role] ?? me.role}
         {me.regions.length > 0 ? `, régions ${me.regions.join(', ')}` : ''}).
       </p>
       <Button priority="secondary" onClick={() => void logout()}>
