@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { analyticsRoutes } from '../analytics/analytics.routes.ts';
 import type { AppContext } from '../context.ts';
 import { contoursRoutes } from '../contours/contours.routes.ts';
@@ -14,6 +14,7 @@ import { reportRoutes } from '../reports/report.routes.ts';
 import { resourceRoutes } from '../resources/resources.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { responseSerializer } from './response-serializer.ts';
 import { registerWebApp, WEB_DIST_DIR } from './web.ts';
 
 declare module 'fastify' {
@@ -26,6 +27,8 @@ export interface AppOptions {
   logLevel?: string;
   /** Built web application to serve beside the API (default dist/web when built); false: API only. */
   webDir?: string | false;
+  /** Fail a response carrying a field its schema does not declare (tests), instead of dropping it. */
+  strictResponses?: boolean;
 }
 
 /** Builds the HTTP application without listening, so tests call it in-process with `inject()`. */
@@ -37,7 +40,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     bodyLimit: 20 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(options.strictResponses ?? false));
   app.decorateRequest<Actor | null>('actor', null);
   app.addHook('onRequest', async (req) => {
     req.actor = anonymous;
@@ -54,6 +57,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas named with `.meta({ id })` (records, errors) become components, referenced by every route.
+    transformObject: jsonSchemaTransformObject,
   });
 
   await app.register(healthRoutes(ctx.services.health));

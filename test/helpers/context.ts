@@ -22,7 +22,7 @@ export async function createTestApp(): Promise<{
   close(): Promise<void>;
 }> {
   const ctx = await createTestContext();
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, { strictResponses: true });
   return {
     ctx,
     app,

@@ -17,7 +17,7 @@ export async function startWebApp(): Promise<WebApp> {
   await ensureWebBuild();
   const ctx = await createTestContext();
   await ctx.services.territories.warm();
-  const app = await buildApp(ctx, { webDir: WEB_OUT_DIR });
+  const app = await buildApp(ctx, { webDir: WEB_OUT_DIR, strictResponses: true });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   return {
