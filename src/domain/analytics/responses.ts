@@ -1,4 +1,4 @@
-import { listOf } from '../kernel/responses.ts';
+import { documentsOnly, listOf } from '../kernel/responses.ts';
 import { DYNAMIC_KINDS, STATUSES } from '../registry/kinds.ts';
 import { presentedDynamic } from '../registry/responses.ts';
 import { linkedNotice } from '../resources/responses.ts';
@@ -61,18 +61,24 @@ export const configurationsResult = z.object({
 });
 export type ConfigurationsResult = z.infer<typeof configurationsResult>;
 
-/** GET /api/analyses/couverture: one line per territory and kind, plus its ZONE_BLANCHE line. */
-export const coverageResult = listOf(
-  kindCoverage.extend({
-    territoire: z.object({
-      type: z.enum(['region', 'departement', 'epci']),
-      code: z.string(),
-      nom: z.string(),
+/**
+ * GET /api/analyses/couverture: one line per territory and kind, plus its ZONE_BLANCHE line. Documentation
+ * only: by EPCI it has some 16,000 lines, which checking made three times slower to write (about 35 ms
+ * more); the map asks it of every visitor.
+ */
+export const coverageResult = documentsOnly(
+  listOf(
+    kindCoverage.extend({
+      territoire: z.object({
+        type: z.enum(['region', 'departement', 'epci']),
+        code: z.string(),
+        nom: z.string(),
+      }),
+      /** A kind of dynamic, or ZONE_BLANCHE: communes covered by none of the kinds. */
+      type: z.string().meta({ description: 'type de dynamique, ou ZONE_BLANCHE' }),
     }),
-    /** A kind of dynamic, or ZONE_BLANCHE: communes covered by none of the kinds. */
-    type: z.string().meta({ description: 'type de dynamique, ou ZONE_BLANCHE' }),
-  }),
-).extend({ date: day, niveau: z.enum(['region', 'departement', 'epci']) });
+  ).extend({ date: day, niveau: z.enum(['region', 'departement', 'epci']) }),
+);
 export type CoverageResult = z.infer<typeof coverageResult>;
 
 const dynamicRef = z.object({ id: z.string(), type: kind, nom: z.string() });
