@@ -1,6 +1,15 @@
 import type { FastifyReply } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
+  articulationResult,
+  configurationsResult,
+  countsResult,
+  coverageResult,
+  evolutionResult,
+  perimeterProfile,
+  territoryProfile,
+} from '../domain/analytics/responses.ts';
+import {
   articulationQuery,
   configurationsQuery,
   countsQuery,
@@ -9,6 +18,7 @@ import {
   perimeterProfileBody,
   profileQuery,
 } from '../domain/analytics/schemas.ts';
+import { CSV, errorResponses, jsonOrFileResponse, XLSX } from '../domain/kernel/responses.ts';
 import { territoryParams } from '../domain/territories/schemas.ts';
 import { sendWithRecords } from '../http/record-json.ts';
 import { toFrenchCsv } from '../kernel/tabular/write-csv.ts';
@@ -18,6 +28,9 @@ import type { ProfileService } from './profile.service.ts';
 import * as tables from './tables.ts';
 
 const tags = ['Analyses'];
+const tableTypes = [CSV, XLSX] as const;
+// Profiles are sent as JSON text already written, each record's text kept (src/http/record-json.ts):
+// Fastify sends those bytes as they are, so these schemas document the answer and never run on it.
 
 async function sendTable(reply: FastifyReply, table: tables.Table, format: 'csv' | 'xlsx') {
   if (format === 'xlsx') {
@@ -46,6 +59,7 @@ export function analyticsRoutes(
           summary: 'Profil d’un territoire : dynamiques, couverture par type, lacunes',
           params: territoryParams,
           querystring: profileQuery,
+          response: { 200: territoryProfile, ...errorResponses(400, 404) },
         },
       },
       async (req, reply) =>
@@ -64,6 +78,7 @@ export function analyticsRoutes(
           summary:
             'Profil d’un périmètre saisi (communes, EPCI), comparé au département, à la région et à la France',
           body: perimeterProfileBody,
+          response: { 200: perimeterProfile, ...errorResponses(400) },
         },
       },
       async (req, reply) =>
@@ -72,7 +87,17 @@ export function analyticsRoutes(
 
     app.get(
       '/api/analyses/comptages',
-      { schema: { tags, summary: 'Comptages par territoire, type et statut', querystring: countsQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Comptages par territoire, type et statut',
+          querystring: countsQuery,
+          response: {
+            200: jsonOrFileResponse('Comptages, ou leur tableau', countsResult, tableTypes),
+            ...errorResponses(400),
+          },
+        },
+      },
       async (req, reply) => {
         const r = await analytics.counts(req.actor, req.query);
         return req.query.format === 'json' ? r : sendTable(reply, tables.countsTable(r), req.query.format);
@@ -86,6 +111,10 @@ export function analyticsRoutes(
           tags,
           summary: 'Matrice de configurations (2^n combinaisons)',
           querystring: configurationsQuery,
+          response: {
+            200: jsonOrFileResponse('Matrice, ou son tableau', configurationsResult, tableTypes),
+            ...errorResponses(400),
+          },
         },
       },
       async (req, reply) => {
@@ -103,6 +132,10 @@ export function analyticsRoutes(
           tags,
           summary: 'Couverture en communes et en population, zones blanches',
           querystring: coverageQuery,
+          response: {
+            200: jsonOrFileResponse('Couverture, ou son tableau', coverageResult, tableTypes),
+            ...errorResponses(400),
+          },
         },
       },
       async (req, reply) => {
@@ -118,6 +151,10 @@ export function analyticsRoutes(
           tags,
           summary: 'Paires de dynamiques de deux types partageant des communes',
           querystring: articulationQuery,
+          response: {
+            200: jsonOrFileResponse('Paires de dynamiques, ou leur tableau', articulationResult, tableTypes),
+            ...errorResponses(400),
+          },
         },
       },
       async (req, reply) => {
@@ -130,7 +167,17 @@ export function analyticsRoutes(
 
     app.get(
       '/api/analyses/evolution',
-      { schema: { tags, summary: 'Évolution entre deux dates', querystring: evolutionQuery } },
+      {
+        schema: {
+          tags,
+          summary: 'Évolution entre deux dates',
+          querystring: evolutionQuery,
+          response: {
+            200: jsonOrFileResponse('Évolution, ou son tableau', evolutionResult, tableTypes),
+            ...errorResponses(400),
+          },
+        },
+      },
       async (req, reply) => {
         const r = await analytics.evolution(req.actor, req.query);
         return req.query.format === 'json' ? r : sendTable(reply, tables.evolutionTable(r), req.query.format);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { loginOut, meOut, tokenCreated, tokenList, userList, userOut } from '../domain/auth/responses.ts';
 import {
   loginInput,
   passwordChange,
@@ -7,6 +8,7 @@ import {
   userInput,
   userUpdate,
 } from '../domain/auth/schemas.ts';
+import { errorResponses, noContent } from '../domain/kernel/responses.ts';
 import { z } from '../domain/zod-fr.ts';
 import { etagOf, expectedVersion } from '../kernel/http/conditional.ts';
 import type { AuthService } from './auth.service.ts';
@@ -19,7 +21,14 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean 
   return async (app) => {
     app.post(
       '/api/auth/connexion',
-      { schema: { tags, summary: 'Se connecter (cookie de session)', body: loginInput } },
+      {
+        schema: {
+          tags,
+          summary: 'Se connecter (cookie de session)',
+          body: loginInput,
+          response: { 200: loginOut, ...errorResponses(400, 401, 429) },
+        },
+      },
       async (req, reply) => {
         const session = await auth.login(req.body, req.ip);
         reply.header(
@@ -30,15 +39,25 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean 
       },
     );
 
-    app.post('/api/auth/deconnexion', { schema: { tags, summary: 'Se déconnecter' } }, async (req, reply) => {
-      await auth.logout(readCookies(req.headers.cookie).get(SESSION_COOKIE));
-      reply.header('set-cookie', clearedCookies());
-      return reply.status(204).send();
-    });
+    app.post(
+      '/api/auth/deconnexion',
+      { schema: { tags, summary: 'Se déconnecter', response: { 204: noContent } } },
+      async (req, reply) => {
+        await auth.logout(readCookies(req.headers.cookie).get(SESSION_COOKIE));
+        reply.header('set-cookie', clearedCookies());
+        return reply.status(204).send();
+      },
+    );
 
     app.get(
       '/api/moi',
-      { schema: { tags, summary: 'Le compte connecté et ses permissions' } },
+      {
+        schema: {
+          tags,
+          summary: 'Le compte connecté et ses permissions',
+          response: { 200: meOut, ...errorResponses(401) },
+        },
+      },
       async (req) => ({
         ...(await auth.me(req.actor)),
         csrf: readCookies(req.headers.cookie).get(CSRF_COOKIE) ?? null,
@@ -47,20 +66,42 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean 
 
     app.put(
       '/api/moi/mot-de-passe',
-      { schema: { tags, summary: 'Changer son mot de passe', body: passwordChange } },
+      {
+        schema: {
+          tags,
+          summary: 'Changer son mot de passe',
+          body: passwordChange,
+          response: { 204: noContent, ...errorResponses(400, 401) },
+        },
+      },
       async (req, reply) => {
         await auth.changeOwnPassword(req.actor, req.body.ancien, req.body.nouveau);
         return reply.status(204).send();
       },
     );
 
-    app.get('/api/utilisateurs', { schema: { tags, summary: 'Comptes (administrateurs)' } }, async (req) =>
-      auth.listUsers(req.actor),
+    app.get(
+      '/api/utilisateurs',
+      {
+        schema: {
+          tags,
+          summary: 'Comptes (administrateurs)',
+          response: { 200: userList, ...errorResponses(401, 403) },
+        },
+      },
+      async (req) => auth.listUsers(req.actor),
     );
 
     app.post(
       '/api/utilisateurs',
-      { schema: { tags, summary: 'Créer un compte', body: userInput } },
+      {
+        schema: {
+          tags,
+          summary: 'Créer un compte',
+          body: userInput,
+          response: { 201: userOut, ...errorResponses(400, 401, 403, 409) },
+        },
+      },
       async (req, reply) => {
         const user = await auth.addUser(req.actor, req.body);
         return reply.status(201).header('etag', etagOf(user.version)).send(user);
@@ -69,7 +110,14 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean 
 
     app.get(
       '/api/utilisateurs/:id',
-      { schema: { tags, summary: 'Un compte', params: userIdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Un compte',
+          params: userIdParams,
+          response: { 200: userOut, ...errorResponses(401, 403, 404) },
+        },
+      },
       async (req, reply) => {
         const user = await auth.getUser(req.actor, req.params.id);
         return reply.header('etag', etagOf(user.version)).send(user);
@@ -78,7 +126,15 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean 
 
     app.put(
       '/api/utilisateurs/:id',
-      { schema: { tags, summary: 'Modifier un compte (If-Match)', params: userIdParams, body: userUpdate } },
+      {
+        schema: {
+          tags,
+          summary: 'Modifier un compte (If-Match)',
+          params: userIdParams,
+          body: userUpdate,
+          response: { 200: userOut, ...errorResponses(400, 401, 403, 404, 412, 428) },
+        },
+      },
       async (req, reply) => {
         const user = await auth.updateUser(
           req.actor,
@@ -90,20 +146,36 @@ export function authRoutes(auth: AuthService, options: { secureCookies: boolean 
       },
     );
 
-    app.get('/api/jetons', { schema: { tags, summary: 'Jetons d’API' } }, async (req) =>
-      auth.listTokens(req.actor),
+    app.get(
+      '/api/jetons',
+      {
+        schema: { tags, summary: 'Jetons d’API', response: { 200: tokenList, ...errorResponses(401, 403) } },
+      },
+      async (req) => auth.listTokens(req.actor),
     );
 
     app.post(
       '/api/jetons',
-      { schema: { tags, summary: 'Créer un jeton d’API (affiché une seule fois)', body: tokenInput } },
+      {
+        schema: {
+          tags,
+          summary: 'Créer un jeton d’API (affiché une seule fois)',
+          body: tokenInput,
+          response: { 201: tokenCreated, ...errorResponses(400, 401, 403) },
+        },
+      },
       async (req, reply) => reply.status(201).send(await auth.createToken(req.actor, req.body)),
     );
 
     app.delete(
       '/api/jetons/:id',
       {
-        schema: { tags, summary: 'Révoquer un jeton', params: z.object({ id: z.string().min(1).max(100) }) },
+        schema: {
+          tags,
+          summary: 'Révoquer un jeton',
+          params: z.object({ id: z.string().min(1).max(100) }),
+          response: { 204: noContent, ...errorResponses(401, 403, 404) },
+        },
       },
       async (req, reply) => {
         await auth.revokeToken(req.actor, req.params.id);

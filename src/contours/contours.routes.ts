@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses, fileResponse, GEOJSON, JSON_TEXT, notModified } from '../domain/kernel/responses.ts';
 import { contourParams, contourQuery } from '../domain/territories/contour-schemas.ts';
 import type { ContoursService } from './contours.service.ts';
 
@@ -15,6 +16,12 @@ export function contoursRoutes(service: ContoursService): FastifyPluginAsyncZod 
             'Propriétés de chaque entité : code, nom. 409 tant que les contours ne sont pas importés.',
           params: contourParams,
           querystring: contourQuery,
+          // The stored GeoJSON is spliced into the body as text, never parsed nor serialized again.
+          response: {
+            200: fileResponse('FeatureCollection GeoJSON, ou topologie TopoJSON', [GEOJSON, JSON_TEXT]),
+            304: notModified,
+            ...errorResponses(400, 409),
+          },
         },
       },
       async (req, reply) => {

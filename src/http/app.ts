@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
 import { analyticsRoutes } from '../analytics/analytics.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { registerAuth } from '../auth/http-auth.ts';
@@ -17,6 +17,7 @@ import { reportRoutes } from '../reports/report.routes.ts';
 import { resourceRoutes } from '../resources/resources.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { responseSerializer } from './response-serializer.ts';
 import { registerWebApp, WEB_DIST_DIR } from './web.ts';
 
 declare module 'fastify' {
@@ -35,6 +36,8 @@ export interface AppOptions {
   webDir?: string | false;
   /** Session cookies only over HTTPS (behind TLS). */
   secureCookies?: boolean;
+  /** Fail a response carrying a field its schema does not declare (tests), instead of dropping it. */
+  strictResponses?: boolean;
 }
 
 /** Builds the HTTP application without listening, so tests call it in-process with `inject()`. */
@@ -46,7 +49,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     bodyLimit: 20 * 1024 * 1024,
   });
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializer(options.strictResponses ?? false));
   app.decorateRequest<Actor | null>('actor', null);
   registerErrorHandler(app);
   const routes: { method: string; url: string }[] = [];
@@ -66,6 +69,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
       },
     },
     transform: jsonSchemaTransform,
+    // Schemas named with `.meta({ id })` (records, errors) become components, referenced by every route.
+    transformObject: jsonSchemaTransformObject,
   });
 
   await app.register(healthRoutes(ctx.services.health));

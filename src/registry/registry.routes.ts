@@ -1,4 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { historyList } from '../domain/kernel/history.ts';
+import {
+  CSV,
+  errorResponses,
+  GEOJSON,
+  jsonOrFileResponse,
+  noContent,
+  XLSX,
+} from '../domain/kernel/responses.ts';
+import { dynamicPage, presentedDynamic } from '../domain/registry/responses.ts';
 import { dateQuery, dynamicIdParams, dynamicInput, dynamicListQuery } from '../domain/registry/schemas.ts';
 import { etagOf, expectedVersion } from '../kernel/http/conditional.ts';
 import type { RegistryExports } from './exports/registry-exports.ts';
@@ -18,6 +28,14 @@ export function registryRoutes(
           tags,
           summary: 'Lister et filtrer les dynamiques (état à une date), export CSV/XLSX/GeoJSON',
           querystring: dynamicListQuery,
+          response: {
+            200: jsonOrFileResponse('Une page de dynamiques, ou toute la liste en fichier', dynamicPage, [
+              CSV,
+              XLSX,
+              GEOJSON,
+            ]),
+            ...errorResponses(400),
+          },
         },
       },
       async (req, reply) => {
@@ -32,7 +50,14 @@ export function registryRoutes(
 
     app.post(
       '/api/dynamiques',
-      { schema: { tags, summary: 'Créer une dynamique', body: dynamicInput } },
+      {
+        schema: {
+          tags,
+          summary: 'Créer une dynamique',
+          body: dynamicInput,
+          response: { 201: presentedDynamic, ...errorResponses(400) },
+        },
+      },
       async (req, reply) => {
         const created = await service.create(req.actor, req.body);
         if (!created) throw new Error('creation without record');
@@ -48,6 +73,7 @@ export function registryRoutes(
           summary: 'Fiche d’une dynamique (état à une date)',
           params: dynamicIdParams,
           querystring: dateQuery,
+          response: { 200: presentedDynamic, ...errorResponses(400, 404) },
         },
       },
       async (req, reply) => {
@@ -64,6 +90,7 @@ export function registryRoutes(
           summary: 'Modifier une dynamique (If-Match obligatoire)',
           params: dynamicIdParams,
           body: dynamicInput,
+          response: { 200: presentedDynamic, ...errorResponses(400, 404, 412, 428) },
         },
       },
       async (req, reply) => {
@@ -80,7 +107,12 @@ export function registryRoutes(
     app.delete(
       '/api/dynamiques/:id',
       {
-        schema: { tags, summary: 'Supprimer une dynamique (If-Match obligatoire)', params: dynamicIdParams },
+        schema: {
+          tags,
+          summary: 'Supprimer une dynamique (If-Match obligatoire)',
+          params: dynamicIdParams,
+          response: { 204: noContent, ...errorResponses(400, 404, 412, 428) },
+        },
       },
       async (req, reply) => {
         await service.remove(req.actor, req.params.id, expectedVersion(req.headers['if-match']));
@@ -95,6 +127,7 @@ export function registryRoutes(
           tags,
           summary: 'Historique des modifications : qui, quand, avant, après',
           params: dynamicIdParams,
+          response: { 200: historyList, ...errorResponses(400, 404) },
         },
       },
       async (req) => service.historyOf(req.actor, req.params.id),

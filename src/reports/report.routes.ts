@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { DOCX, errorResponses, fileResponse, HTML, PDF } from '../domain/kernel/responses.ts';
 import { etatDesLieuxQuery } from '../domain/reports/schemas.ts';
 import type { ReportService } from './report.service.ts';
 
@@ -17,6 +18,10 @@ export function reportRoutes(reports: ReportService): FastifyPluginAsyncZod {
             'departement ; date = situation décrite (aujourd’hui par défaut). Sans Chromium sur le serveur, ' +
             'le PDF répond 503 ; HTML et DOCX restent disponibles.',
           querystring: etatDesLieuxQuery,
+          response: {
+            200: fileResponse('Le document', [HTML, PDF, DOCX]),
+            ...errorResponses(400, 404, 503),
+          },
         },
       },
       async (req, reply) => {

@@ -1,4 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { historyList } from '../domain/kernel/history.ts';
+import { CSV, errorResponses, fileResponse, noContent } from '../domain/kernel/responses.ts';
+import {
+  duplicateCheckResult,
+  noticeDetail,
+  noticeResults,
+  vocabulariesOut,
+} from '../domain/resources/responses.ts';
 import {
   duplicateCheckInput,
   noticeExportQuery,
@@ -30,6 +38,7 @@ export function noticeRoutes(
             'q : mots (tous requis), "expression exacte", OR entre deux mots, -mot pour exclure ; ' +
             'le dernier mot vaut aussi comme début de mot ; les sigles (CPTS, CLS…) sont développés.',
           querystring: noticeSearchQuery,
+          response: { 200: noticeResults, ...errorResponses(400) },
         },
       },
       async (req) => search.search(req.actor, req.query),
@@ -43,6 +52,16 @@ export function noticeRoutes(
           summary:
             'Exporter les notices (mêmes filtres que la recherche) en RIS, BibTeX, CSL-JSON, CSV ou texte',
           querystring: noticeExportQuery,
+          response: {
+            200: fileResponse('Les notices, dans le format demandé', [
+              'application/x-research-info-systems',
+              'application/x-bibtex',
+              'application/vnd.citationstyles.csl+json',
+              CSV,
+              'text/plain',
+            ]),
+            ...errorResponses(400),
+          },
         },
       },
       async (req, reply) => {
@@ -60,6 +79,7 @@ export function noticeRoutes(
         schema: {
           tags,
           summary: 'Listes contrôlées : types, thèmes, publics, dispositifs, thésaurus, sigles',
+          response: { 200: vocabulariesOut },
         },
       },
       async () => vocabularies(),
@@ -72,6 +92,7 @@ export function noticeRoutes(
           tags,
           summary: 'Vérifier avant saisie : notices de même DOI, URL ou titre et année, titres proches',
           body: duplicateCheckInput,
+          response: { 200: duplicateCheckResult, ...errorResponses(400) },
         },
       },
       async (req) => notices.checkDuplicate(req.actor, req.body),
@@ -79,7 +100,14 @@ export function noticeRoutes(
 
     app.post(
       '/api/ressources',
-      { schema: { tags, summary: 'Créer une notice', body: noticeInput } },
+      {
+        schema: {
+          tags,
+          summary: 'Créer une notice',
+          body: noticeInput,
+          response: { 201: noticeDetail, ...errorResponses(400) },
+        },
+      },
       async (req, reply) => {
         const created = await notices.create(req.actor, req.body);
         return reply.status(201).header('etag', etagOf(created.version)).send(created);
@@ -88,7 +116,14 @@ export function noticeRoutes(
 
     app.get(
       '/api/ressources/:id',
-      { schema: { tags, summary: 'Une notice', params: noticeIdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Une notice',
+          params: noticeIdParams,
+          response: { 200: noticeDetail, ...errorResponses(400, 404) },
+        },
+      },
       async (req, reply) => {
         const notice = await notices.get(req.actor, req.params.id);
         return reply.header('etag', etagOf(notice.version)).send(notice);
@@ -103,6 +138,7 @@ export function noticeRoutes(
           summary: 'Modifier une notice (If-Match obligatoire)',
           params: noticeIdParams,
           body: noticeInput,
+          response: { 200: noticeDetail, ...errorResponses(400, 404, 412, 428) },
         },
       },
       async (req, reply) => {
@@ -118,7 +154,14 @@ export function noticeRoutes(
 
     app.delete(
       '/api/ressources/:id',
-      { schema: { tags, summary: 'Supprimer une notice (If-Match obligatoire)', params: noticeIdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Supprimer une notice (If-Match obligatoire)',
+          params: noticeIdParams,
+          response: { 204: noContent, ...errorResponses(400, 404, 409, 412, 428) },
+        },
+      },
       async (req, reply) => {
         await notices.remove(req.actor, req.params.id, expectedVersion(req.headers['if-match']));
         return reply.status(204).send();
@@ -132,6 +175,7 @@ export function noticeRoutes(
           tags,
           summary: 'Historique d’une notice : qui, quand, avant, après',
           params: noticeIdParams,
+          response: { 200: historyList, ...errorResponses(400, 404) },
         },
       },
       async (req) => notices.historyOf(req.actor, req.params.id),

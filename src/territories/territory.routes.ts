@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from '../domain/kernel/responses.ts';
 import {
   territoryDetail,
   territoryParams,
@@ -17,7 +18,7 @@ export function territoryRoutes(service: TerritoryService): FastifyPluginAsyncZo
           tags: ['Territoires'],
           summary: 'Rechercher un territoire par nom ou par code',
           querystring: territorySearchQuery,
-          response: { 200: territorySearchResult },
+          response: { 200: territorySearchResult, ...errorResponses(400) },
         },
       },
       async (req) => {
@@ -33,7 +34,7 @@ export function territoryRoutes(service: TerritoryService): FastifyPluginAsyncZo
           tags: ['Territoires'],
           summary: 'Fiche d’un territoire : population, parents et enfants',
           params: territoryParams,
-          response: { 200: territoryDetail },
+          response: { 200: territoryDetail, ...errorResponses(400, 404) },
         },
       },
       async (req) => service.detail(req.actor, req.params.type, req.params.code),

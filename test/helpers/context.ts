@@ -58,7 +58,7 @@ export async function actAsAdministrator(ctx: AppContext, app: FastifyInstance) 
 
 export async function createTestApp(): Promise<TestApp> {
   const ctx = await createTestContext();
-  const app = await buildApp(ctx);
+  const app = await buildApp(ctx, { strictResponses: true });
   const { tokenFor, anonymous } = await actAsAdministrator(ctx, app);
   return {
     ctx,

@@ -1,4 +1,6 @@
 import { z } from '../zod-fr.ts';
+import { historyEntry } from './history.ts';
+import { pageOf } from './responses.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
 
@@ -14,3 +16,8 @@ export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 export type AuditQuery = z.infer<typeof auditQuery>;
+
+export const auditEntry = historyEntry
+  .extend({ id: z.number().int(), entite: z.string(), entiteId: z.string() })
+  .meta({ id: 'EntreeJournal' });
+export const auditPage = pageOf(auditEntry);

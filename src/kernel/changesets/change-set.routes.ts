@@ -1,5 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { errorResponses } from '../../domain/kernel/responses.ts';
 import { lotIdParams, lotListQuery } from '../../domain/registry/import-schemas.ts';
+import { lotOut, lotPage, lotRevertReport } from '../../domain/registry/responses.ts';
 import type { ChangeSetService } from './change-set.service.ts';
 
 const tags = ['Lots de modifications'];
@@ -13,6 +15,7 @@ export function changeSetRoutes(lots: ChangeSetService): FastifyPluginAsyncZod {
           tags,
           summary: 'Lister les lots de modifications (imports), les plus récents d’abord',
           querystring: lotListQuery,
+          response: { 200: lotPage, ...errorResponses(400) },
         },
       },
       async (req) => lots.list(req.actor, req.query),
@@ -20,7 +23,14 @@ export function changeSetRoutes(lots: ChangeSetService): FastifyPluginAsyncZod {
 
     app.get(
       '/api/lots/:id',
-      { schema: { tags, summary: 'Un lot de modifications', params: lotIdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Un lot de modifications',
+          params: lotIdParams,
+          response: { 200: lotOut, ...errorResponses(400, 404) },
+        },
+      },
       async (req) => lots.get(req.actor, req.params.id),
     );
 
@@ -32,6 +42,7 @@ export function changeSetRoutes(lots: ChangeSetService): FastifyPluginAsyncZod {
           summary:
             'Annuler un lot : supprime les dynamiques ou notices créées, restaure celles modifiées (409 si modifiées depuis)',
           params: lotIdParams,
+          response: { 200: lotRevertReport, ...errorResponses(400, 404, 409) },
         },
       },
       async (req) => lots.revert(req.actor, req.params.id),

@@ -2,7 +2,9 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError, invalid } from '../../domain/errors.ts';
+import { CSV, errorResponses, fileResponse, XLSX } from '../../domain/kernel/responses.ts';
 import { importQuery, templateQuery } from '../../domain/registry/import-schemas.ts';
+import { dynamicImportReport } from '../../domain/registry/responses.ts';
 import { type DynamicImportService, MAX_IMPORT_BYTES, tooLarge } from './dynamic-import.service.ts';
 import { importTemplate } from './template.ts';
 
@@ -65,6 +67,7 @@ export function importRoutes(imports: DynamicImportService): FastifyPluginAsyncZ
             'Corps : le fichier (text/csv, XLSX) ou un formulaire multipart avec le champ « fichier ». ' +
             'Réponse : {valide, lignes, erreurs: [{ligne, champ, message}], crees, modifies}.',
           querystring: importQuery,
+          response: { 200: dynamicImportReport, ...errorResponses(400, 413) },
         },
       },
       async (req) => {
@@ -80,6 +83,7 @@ export function importRoutes(imports: DynamicImportService): FastifyPluginAsyncZ
           tags,
           summary: 'Modèle de fichier d’import : en-tête, une ligne d’exemple et la description des colonnes',
           querystring: templateQuery,
+          response: { 200: fileResponse('Le modèle', [CSV, XLSX]), ...errorResponses(400) },
         },
       },
       async (req, reply) => {

@@ -1,5 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { glossaryList, presentedTerm } from '../../domain/glossary/responses.ts';
 import { glossaryKeyParams, glossarySearchQuery, glossaryTermInput } from '../../domain/glossary/schemas.ts';
+import { historyList } from '../../domain/kernel/history.ts';
+import { errorResponses, noContent } from '../../domain/kernel/responses.ts';
 import { etagOf, expectedVersion } from '../../kernel/http/conditional.ts';
 import type { GlossaryService } from './glossary.service.ts';
 
@@ -14,6 +17,7 @@ export function glossaryRoutes(glossary: GlossaryService): FastifyPluginAsyncZod
           tags,
           summary: 'Chercher dans le glossaire (sigle, forme développée, définition ; sans accents ni casse)',
           querystring: glossarySearchQuery,
+          response: { 200: glossaryList, ...errorResponses(400) },
         },
       },
       async (req) => glossary.search(req.actor, req.query),
@@ -21,7 +25,14 @@ export function glossaryRoutes(glossary: GlossaryService): FastifyPluginAsyncZod
 
     app.post(
       '/api/glossaire',
-      { schema: { tags, summary: 'Ajouter une entrée au glossaire', body: glossaryTermInput } },
+      {
+        schema: {
+          tags,
+          summary: 'Ajouter une entrée au glossaire',
+          body: glossaryTermInput,
+          response: { 201: presentedTerm, ...errorResponses(400, 409) },
+        },
+      },
       async (req, reply) => {
         const created = await glossary.create(req.actor, req.body);
         return reply.status(201).header('etag', etagOf(created.version)).send(created);
@@ -30,7 +41,14 @@ export function glossaryRoutes(glossary: GlossaryService): FastifyPluginAsyncZod
 
     app.get(
       '/api/glossaire/:sigle',
-      { schema: { tags, summary: 'Une entrée du glossaire (sigle ou clé)', params: glossaryKeyParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Une entrée du glossaire (sigle ou clé)',
+          params: glossaryKeyParams,
+          response: { 200: presentedTerm, ...errorResponses(400, 404) },
+        },
+      },
       async (req, reply) => {
         const term = await glossary.get(req.actor, req.params.sigle);
         return reply.header('etag', etagOf(term.version)).send(term);
@@ -45,6 +63,7 @@ export function glossaryRoutes(glossary: GlossaryService): FastifyPluginAsyncZod
           summary: 'Modifier une entrée du glossaire (If-Match obligatoire)',
           params: glossaryKeyParams,
           body: glossaryTermInput,
+          response: { 200: presentedTerm, ...errorResponses(400, 404, 412, 428) },
         },
       },
       async (req, reply) => {
@@ -65,6 +84,7 @@ export function glossaryRoutes(glossary: GlossaryService): FastifyPluginAsyncZod
           tags,
           summary: 'Supprimer une entrée du glossaire (If-Match obligatoire)',
           params: glossaryKeyParams,
+          response: { 204: noContent, ...errorResponses(400, 404, 409, 412, 428) },
         },
       },
       async (req, reply) => {
@@ -80,6 +100,7 @@ export function glossaryRoutes(glossary: GlossaryService): FastifyPluginAsyncZod
           tags,
           summary: 'Historique d’une entrée du glossaire : qui, quand, avant, après',
           params: glossaryKeyParams,
+          response: { 200: historyList, ...errorResponses(400, 404) },
         },
       },
       async (req) => glossary.historyOf(req.actor, req.params.sigle),

@@ -2,6 +2,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { invalid } from '../../domain/errors.ts';
+import { errorResponses } from '../../domain/kernel/responses.ts';
+import { noticeImportReport } from '../../domain/resources/responses.ts';
 import { noticeImportQuery } from '../../domain/resources/schemas.ts';
 import { MAX_NOTICE_IMPORT_BYTES, type NoticeImportService, tooLarge } from './notice-import.service.ts';
 
@@ -55,6 +57,7 @@ export function noticeImportRoutes(imports: NoticeImportService): FastifyPluginA
             'n’est pas indiqué. Doublons (DOI, URL, titre et année) : ignorés ou fusionnés (doublons=fusionner). ' +
             'Réponse : {valide, lignes, erreurs: [{ligne, champ, message}], crees, modifies, doublons}.',
           querystring: noticeImportQuery,
+          response: { 200: noticeImportReport, ...errorResponses(400, 413) },
         },
       },
       async (req) => {

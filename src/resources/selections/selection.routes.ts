@@ -1,4 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { historyList } from '../../domain/kernel/history.ts';
+import { DOCX, errorResponses, fileResponse, HTML, noContent, PDF } from '../../domain/kernel/responses.ts';
+import {
+  presentedSelection,
+  selectionPage,
+  selectionPreview,
+} from '../../domain/resources/selection-responses.ts';
 import {
   SELECTION_EXPORT_FORMATS,
   selectionExportQuery,
@@ -20,6 +27,7 @@ export function selectionRoutes(selections: SelectionService): FastifyPluginAsyn
           tags,
           summary: 'Sélections bibliographiques, les plus récemment modifiées d’abord (q : mots du titre)',
           querystring: selectionListQuery,
+          response: { 200: selectionPage, ...errorResponses(400) },
         },
       },
       async (req) => selections.list(req.actor, req.query),
@@ -37,6 +45,7 @@ export function selectionRoutes(selections: SelectionService): FastifyPluginAsyn
             '« sitographie » pour les sites. L’introduction, les présentations et les commentaires citent ' +
             'une notice de la sélection par [[identifiant]], rendu par son numéro « (12) ». Glossaire en annexe.',
           body: selectionInput,
+          response: { 201: presentedSelection, ...errorResponses(400) },
         },
       },
       async (req, reply) => {
@@ -55,6 +64,7 @@ export function selectionRoutes(selections: SelectionService): FastifyPluginAsyn
             'Même corps et mêmes contrôles que la création ; renvoie la page publique (html), le sommaire ' +
             'et les références numérotées {numero, notice, titre, date, type, texte}.',
           body: selectionInput,
+          response: { 200: selectionPreview, ...errorResponses(400) },
         },
       },
       async (req) => selections.preview(req.actor, req.body),
@@ -62,7 +72,14 @@ export function selectionRoutes(selections: SelectionService): FastifyPluginAsyn
 
     app.get(
       '/api/selections/:id',
-      { schema: { tags, summary: 'Une sélection (telle que saisie)', params: selectionIdParams } },
+      {
+        schema: {
+          tags,
+          summary: 'Une sélection (telle que saisie)',
+          params: selectionIdParams,
+          response: { 200: presentedSelection, ...errorResponses(400, 404) },
+        },
+      },
       async (req, reply) => {
         const selection = await selections.get(req.actor, req.params.id);
         return reply.header('etag', etagOf(selection.version)).send(selection);
@@ -77,6 +94,7 @@ export function selectionRoutes(selections: SelectionService): FastifyPluginAsyn
           summary: 'Modifier une sélection (If-Match obligatoire)',
           params: selectionIdParams,
           body: selectionInput,
+          response: { 200: presentedSelection, ...errorResponses(400, 404, 412, 428) },
         },
       },
       async (req, reply) => {
@@ -97,6 +115,7 @@ export function selectionRoutes(selections: SelectionService): FastifyPluginAsyn
           tags,
           summary: 'Supprimer une sélection (If-Match obligatoire)',
           params: selectionIdParams,
+          response: { 204: noContent, ...errorResponses(400, 404, 412, 428) },
         },
       },
       async (req, reply) => {
@@ -112,6 +131,7 @@ export function selectionRoutes(selections: SelectionService): FastifyPluginAsyn
           tags,
           summary: 'Historique d’une sélection : qui, quand, avant, après',
           params: selectionIdParams,
+          response: { 200: historyList, ...errorResponses(400, 404) },
         },
       },
       async (req) => selections.historyOf(req.actor, req.params.id),
@@ -129,6 +149,17 @@ export function selectionRoutes(selections: SelectionService): FastifyPluginAsyn
             'leur numéro.',
           params: selectionIdParams,
           querystring: selectionExportQuery,
+          response: {
+            200: fileResponse('La sélection mise en forme, ou ses notices', [
+              HTML,
+              PDF,
+              DOCX,
+              'application/x-research-info-systems',
+              'application/x-bibtex',
+              'application/vnd.citationstyles.csl+json',
+            ]),
+            ...errorResponses(400, 404, 503),
+          },
         },
       },
       async (req, reply) => {

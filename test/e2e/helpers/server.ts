@@ -21,7 +21,7 @@ export async function startWebApp(): Promise<WebApp> {
   await ensureWebBuild();
   const ctx = await createTestContext();
   await ctx.services.territories.warm();
-  const app = await buildApp(ctx, { webDir: WEB_OUT_DIR });
+  const app = await buildApp(ctx, { webDir: WEB_OUT_DIR, strictResponses: true });
   await actAsAdministrator(ctx, app);
   const admin = {
     email: `admin-${process.pid}-${Date.now()}@example.org`,

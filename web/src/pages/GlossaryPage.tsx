@@ -1,24 +1,16 @@
 import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useEffect, useState } from 'react';
+import type { GlossaryItem, List } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { Empty, ErrorMessage, Loading } from '../components/StateViews.tsx';
 import { useTitle } from '../lib/useTitle.ts';
-
-interface Term {
-  cle: string;
-  sigle: string | null;
-  forme: string;
-  definition: string;
-  termesLies: string[];
-  sources: { titre: string | null; url: string | null; notice: string | null }[];
-}
 
 /** The glossary of the field: every entry has an anchor (/glossaire#CLS) that texts link to. */
 export default function GlossaryPage() {
   useTitle('Glossaire');
   const [q, setQ] = useState('');
   const url = q.trim() ? `/api/glossaire?q=${encodeURIComponent(q.trim())}` : '/api/glossaire';
-  const state = useApi<{ total: number; items: Term[] }>(url);
+  const state = useApi<List<GlossaryItem>>(url);
 
   // Opened at /glossaire#CLS: bring the entry into view once the list is there.
   useEffect(() => {

@@ -3,6 +3,7 @@ import { Select } from '@codegouvfr/react-dsfr/Select';
 import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { query } from '../../api/client.ts';
+import type { CoverageData } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Async, Empty, Loading } from '../../components/StateViews.tsx';
 import { formatDateLong, formatInteger, formatPercent } from '../../lib/format.ts';
@@ -10,22 +11,6 @@ import { Link } from '../../router/Link.tsx';
 import { DataDownloads } from './DataDownloads.tsx';
 
 const BarChart = lazy(() => import('./BarChart.tsx'));
-
-interface CoverageItem {
-  territoire: { type: string; code: string; nom: string };
-  type: DynamicKind | 'ZONE_BLANCHE';
-  communes: number;
-  population: number;
-  partCommunes: number;
-  partPopulation: number;
-}
-
-interface CoverageData {
-  date: string;
-  niveau: string;
-  total: number;
-  items: CoverageItem[];
-}
 
 const percent = (v: number) => `${v.toLocaleString('fr-FR', { maximumFractionDigits: 1 })} %`;
 

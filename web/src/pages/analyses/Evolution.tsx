@@ -4,6 +4,7 @@ import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/re
 import { KIND_SHORT } from '@domain/reports/french.ts';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { query } from '../../api/client.ts';
+import type { EvolutionData } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Async, Empty, Loading } from '../../components/StateViews.tsx';
 import { formatDateLong, todayIso } from '../../lib/format.ts';
@@ -12,22 +13,9 @@ import { DataDownloads } from './DataDownloads.tsx';
 
 const BarChart = lazy(() => import('./BarChart.tsx'));
 
-interface Item {
-  id: string;
-  type: DynamicKind;
-  nom: string;
-}
-
-interface EvolutionData {
-  depuis: string;
-  jusqua: string;
-  creees: Item[];
-  arretees: Item[];
-  changements: (Item & { nature: string; avant: string; apres: string })[];
-  solde: Partial<Record<DynamicKind, number>>;
-}
-
 const signed = (v: number) => (v > 0 ? `+${v}` : String(v));
+
+type Item = EvolutionData['creees'][number];
 
 function ItemList({ title, items }: { title: string; items: Item[] }) {
   return (
@@ -41,7 +29,8 @@ function ItemList({ title, items }: { title: string; items: Item[] }) {
         <ul>
           {items.slice(0, 100).map((d) => (
             <li key={d.id}>
-              <Link href={`/dynamiques/${encodeURIComponent(d.id)}`}>{d.nom}</Link> ({KIND_SHORT[d.type]})
+              <Link href={`/dynamiques/${encodeURIComponent(d.id)}`}>{d.nom}</Link> (
+              {KIND_SHORT[d.type as DynamicKind] ?? d.type})
             </li>
           ))}
           {items.length > 100 && <li>… et {items.length - 100} autres (voir les données)</li>}

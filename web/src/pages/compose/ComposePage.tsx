@@ -4,6 +4,7 @@ import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, requestJson } from '../../api/client.ts';
 import type { NoticeHit, Selection, SelectionPreview } from '../../api/types.ts';
+import { useVersionedSave } from '../../api/useVersionedSave.ts';
 import { Loading, PageError } from '../../components/StateViews.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
 import { navigate } from '../../router/history.ts';
@@ -28,13 +29,6 @@ interface Loaded {
   titre: string;
 }
 
-interface Conflict {
-  current: SelectionDraft;
-  etag: string | null;
-  version: number;
-  modifiedAt: string;
-}
-
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, String(e)));
 const recordUrl = (id: string) => `/api/selections/${encodeURIComponent(id)}`;
 const jsonHeaders = { 'content-type': 'application/json' };
@@ -54,10 +48,21 @@ export default function ComposePage({ params }: PageProps) {
   const [labels, setLabels] = useState<Map<string, NoticeLabel>>(new Map());
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'saving' | 'previewing' | null>(null);
+  const [previewing, setPreviewing] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [reapplied, setReapplied] = useState<number | null>(null);
+  const {
+    save: send,
+    saving,
+    conflict,
+    dismissConflict,
+  } = useVersionedSave<Selection, SelectionDraft>({
+    recordUrl: id ? recordUrl(id) : null,
+    createUrl: '/api/selections',
+    etag: loaded?.etag ?? null,
+    toDraft: draftFromSelection,
+  });
+  const busy = saving ? 'saving' : previewing ? 'previewing' : null;
   const previewHeading = useRef<HTMLHeadingElement>(null);
   useTitle(id ? `Modifier la sélection ${loaded?.titre ?? ''}`.trim() : 'Nouvelle sélection');
 
@@ -117,41 +122,17 @@ export default function ComposePage({ params }: PageProps) {
   if (!loaded) return <Loading label="Chargement de la sélection…" />;
 
   const save = async () => {
-    setBusy('saving');
     setFailure(null);
     setErrors({});
-    try {
-      const headers: Record<string, string> = { ...jsonHeaders };
-      if (id && loaded.etag) headers['if-match'] = loaded.etag;
-      const { data } = await requestJson<Selection>(id ? recordUrl(id) : '/api/selections', {
-        method: id ? 'PUT' : 'POST',
-        headers,
-        body: JSON.stringify(inputFromDraft(draft)),
-      });
+    const { saved, error } = await send(inputFromDraft(draft));
+    if (saved) {
       setLoaded({ ...loaded, base: draft }); // nothing left unsaved: leaving raises no warning
-      navigate(`/selections/${encodeURIComponent(data.id)}?enregistre=${data.version}`);
-    } catch (e) {
-      const error = asApiError(e);
-      if (error.status === 412 && id) {
-        try {
-          const now = await requestJson<Selection>(recordUrl(id));
-          setConflict({
-            current: draftFromSelection(now.data),
-            etag: now.etag,
-            version: now.data.version,
-            modifiedAt: now.data.modifieLe,
-          });
-        } catch (again) {
-          setFailure(asApiError(again).message);
-        }
-      } else showErrors(error);
-    } finally {
-      setBusy(null);
-    }
+      navigate(`/selections/${encodeURIComponent(saved.id)}?enregistre=${saved.version}`);
+    } else if (error) showErrors(error);
   };
 
   const showPreview = async () => {
-    setBusy('previewing');
+    setPreviewing(true);
     setFailure(null);
     setErrors({});
     try {
@@ -167,7 +148,7 @@ export default function ComposePage({ params }: PageProps) {
       setPreview(null);
       showErrors(asApiError(e));
     } finally {
-      setBusy(null);
+      setPreviewing(false);
     }
   };
 
@@ -215,7 +196,7 @@ export default function ComposePage({ params }: PageProps) {
             setDraft(reapplyParts(loaded.base, draft, conflict.current));
             setLoaded({ ...loaded, base: conflict.current, etag: conflict.etag });
             setReapplied(conflict.version);
-            setConflict(null);
+            dismissConflict();
           }}
           onDiscard={cancel}
         />

@@ -6,8 +6,15 @@ import { FIELD_LABELS, HISTORY_ACTION_LABELS } from '../../lib/labels.ts';
 
 const IGNORED = new Set(['id', 'version']);
 
+type Snapshot = Record<string, unknown> | null;
+
+/** A stored version of a record: an object, or null before a creation and after a deletion. */
+function snapshot(value: unknown): Snapshot {
+  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>) : null;
+}
+
 /** Fields whose value differs between the two versions. */
-export function changedFields(avant: Record<string, unknown> | null, apres: Record<string, unknown> | null) {
+export function changedFields(avant: Snapshot, apres: Snapshot) {
   const keys = new Set([...Object.keys(avant ?? {}), ...Object.keys(apres ?? {})]);
   return [...keys].filter(
     (k) => !IGNORED.has(k) && JSON.stringify(avant?.[k] ?? null) !== JSON.stringify(apres?.[k] ?? null),
@@ -21,7 +28,9 @@ export function show(value: unknown): string {
 }
 
 function Entry({ item }: { item: HistoryItem }) {
-  const fields = changedFields(item.avant, item.apres);
+  const avant = snapshot(item.avant);
+  const apres = snapshot(item.apres);
+  const fields = changedFields(avant, apres);
   const labels = fields.map((f) => FIELD_LABELS[f] ?? f);
   return (
     <tr>
@@ -40,9 +49,9 @@ function Entry({ item }: { item: HistoryItem }) {
                   <dt className="fr-text--bold">{FIELD_LABELS[f] ?? f}</dt>
                   <dd className="fr-ml-0">
                     <span className="fr-text--sm">Avant :</span>
-                    <pre className="odts-diff">{show(item.avant?.[f])}</pre>
+                    <pre className="odts-diff">{show(avant?.[f])}</pre>
                     <span className="fr-text--sm">Après :</span>
-                    <pre className="odts-diff">{show(item.apres?.[f])}</pre>
+                    <pre className="odts-diff">{show(apres?.[f])}</pre>
                   </dd>
                 </div>
               ))}

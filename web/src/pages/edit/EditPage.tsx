@@ -3,6 +3,7 @@ import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useEffect, useState } from 'react';
 import { ApiError, requestJson } from '../../api/client.ts';
 import type { Dynamic } from '../../api/types.ts';
+import { useVersionedSave } from '../../api/useVersionedSave.ts';
 import { Loading, PageError } from '../../components/StateViews.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
 import { navigate } from '../../router/history.ts';
@@ -19,13 +20,6 @@ interface Loaded {
   version: number;
 }
 
-interface Conflict {
-  current: Draft;
-  etag: string | null;
-  version: number;
-  modifiedAt: string;
-}
-
 const asApiError = (e: unknown) => (e instanceof ApiError ? e : new ApiError(0, String(e)));
 
 const recordUrl = (id: string) => `/api/dynamiques/${encodeURIComponent(id)}`;
@@ -40,9 +34,18 @@ export default function EditPage({ params }: PageProps) {
   const [draft, setDraft] = useState<Draft>(EMPTY_DRAFT);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [failure, setFailure] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
-  const [conflict, setConflict] = useState<Conflict | null>(null);
   const [reapplied, setReapplied] = useState<number | null>(null);
+  const {
+    save: send,
+    saving,
+    conflict,
+    dismissConflict,
+  } = useVersionedSave<Dynamic, Draft>({
+    recordUrl: id ? recordUrl(id) : null,
+    createUrl: '/api/dynamiques',
+    etag: loaded?.etag ?? null,
+    toDraft: draftFromDynamic,
+  });
   useTitle(id ? `Modifier ${loaded?.base.nom || 'la dynamique'}` : 'Nouvelle dynamique');
 
   useEffect(() => {
@@ -71,39 +74,13 @@ export default function EditPage({ params }: PageProps) {
   if (!loaded) return <Loading label="Chargement de la fiche…" />;
 
   const save = async () => {
-    setSaving(true);
     setFailure(null);
     setErrors({});
-    try {
-      const body = JSON.stringify(inputFromDraft(draft));
-      const headers: Record<string, string> = { 'content-type': 'application/json' };
-      if (id && loaded.etag) headers['if-match'] = loaded.etag;
-      const { data } = await requestJson<Dynamic>(id ? recordUrl(id) : '/api/dynamiques', {
-        method: id ? 'PUT' : 'POST',
-        headers,
-        body,
-      });
-      navigate(`/dynamiques/${encodeURIComponent(data.id)}?enregistre=${data.version}`);
-    } catch (e) {
-      const error = asApiError(e);
-      if (error.status === 412 && id) {
-        try {
-          const now = await requestJson<Dynamic>(recordUrl(id));
-          setConflict({
-            current: draftFromDynamic(now.data),
-            etag: now.etag,
-            version: now.data.version,
-            modifiedAt: now.data.modifieLe,
-          });
-        } catch (again) {
-          setFailure(asApiError(again).message);
-        }
-      } else {
-        setErrors(error.status === 400 ? { ...missingParts(draft), ...error.champs } : error.champs);
-        setFailure(error.message);
-      }
-    } finally {
-      setSaving(false);
+    const { saved, error } = await send(inputFromDraft(draft));
+    if (saved) navigate(`/dynamiques/${encodeURIComponent(saved.id)}?enregistre=${saved.version}`);
+    else if (error) {
+      setErrors(error.status === 400 ? { ...missingParts(draft), ...error.champs } : error.champs);
+      setFailure(error.message);
     }
   };
 
@@ -137,7 +114,7 @@ export default function EditPage({ params }: PageProps) {
             setDraft(reapply(loaded.base, draft, conflict.current));
             setLoaded({ base: conflict.current, etag: conflict.etag, version: conflict.version });
             setReapplied(conflict.version);
-            setConflict(null);
+            dismissConflict();
           }}
           onDiscard={cancel}
         />

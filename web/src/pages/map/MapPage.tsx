@@ -5,6 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
 import type { Topology } from 'topojson-specification';
 import { query } from '../../api/client.ts';
+import type { CoverageData } from '../../api/types.ts';
 import { type ApiState, useApi } from '../../api/useApi.ts';
 import { ErrorMessage, Loading } from '../../components/StateViews.tsx';
 import { TerritorySearch } from '../../components/TerritorySearch.tsx';
@@ -19,10 +20,6 @@ import { type MapParams, mapDataUrls, mapSearch, readMapParams } from './urls.ts
 
 const MapView = lazy(() => import('./MapView.tsx'));
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
-
-interface Coverage {
-  items: { territoire: { code: string; nom: string }; type: string; partPopulation: number }[];
-}
 
 function MissingContours() {
   return (
@@ -58,7 +55,7 @@ export default function MapPage() {
   const urls = mapDataUrls({ kind, departement, date });
   const deps = useApi<Topology>(urls.departements);
   const regs = useApi<Topology>(urls.regions);
-  const cover = useApi<Coverage>(urls.coverage);
+  const cover = useApi<CoverageData>(urls.coverage);
   const communes = useApi<Topology>(urls.communes);
   const dyn = useApi<FeatureCollection>(urls.dynamics);
 

@@ -127,7 +127,7 @@ function Details({ n }: { n: Notice }) {
               {n.territoires.map((t, i) => (
                 <span key={`${t.type}:${t.code}`}>
                   {i > 0 && ', '}
-                  <Link href={`/territoires/${t.type}/${t.code}`}>{t.nom ?? `${t.type} ${t.code}`}</Link>
+                  <Link href={`/territoires/${t.type}/${t.code}`}>{`${t.type} ${t.code}`}</Link>
                 </span>
               ))}
             </Row>
