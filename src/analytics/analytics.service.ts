@@ -195,3 +195,6 @@ function share(part: CommuneInfo[], all: CommuneInfo[]): number {
   const total = all.reduce((s, c) => s + c.population, 0);
   return total === 0 ? 0 : part.reduce((s, c) => s + c.population, 0) / total;
 }
+
+/** Reports read snapshots through this service. */
+export type { Snapshot } from './snapshot.ts';

@@ -7,7 +7,6 @@ import { invalid } from '../domain/errors.ts';
 import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
 import type { TerritoryType } from '../domain/territories/types.ts';
-import type { PerimeterRepository } from '../registry/perimeter.repository.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import type { TerritoryService } from '../territories/territory.service.ts';
 import { ProfileCache } from './profile-cache.ts';
@@ -29,12 +28,17 @@ export interface LinkedResources {
 }
 
 /** Territory profiles: every dynamic covering a territory, coverage per kind and gaps. */
+/** Communes of QPV codes (the registry's perimeter repository answers it). */
+export interface QpvCommunes {
+  qpvCommunes(codes: string[]): Promise<Map<string, string[]>>;
+}
+
 export class ProfileService {
   constructor(
     private readonly cache: SnapshotCache,
     private readonly territories: TerritoryService,
     private readonly registry: RegistryService,
-    private readonly perimeters: PerimeterRepository,
+    private readonly perimeters: QpvCommunes,
     private readonly resources: LinkedResources | null = null,
     private readonly clock: () => Date = () => new Date(),
   ) {}

@@ -4,8 +4,8 @@ import {
   type ListPage,
   type ListSource,
   memoryCanAnswer,
-} from '../registry/in-memory-list.ts';
-import type { DynamicListFilters } from '../registry/registry.filters.ts';
+} from '../domain/registry/in-memory-list.ts';
+import type { DynamicListFilters } from '../domain/registry/list-filters.ts';
 import type { SnapshotRepository } from './snapshot.repository.ts';
 import type { Snapshot, SnapshotCache } from './snapshot.ts';
 

@@ -1,5 +1,5 @@
 import cliProgress from 'cli-progress';
-import type { ProgressReporter } from '../reference/progress.ts';
+import type { ProgressReporter } from '../kernel/progress.ts';
 
 /** A terminal progress bar per import step; quiet when output is not a terminal (CI logs). */
 export function progressBar(): { report: ProgressReporter; stop: () => void } {

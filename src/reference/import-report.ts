@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { FILE_FIELD, type ImportIssue } from '../domain/kernel/import-issue.ts';
+import type { ProgressReporter } from '../kernel/progress.ts';
 import { ImportIssues } from '../kernel/tabular/import-issues.ts';
-import type { ProgressReporter } from './progress.ts';
 
 /** What a number in `ImportIssue.ligne` counts: CSV lines (header = 1), GeoJSON features, list items. */
 export type PositionUnit = 'ligne' | 'entité' | 'élément';

@@ -1,6 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ContourLevel, DB } from '../db/schema.ts';
-import type { ProgressReporter } from './progress.ts';
+import type { ProgressReporter } from '../kernel/progress.ts';
 
 const BATCH = 5000;
 

@@ -1,10 +1,10 @@
 import type { Actor } from '../domain/actor.ts';
+import type { ProgressReporter } from '../kernel/progress.ts';
 import { type CogImportResult, importCog } from './cog/import-cog.ts';
 import { type ContourImportOptions, importContours } from './contours/import-contours.ts';
 import { type ContratVille, groupContrats } from './contrats-ville/contrats-ville.ts';
 import { importContratsVille } from './contrats-ville/import-contrats-ville.ts';
 import type { LayerImportOptions, LayerImportReport } from './import-report.ts';
-import type { ProgressReporter } from './progress.ts';
 import { importQpv } from './qpv/import-qpv.ts';
 import type { ReferenceReader } from './reference.reader.ts';
 import type { ReferenceRepository } from './reference.repository.ts';

@@ -5,10 +5,12 @@ import type { DynamicInput } from '../domain/registry/schemas.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
 import type { ChangeSetRepository } from '../kernel/changesets/change-set.repository.ts';
 import type { HistoryRepository } from '../kernel/history/history.repository.ts';
-import type { ContratVille } from '../reference/contrats-ville/contrats-ville.ts';
+import type { ReferenceService } from '../reference/reference.service.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
 import { historySnapshot } from './registry.presenter.ts';
 import type { DynamicWrite, RegistryRepository } from './registry.repository.ts';
+
+type ContratVille = Awaited<ReturnType<ReferenceService['listContratsVille']>>[number];
 
 export interface ContratsVilleSyncResult {
   crees: number;

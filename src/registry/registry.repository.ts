@@ -1,7 +1,7 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { DynamicListFilters } from '../domain/registry/list-filters.ts';
 import type { StatusPeriod } from '../domain/registry/timeline.ts';
-import type { DynamicListFilters } from './registry.filters.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 

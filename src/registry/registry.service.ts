@@ -2,7 +2,9 @@ import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Actor, actorLabel } from '../domain/actor.ts';
 import { invalid, notFound } from '../domain/errors.ts';
+import type { ListSource } from '../domain/registry/in-memory-list.ts';
 import { FIXED_TERM_KINDS } from '../domain/registry/kinds.ts';
+import type { DynamicListFilters } from '../domain/registry/list-filters.ts';
 import type { DynamicInput, DynamicListQuery } from '../domain/registry/schemas.ts';
 import {
   addMonths,
@@ -17,9 +19,7 @@ import { type RecordNoun, VersionedRecords } from '../kernel/versioning/versione
 import { migrateMergedCommunes } from './commune-migration.ts';
 import { assertMayWriteDynamic } from './dynamic-scope.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
-import type { ListSource } from './in-memory-list.ts';
 import { PresentedCache } from './presented-cache.ts';
-import type { DynamicListFilters } from './registry.filters.ts';
 import {
   historySnapshot,
   type PresentedDynamic,

@@ -1,8 +1,8 @@
 import type { ReportBlock, ReportDocument, ReportTable } from '../domain/reports/document.ts';
 import { formatDateLong, formatDateTime } from '../domain/reports/french.ts';
+import { escapeHtml as e } from '../domain/text/escape-html.ts';
 import { brandHtml, houseCss } from '../kernel/documents/house-css.ts';
 import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../kernel/documents/house-style.ts';
-import { escapeHtml as e } from '../kernel/documents/html-escape.ts';
 import { reportCss } from './html-style.ts';
 import { barChartSvg } from './svg-chart.ts';
 

@@ -1,5 +1,4 @@
-import type { AnalyticsService } from '../analytics/analytics.service.ts';
-import type { Snapshot } from '../analytics/snapshot.ts';
+import type { AnalyticsService, Snapshot } from '../analytics/analytics.service.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { CommuneInfo } from '../domain/analytics/model.ts';
 import { invalid, notFound } from '../domain/errors.ts';
@@ -14,7 +13,7 @@ import {
   type ReportFormat,
 } from '../domain/reports/schemas.ts';
 import type { PdfRenderer } from '../kernel/documents/pdf-renderer.ts';
-import { type ProgressReporter, silentProgress } from '../reference/progress.ts';
+import { type ProgressReporter, silentProgress } from '../kernel/progress.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtml, reportFooterText } from './html.ts';
 

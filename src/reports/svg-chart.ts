@@ -1,7 +1,7 @@
 import type { ReportBarChart } from '../domain/reports/document.ts';
 import { formatInteger, formatPercent } from '../domain/reports/french.ts';
+import { escapeHtml } from '../domain/text/escape-html.ts';
 import { HOUSE_STYLE } from '../kernel/documents/house-style.ts';
-import { escapeHtml } from '../kernel/documents/html-escape.ts';
 
 const WIDTH = 680;
 const LABEL_WIDTH = 240;

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { Paragraph, TextRun } from 'docx';
 import { afterAll, describe, expect, it } from 'vitest';
+import { escapeHtml } from '../../src/domain/text/escape-html.ts';
 import { brandHtml, houseCss } from '../../src/kernel/documents/house-css.ts';
 import {
   brandParagraph,
@@ -20,7 +21,6 @@ import {
   mmToTwips,
 } from '../../src/kernel/documents/house-docx-styles.ts';
 import { HOUSE_STYLE, type HouseStyle, NEUTRAL_IDENTITY } from '../../src/kernel/documents/house-style.ts';
-import { escapeHtml } from '../../src/kernel/documents/html-escape.ts';
 import { PdfRenderer } from '../../src/kernel/documents/pdf-renderer.ts';
 
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'odts-kernel-documents-'));

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../../kernel/documents/html-escape.ts';
+import { escapeHtml } from '../text/escape-html.ts';
 import { foldText } from '../text/normalize.ts';
 
 /** Search result excerpts: HTML-escaped text where the matching words are wrapped in `<mark>`. */

@@ -1,5 +1,5 @@
+import { escapeHtml as e } from '../../domain/text/escape-html.ts';
 import { type DocumentIdentity, HOUSE_STYLE, type HouseStyle } from './house-style.ts';
-import { escapeHtml as e } from './html-escape.ts';
 
 /**
  * A size in points as `rem`: the root font size is the body size in print and slightly larger on

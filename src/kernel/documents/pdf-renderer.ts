@@ -1,8 +1,8 @@
 import fs from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { unavailable } from '../../domain/errors.ts';
+import { escapeHtml } from '../../domain/text/escape-html.ts';
 import { HOUSE_STYLE, type HouseStyle } from './house-style.ts';
-import { escapeHtml } from './html-escape.ts';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',

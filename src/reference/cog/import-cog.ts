@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { ProgressReporter } from '../progress.ts';
+import type { ProgressReporter } from '../../kernel/progress.ts';
 import type { ReferenceRepository } from '../reference.repository.ts';
 import { mapCommunes, sumPopulation } from './map-communes.ts';
 import { mapDepartements } from './map-departements.ts';

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { invalid, unavailable } from '../../domain/errors.ts';
-import type { ProgressReporter } from '../progress.ts';
+import type { ProgressReporter } from '../../kernel/progress.ts';
 import { isZip, zipEntries } from './unzip.ts';
 
 /** How to get a layer by hand when its default download fails (no internet on the machine). */

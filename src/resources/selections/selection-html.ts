@@ -7,9 +7,9 @@ import {
   type SelectionDocument,
   sectionHeading,
 } from '../../domain/resources/selection-document.ts';
+import { escapeHtml as e } from '../../domain/text/escape-html.ts';
 import { brandHtml, houseCss } from '../../kernel/documents/house-css.ts';
 import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../../kernel/documents/house-style.ts';
-import { escapeHtml as e } from '../../kernel/documents/html-escape.ts';
 import type { FormattedReference } from '../formats/documentalist-style.ts';
 import { SELECTION_CSS } from './selection-style.ts';
 

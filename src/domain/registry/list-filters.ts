@@ -1,5 +1,5 @@
-import type { DynamicKind, Status } from '../domain/registry/kinds.ts';
-import type { TerritoryType } from '../domain/territories/types.ts';
+import type { TerritoryType } from '../territories/types.ts';
+import type { DynamicKind, Status } from './kinds.ts';
 
 /** List filters after parsing, as the repository expects them. */
 export interface DynamicListFilters {

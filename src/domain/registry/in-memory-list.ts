@@ -1,6 +1,6 @@
-import type { DynamicPlaces } from '../domain/analytics/places.ts';
-import type { StatusPeriod } from '../domain/registry/timeline.ts';
-import type { DynamicListFilters } from './registry.filters.ts';
+import type { DynamicPlaces } from '../analytics/places.ts';
+import type { DynamicListFilters } from './list-filters.ts';
+import type { StatusPeriod } from './timeline.ts';
 
 /** What a list filter reads of a dynamic (the analytics snapshot holds it for every record). */
 export interface ListableDynamic {
