@@ -103,6 +103,12 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
   if (!glossary.skipped) log(`Glossaire chargé : ${glossary.crees} entrée(s) ajoutée(s)`);
   const contrats = await ctx.services.contratsVille.sync(systemActor('démarrage'));
   if (contrats.crees > 0) log(`Contrats de ville ajoutés au registre : ${contrats.crees}`);
+  if (!(await ctx.services.auth.hasAccounts())) {
+    log(
+      'Aucun compte : la consultation est ouverte, les modifications demandent un compte. Créez le premier ' +
+        'administrateur avec : npm run odts -- users add VOUS@EXEMPLE.FR --role administrateur',
+    );
+  }
   for (const missing of await ctx.services.reference.missingLayers()) {
     log(
       `Couche absente : ${missing.label}. Pour l’ajouter : npm run odts -- ${missing.command} <fichier ou URL>`,

@@ -72,6 +72,11 @@ export class AuthService {
     });
   }
 
+  /** Whether any account exists (first start explains how to create the first administrator). */
+  async hasAccounts(): Promise<boolean> {
+    return (await this.repo.listUsers()).length > 0;
+  }
+
   /** Checks the password; answers a new session secret and its CSRF token. */
   async login(input: LoginInput, from: string) {
     this.throttle.check(from);
