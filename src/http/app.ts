@@ -18,6 +18,7 @@ import { resourceRoutes } from '../resources/resources.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { responseSerializer } from './response-serializer.ts';
+import { registerSecurityHeaders } from './security-headers.ts';
 import { registerWebApp, WEB_DIST_DIR } from './web.ts';
 
 declare module 'fastify' {
@@ -58,6 +59,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     for (const method of [r.method].flat()) routes.push({ method, url: r.url ?? r.path });
   });
   registerAuth(app, ctx.services.auth);
+  registerSecurityHeaders(app, { hsts: options.secureCookies ?? false });
 
   await app.register(swagger, {
     openapi: {

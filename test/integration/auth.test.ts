@@ -152,3 +152,29 @@ describe('API tokens', () => {
     expect(inside.statusCode, inside.body).toBe(201);
   });
 });
+
+describe('output and input safety', () => {
+  it('every answer forbids framing and MIME sniffing', async () => {
+    const res = await t.anonymous({ url: '/api/health' });
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('DENY');
+    expect(res.headers['content-security-policy']).toMatch(/frame-ancestors 'none'/);
+    expect(res.headers['referrer-policy']).toBe('same-origin');
+  });
+
+  it('a javascript: address is refused as a source, naming the field', async () => {
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/dynamiques',
+      payload: {
+        type: 'CLS',
+        nom: 'CLS à la source piégée',
+        statut: 'actif',
+        perimetre: { communes: ['42218'] },
+        sources: [{ titre: 'Piège', url: 'javascript:alert(1)' }],
+      },
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().champs['sources.0.url']).toMatch(/http\(s\)/);
+  });
+});

@@ -73,7 +73,7 @@ export type DynamicLink = z.infer<typeof linkSchema>;
 
 export const sourceSchema = z.object({
   titre: z.string().trim().min(1, 'titre de la source obligatoire').max(500),
-  url: z.url('URL invalide').nullish(),
+  url: z.url({ protocol: /^https?$/, error: 'URL invalide : adresse http(s) attendue' }).nullish(),
   consulte: isoDate.nullish(),
 });
 
