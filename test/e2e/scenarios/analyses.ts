@@ -15,14 +15,16 @@ export async function analysesRenderChart({ server, browser }: E2e) {
   const canvas = page.locator('canvas[data-chart-ready="true"]').first();
   await canvas.waitFor();
   // Something was drawn: the bars use the DSFR blue on a plain background.
-  const painted = await page.evaluate(`(() => {
+  // Polled: on a loaded machine the bars may still be growing (Chart.js animation) when the canvas is ready.
+  const painted = () =>
+    page.evaluate(`(() => {
     const c = document.querySelector('canvas[data-chart-ready="true"]');
     const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
     let blue = 0;
     for (let i = 0; i < d.length; i += 4) if (d[i + 2] > 100 && d[i] < 60 && d[i + 1] < 60) blue++;
     return blue;
   })()`);
-  expect(painted).toBeGreaterThan(100);
+  await expect.poll(painted, { timeout: 10_000 }).toBeGreaterThan(100);
   const matrix = page.getByRole('table', { name: 'Configurations et nombre de dynamiques' });
   expect(await matrix.locator('tbody tr').count()).toBe(8);
   await matrix.getByText('CV + ASV seulement').waitFor();
