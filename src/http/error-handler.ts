@@ -15,6 +15,18 @@ const STATUS: Record<ErrorKind, number> = {
   unavailable: 503,
 };
 
+/** Framework errors (body parsing, content type, headers) in the API's French. */
+const FRAMEWORK_MESSAGES: Record<string, string> = {
+  FST_ERR_CTP_INVALID_JSON_BODY:
+    'Corps de requête illisible : JSON invalide (ou propriété __proto__/constructor refusée)',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'Corps de requête vide alors que du JSON est annoncé (content-type)',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'Type de contenu non pris en charge',
+  FST_ERR_CTP_BODY_TOO_LARGE: 'Requête trop volumineuse',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'En-tête Content-Length incohérent avec le corps reçu',
+  FST_ERR_CTP_EMPTY_TYPE: 'En-tête Content-Type vide',
+  FST_ERR_CTP_INVALID_TYPE: 'En-tête Content-Type invalide',
+};
+
 const CONTEXT_LABEL: Record<string, string> = {
   querystring: 'paramètre',
   params: 'chemin',
@@ -43,6 +55,8 @@ export function registerErrorHandler(app: FastifyInstance) {
         .send({ erreur: error.message, ...(error.champs ? { champs: error.champs } : {}) });
     }
     const status = error.statusCode ?? 500;
+    const known = error.code ? FRAMEWORK_MESSAGES[error.code] : undefined;
+    if (known && status >= 400 && status < 500) return reply.status(status).send({ erreur: known });
     if (status === 413) return reply.status(413).send({ erreur: 'Requête trop volumineuse' });
     if (status === 415) return reply.status(415).send({ erreur: 'Type de contenu non pris en charge' });
     if (status >= 400 && status < 500) {

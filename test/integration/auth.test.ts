@@ -178,3 +178,24 @@ describe('output and input safety', () => {
     expect(res.json().champs['sources.0.url']).toMatch(/http\(s\)/);
   });
 });
+
+describe('framework errors answer in French', () => {
+  it('invalid JSON, an empty JSON body and __proto__ are 400 with an erreur in French', async () => {
+    const send = (payload: string) =>
+      t.app.inject({
+        method: 'POST',
+        url: '/api/glossaire',
+        headers: { 'content-type': 'application/json' },
+        payload,
+      });
+    const broken = await send('{"sigle": ');
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json().erreur).toMatch(/JSON invalide/);
+    const empty = await send('');
+    expect(empty.statusCode).toBe(400);
+    expect(empty.json().erreur).toMatch(/Corps de requête vide/);
+    const poisoned = await send('{"sigle": "X", "__proto__": {"admin": true}}');
+    expect(poisoned.statusCode).toBe(400);
+    expect(poisoned.json().erreur).toMatch(/__proto__/);
+  });
+});
