@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
+import { isAppError } from './domain/errors.ts';
 import { startPlatform } from './platform.ts';
 
 const log = (m: string) => console.log(m);
@@ -15,6 +16,6 @@ try {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || isAppError(error) ? `Erreur : ${error.message}` : error);
   process.exit(1);
 }
