@@ -42,6 +42,7 @@ export const ROUTES: Route[] = [
   },
   { pattern: /^\/import\/?$/, page: lazy(() => import('./pages/ImportPage.tsx')) },
   { pattern: /^\/glossaire\/?$/, page: lazy(() => import('./pages/GlossaryPage.tsx')) },
+  { pattern: /^\/journal\/?$/, page: lazy(() => import('./pages/AuditPage.tsx')) },
   { pattern: /^\/ressources\/?$/, page: lazy(() => import('./pages/resources/ResourcesPage.tsx')) },
   {
     pattern: /^\/ressources\/([^/]{1,64})\/?$/,

@@ -116,6 +116,16 @@ export async function createThenEditWithConflict({ server, browser }: E2e) {
   await expectWellFormedPage(page, /^Mon compte — Observatoire DTS$/);
   await page.getByText(server.admin.email).waitFor();
   await expectAccessible(page, 'mon-compte');
+
+  // The journal lists this dynamic's changes, filtered by the person who made them.
+  await page.getByRole('link', { name: 'Journal des modifications' }).click();
+  await expectWellFormedPage(page, /^Journal des modifications — Observatoire DTS$/);
+  await page.getByLabel('Auteur (adresse électronique ou jeton)').fill(server.admin.email);
+  await page.getByRole('button', { name: 'Filtrer' }).click();
+  const journal = page.getByRole('table', { name: 'Modifications, les plus récentes d’abord' });
+  await journal.getByRole('link', { name: id }).first().waitFor();
+  expect(await journal.getByRole('row').filter({ hasText: 'jeton' }).count()).toBe(0);
+  await expectAccessible(page, 'journal');
   expect(errors).toEqual([]);
   await page.context().close();
 

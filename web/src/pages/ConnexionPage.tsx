@@ -98,6 +98,11 @@ function Account({ me }: { me: Me }) {
         Vous êtes connecté·e en tant que <strong>{me.email}</strong> (rôle : {ROLE_LABELS[me.role] ?? me.role}
         {me.regions.length > 0 ? `, régions ${me.regions.join(', ')}` : ''}).
       </p>
+      {me.permissions.includes('audit') && (
+        <p>
+          <a href="/journal">Journal des modifications</a> : qui a changé quoi, quand, et d’où.
+        </p>
+      )}
       <Button priority="secondary" onClick={() => void logout()}>
         Se déconnecter
       </Button>
