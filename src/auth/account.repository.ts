@@ -53,6 +53,10 @@ export class AccountRepository {
     return db.selectFrom('utilisateur').select(USER_COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
+  async hasUsers(): Promise<boolean> {
+    return (await this.db.selectFrom('utilisateur').select('id').limit(1).executeTakeFirst()) !== undefined;
+  }
+
   listUsers(): Promise<UserRow[]> {
     return this.db.selectFrom('utilisateur').select(USER_COLUMNS).orderBy(sql`lower(email)`).execute();
   }

@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
 import { type Actor, actorLabel } from '../domain/actor.ts';
 import { can, isRole, PERMISSIONS, type Permission, rolesWith } from '../domain/auth/roles.ts';
 import type { LoginInput, TokenInput, UserInput, UserUpdate } from '../domain/auth/schemas.ts';
@@ -55,10 +57,7 @@ export function requirePermission(actor: Actor, permission: Permission): void {
 /** Accounts, sessions and tokens. Secrets are handed out once and only their digests are kept. */
 export class AuthService {
   private readonly throttle = new LoginThrottle();
-  private readonly users: VersionedRecords<
-    UserRow,
-    Parameters<Parameters<AccountRepository['transaction']>[0]>[0]
-  >;
+  private readonly users: VersionedRecords<UserRow, Transaction<DB>>;
 
   constructor(private readonly repo: AccountRepository) {
     this.users = new VersionedRecords({
@@ -74,7 +73,7 @@ export class AuthService {
 
   /** Whether any account exists (first start explains how to create the first administrator). */
   async hasAccounts(): Promise<boolean> {
-    return (await this.repo.listUsers()).length > 0;
+    return this.repo.hasUsers();
   }
 
   /** Checks the password; answers a new session secret and its CSRF token. */
@@ -194,7 +193,12 @@ export class AuthService {
     if (!(actor.kind === 'user' && actor.id === id)) requirePermission(actor, 'comptes');
     const user = await this.users.require(id);
     const hash = await hashPassword(password);
-    await this.repo.transaction((trx) => this.repo.updateUser(trx, id, user.version, { mot_de_passe: hash }));
+    // Through the optimistic rule, so a concurrent change of the account is reported, not silently lost.
+    await this.users.write(
+      id,
+      user.version,
+      () => (trx) => this.repo.updateUser(trx, id, user.version, { mot_de_passe: hash }),
+    );
   }
 
   async changeOwnPassword(actor: Actor, ancien: string, nouveau: string) {

@@ -8,7 +8,8 @@ import { AppError } from '../domain/errors.ts';
  */
 export async function assertMayWriteDynamic(
   actor: Actor,
-  target: { id: string | null; communes: string[] }[],
+  /** Communes read lazily: only a regional scope needs them, so other writers pay no query. */
+  target: { id: string | null; communes: string[] | (() => Promise<string[]>) }[],
   regionsOf: (communes: string[]) => Promise<Set<string>>,
 ): Promise<void> {
   if (actor.kind !== 'user' || actor.role === 'administrateur') return;
@@ -27,7 +28,8 @@ export async function assertMayWriteDynamic(
   }
   if (actor.role === 'equipe_regionale' && actor.regions.length > 0) {
     for (const t of target) {
-      const regions = await regionsOf(t.communes);
+      const communes = typeof t.communes === 'function' ? await t.communes() : t.communes;
+      const regions = await regionsOf(communes);
       if (!actor.regions.some((r) => regions.has(r))) {
         throw new AppError(
           'forbidden',

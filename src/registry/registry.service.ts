@@ -57,6 +57,7 @@ export class RegistryService {
 
   private readonly presented = new PresentedCache();
   private readonly regionsOf = (communes: string[]) => this.repo.regionsOfCommunes(communes);
+  private readonly storedCommunes = async (id: string) => (await this.repo.communesOf([id])).get(id) ?? [];
   private readonly records = new VersionedRecords<DynamicRow, Transaction<DB>>({
     noun: DYNAMIC,
     read: (id, trx) => this.repo.findById(id, trx),
@@ -187,11 +188,10 @@ export class RegistryService {
       const errors = await this.writer.check(kept, id);
       if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
       const write = await this.writer.build(id, kept);
-      const before = await this.repo.communesOf([id]);
       await assertMayWriteDynamic(
         actor,
         [
-          { id, communes: before.get(id) ?? [] },
+          { id, communes: () => this.storedCommunes(id) },
           { id, communes: write.communes },
         ],
         this.regionsOf,
@@ -215,8 +215,7 @@ export class RegistryService {
 
   async remove(actor: Actor, id: string, expected: number): Promise<void> {
     await this.records.write(id, expected, async (current) => {
-      const communes = (await this.repo.communesOf([id])).get(id) ?? [];
-      await assertMayWriteDynamic(actor, [{ id, communes }], this.regionsOf);
+      await assertMayWriteDynamic(actor, [{ id, communes: () => this.storedCommunes(id) }], this.regionsOf);
       return (trx) => this.deleteWithHistory(trx, actor, current, expected);
     });
   }

@@ -1,6 +1,6 @@
 import { type Actor, actorLabel } from '../../domain/actor.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
-import type { HistoryEntry, HistoryRepository } from '../history/history.repository.ts';
+import type { HistoryEntry, HistoryRepository, StoredHistoryEntry } from '../history/history.repository.ts';
 import type { ChangeSetRepository, ChangeSetRow } from './change-set.repository.ts';
 import { planRevert, type RevertStep } from './revert-plan.ts';
 import type { RevertableKind } from './revertable-kind.ts';
@@ -96,9 +96,14 @@ export class ChangeSetService {
     return { lot: id, supprimees: count('delete'), restaurees: count('restore') };
   }
 
-  private async plan(writes: Awaited<ReturnType<HistoryRepository['writesOfLot']>>): Promise<KindPlan[]> {
-    const byKind = new Map<string, typeof writes>();
-    for (const w of writes) byKind.set(w.entite, [...(byKind.get(w.entite) ?? []), w]);
+  private async plan(writes: StoredHistoryEntry[]): Promise<KindPlan[]> {
+    // Grouped in place: a change set can hold tens of thousands of writes.
+    const byKind = new Map<string, StoredHistoryEntry[]>();
+    for (const w of writes) {
+      const list = byKind.get(w.entite);
+      if (list) list.push(w);
+      else byKind.set(w.entite, [w]);
+    }
     const plans: KindPlan[] = [];
     for (const [entite, kindWrites] of byKind) {
       const kind = this.kinds.get(entite);

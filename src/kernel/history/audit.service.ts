@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor.ts';
 import type { AuditQuery } from '../../domain/kernel/audit.ts';
+import { presentHistoryEntry } from './history.presenter.ts';
 import type { HistoryRepository } from './history.repository.ts';
 
 /**
@@ -22,16 +23,9 @@ export class AuditService {
       limit: q.limit,
       items: rows.map((e) => ({
         id: e.id,
-        date: e.date.toISOString(),
         entite: e.entite,
         entiteId: e.entite_id,
-        auteur: e.auteur,
-        action: e.action,
-        version: e.version,
-        source: e.source,
-        lot: e.lot,
-        avant: e.avant,
-        apres: e.apres,
+        ...presentHistoryEntry(e),
       })),
     };
   }

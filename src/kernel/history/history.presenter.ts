@@ -20,7 +20,16 @@ export function presentHistory(
   entries: StoredHistoryEntry[],
   hide: (snapshot: unknown) => unknown = (s) => s,
 ): { total: number; items: PresentedHistoryEntry[] } {
-  const items = entries.map((e) => ({
+  const items = entries.map((e) => presentHistoryEntry(e, hide));
+  return { total: items.length, items };
+}
+
+/** One stored entry in the API's history shape (also the body of each audit item). */
+export function presentHistoryEntry(
+  e: StoredHistoryEntry,
+  hide: (snapshot: unknown) => unknown = (s) => s,
+): PresentedHistoryEntry {
+  return {
     date: e.date.toISOString(),
     auteur: e.auteur,
     action: e.action,
@@ -29,6 +38,5 @@ export function presentHistory(
     lot: e.lot,
     avant: e.avant === null ? null : hide(e.avant),
     apres: e.apres === null ? null : hide(e.apres),
-  }));
-  return { total: items.length, items };
+  };
 }
