@@ -1,6 +1,6 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
-import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { analyticsRoutes } from '../analytics/analytics.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { registerAuth } from '../auth/http-auth.ts';
@@ -16,9 +16,10 @@ import { registryRoutes } from '../registry/registry.routes.ts';
 import { reportRoutes } from '../reports/report.routes.ts';
 import { resourceRoutes } from '../resources/resources.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
-import { registerErrorHandler } from './error-handler.ts';
+import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.ts';
 import { responseSerializer } from './response-serializer.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
+import { storableValidatorCompiler } from './validator.ts';
 import { registerWebApp, WEB_DIST_DIR } from './web.ts';
 
 declare module 'fastify' {
@@ -48,8 +49,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     // Long search strings must reach validation to get a French 400, not a generic 414.
     routerOptions: { maxParamLength: 200 },
     bodyLimit: 20 * 1024 * 1024,
+    frameworkErrors,
+    clientErrorHandler,
   });
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(storableValidatorCompiler);
   app.setSerializerCompiler(responseSerializer(options.strictResponses ?? false));
   app.decorateRequest<Actor | null>('actor', null);
   registerErrorHandler(app);

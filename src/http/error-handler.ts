@@ -1,4 +1,5 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
+import type { Socket } from 'node:net';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { type ErrorKind, isAppError } from '../domain/errors.ts';
 
@@ -71,4 +72,37 @@ export function registerErrorHandler(app: FastifyInstance) {
       .status(404)
       .send({ erreur: `Ressource introuvable : ${request.method} ${request.url.split('?')[0]}` });
   });
+}
+
+/**
+ * Errors Fastify raises before routing (an address whose percent-encoding does not decode, an
+ * asynchronous constraint that fails): the same French answer as any other invalid request.
+ */
+export function frameworkErrors(error: FastifyError, _req: FastifyRequest, reply: FastifyReply): void {
+  if (error.code === 'FST_ERR_BAD_URL') {
+    reply.status(400).send({ erreur: 'Adresse invalide : encodage « % » incorrect dans le chemin' });
+    return;
+  }
+  reply.status(400).send({ erreur: 'Requête invalide' });
+}
+
+const CLIENT_ERRORS: Record<string, [number, string]> = {
+  HPE_HEADER_OVERFLOW: [431, 'En-têtes de requête trop volumineux (adresse ou cookies trop longs)'],
+  ERR_HTTP_REQUEST_TIMEOUT: [408, 'Requête trop lente : délai dépassé'],
+};
+
+/**
+ * A request Node.js cannot even parse (headers too large, malformed request line) never reaches Fastify:
+ * answered here on the socket, in French JSON, then the connection is closed.
+ */
+export function clientErrorHandler(error: Error & { code?: string }, socket: Socket): void {
+  if (!socket.writable) return;
+  const [status, erreur] = CLIENT_ERRORS[error.code ?? ''] ?? [400, 'Requête HTTP mal formée'];
+  const body = JSON.stringify({ erreur });
+  const reason =
+    status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request';
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+      `Content-Length: ${Buffer.byteLength(body)}\r\nX-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+  );
 }

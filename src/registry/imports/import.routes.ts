@@ -1,10 +1,11 @@
 import multipart from '@fastify/multipart';
 import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { AppError, invalid } from '../../domain/errors.ts';
+import { AppError } from '../../domain/errors.ts';
 import { CSV, errorResponses, fileResponse, XLSX } from '../../domain/kernel/responses.ts';
 import { importQuery, templateQuery } from '../../domain/registry/import-schemas.ts';
 import { dynamicImportReport } from '../../domain/registry/responses.ts';
+import { readMultipartFile } from '../../kernel/http/multipart-file.ts';
 import { type DynamicImportService, MAX_IMPORT_BYTES, tooLarge } from './dynamic-import.service.ts';
 import { importTemplate } from './template.ts';
 
@@ -19,15 +20,7 @@ interface Upload {
 
 /** The file, sent as the raw body (CSV, XLSX) or as the multipart field `fichier`. */
 async function readUpload(req: FastifyRequest): Promise<Upload> {
-  if (req.isMultipart()) {
-    const part = await req.file();
-    if (!part || part.fieldname !== FILE_FIELD_NAME) {
-      throw invalid(`Formulaire sans fichier : envoyez le fichier dans le champ « ${FILE_FIELD_NAME} »`, {
-        [FILE_FIELD_NAME]: 'fichier obligatoire',
-      });
-    }
-    return { bytes: await part.toBuffer(), filename: part.filename, contentType: part.mimetype };
-  }
+  if (req.isMultipart()) return readMultipartFile(req, FILE_FIELD_NAME);
   if (!Buffer.isBuffer(req.body)) {
     throw new AppError(
       'invalid',

@@ -10,7 +10,10 @@ export type RisRecord = Record<string, string | string[]>;
 
 /** A RIS file cut into records of tags (continuation lines joined), without interpreting them. */
 export function risRecords(text: string): RisRecord[] {
-  return plugins.input.chainLink(text, { forceType: '@ris/file' }) as RisRecord[];
+  const records: unknown = plugins.input.chainLink(text, { forceType: '@ris/file' });
+  // Text with no RIS record at all (JSON, an empty form) comes back as something else than a list.
+  if (!Array.isArray(records)) throw new Error('aucune notice RIS (lignes « TY  - ») trouvée');
+  return records as RisRecord[];
 }
 
 export function cslFromRis(record: RisRecord): CslItem {

@@ -5,21 +5,14 @@ import { invalid } from '../../domain/errors.ts';
 import { errorResponses } from '../../domain/kernel/responses.ts';
 import { noticeImportReport } from '../../domain/resources/responses.ts';
 import { noticeImportQuery } from '../../domain/resources/schemas.ts';
+import { readMultipartFile } from '../../kernel/http/multipart-file.ts';
 import { MAX_NOTICE_IMPORT_BYTES, type NoticeImportService, tooLarge } from './notice-import.service.ts';
 
 const FILE_FIELD = 'fichier';
 
 /** The file, sent as the raw body (any content type, JSON included) or as the multipart field `fichier`. */
 async function readUpload(req: FastifyRequest): Promise<{ bytes: Buffer; filename?: string }> {
-  if (req.isMultipart()) {
-    const part = await req.file();
-    if (!part || part.fieldname !== FILE_FIELD) {
-      throw invalid(`Formulaire sans fichier : envoyez le fichier dans le champ « ${FILE_FIELD} »`, {
-        [FILE_FIELD]: 'fichier obligatoire',
-      });
-    }
-    return { bytes: await part.toBuffer(), filename: part.filename };
-  }
+  if (req.isMultipart()) return readMultipartFile(req, FILE_FIELD);
   if (!Buffer.isBuffer(req.body)) {
     throw invalid(
       'Corps attendu : le fichier (RIS, BibTeX, CSL-JSON ou CSV), ou un formulaire multipart « fichier »',
