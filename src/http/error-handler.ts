@@ -83,7 +83,13 @@ export function frameworkErrors(error: FastifyError, _req: FastifyRequest, reply
     reply.status(400).send({ erreur: 'Adresse invalide : encodage « % » incorrect dans le chemin' });
     return;
   }
-  reply.status(400).send({ erreur: 'Requête invalide' });
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    reply.status(414).send({ erreur: 'Adresse trop longue : un segment du chemin dépasse 200 caractères' });
+    return;
+  }
+  reply
+    .status(error.statusCode && error.statusCode < 500 ? error.statusCode : 400)
+    .send({ erreur: 'Requête invalide' });
 }
 
 const CLIENT_ERRORS: Record<string, [number, string]> = {

@@ -2,7 +2,13 @@ import { z } from '../zod-fr.ts';
 import { historyEntry } from './history.ts';
 import { pageOf } from './responses.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'date AAAA-MM-JJ attendue')
+  .refine((s) => {
+    const date = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(s);
+  }, 'date inexistante');
 
 /** Filters of the audit log: who, which kind of record (and which one), between which dates. */
 export const auditQuery = z.object({

@@ -4,6 +4,10 @@ import { CARRIER_TYPES, DYNAMIC_KINDS, EVENT_TYPES, LINK_TYPES, STATUSES } from 
 
 /** Shared by the API (validation, OpenAPI), imports, the CLI and the web client. */
 
+/** Dates of the registry: the bounds leave room for history and plans, and exclude typing slips. */
+export const MIN_YEAR = 1900;
+export const MAX_YEAR = 2100;
+
 const isoDate = z
   .string({ error: 'date attendue au format AAAA-MM-JJ' })
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'date attendue au format AAAA-MM-JJ')
@@ -13,7 +17,11 @@ const isoDate = z
     {
       message: 'date inexistante',
     },
-  );
+  )
+  // Year 0000 and far futures parse, but no dynamic lives then; spreadsheets cannot show them either.
+  .refine((s) => Number(s.slice(0, 4)) >= MIN_YEAR && Number(s.slice(0, 4)) <= MAX_YEAR, {
+    message: `année hors de la plage ${MIN_YEAR}–${MAX_YEAR}`,
+  });
 export const isoDateSchema = isoDate;
 
 export const communeCode = z
