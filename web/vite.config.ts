@@ -1,12 +1,35 @@
+import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import { dsfrIconsPlugin } from './build/dsfr-icons.ts';
 import { mapPreloadPlugin } from './build/map-preload.ts';
 
 const webDir = path.dirname(fileURLToPath(import.meta.url));
 const rootDir = path.resolve(webDir, '..');
+
+/**
+ * The server's Content-Security-Policy allows scripts from this origin only (`script-src 'self'`): every
+ * inline `<script>` of the built index.html (the theme chosen before the first paint, the map's preload)
+ * becomes a small file of its own, loaded at the same place, still blocking, so it runs at the same moment.
+ */
+function externalInlineScripts(): Plugin {
+  return {
+    name: 'odts-external-inline-scripts',
+    apply: 'build',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const page = bundle['index.html'];
+      if (!page || page.type !== 'asset') return;
+      page.source = String(page.source).replace(/<script>([\s\S]*?)<\/script>/g, (_all, code: string) => {
+        const fileName = `assets/inline-${createHash('sha256').update(code).digest('hex').slice(0, 12)}.js`;
+        this.emitFile({ type: 'asset', fileName, source: code });
+        return `<script src="/${fileName}"></script>`;
+      });
+    },
+  };
+}
 
 export default defineConfig({
   root: webDir,
@@ -14,7 +37,7 @@ export default defineConfig({
   publicDir: false,
   // ODTS_FOND_DE_CARTE (optional raster basemap) is read at build time.
   envPrefix: ['VITE_', 'ODTS_FOND_DE_CARTE'],
-  plugins: [react(), dsfrIconsPlugin(path.join(webDir, 'src')), mapPreloadPlugin()],
+  plugins: [react(), dsfrIconsPlugin(path.join(webDir, 'src')), mapPreloadPlugin(), externalInlineScripts()],
   // The client shares types, labels and rules with the server through src/domain only.
   resolve: { alias: { '@domain': path.join(rootDir, 'src', 'domain') } },
   build: {
