@@ -87,7 +87,7 @@ describe('URL fields of the API', () => {
 
 describe('URL fields of the importers', () => {
   it('a dynamics file with a non-http(s) source address is refused line by line', async () => {
-    for (const value of REFUSED.filter((v) => !/[\u0000\t;]/.test(v))) {
+    for (const value of REFUSED.filter((v) => !['\u0000', '\t', ';'].some((c) => v.includes(c)))) {
       const before = await databaseFingerprint(t.ctx.database.db);
       const csv = [
         'type;nom;statut;communes;porteur;dateDebut;source;sourceUrl',
@@ -107,7 +107,7 @@ describe('URL fields of the importers', () => {
   });
 
   it('a RIS file with a non-http(s) address keeps no such link', async () => {
-    for (const value of REFUSED.filter((v) => !/[\u0000\r\n]/.test(v) && v.trim() === v)) {
+    for (const value of REFUSED.filter((v) => !v.includes('\u0000') && v.trim() === v)) {
       const marker = newMarker();
       const ris = [
         'TY  - RPRT',
