@@ -1,3 +1,4 @@
+import { isStorableText, UNSTORABLE_TEXT } from '../domain/kernel/storable-text.ts';
 import { CODE_PATTERNS } from '../domain/territories/types.ts';
 import { z } from '../domain/zod-fr.ts';
 
@@ -43,7 +44,8 @@ export const nameSchema = (what: string) =>
       .string({ error: `${what} manquant` })
       .trim()
       .min(1, `${what} vide`)
-      .max(300, `${what} trop long (300 caractères au plus)`),
+      .max(300, `${what} trop long (300 caractères au plus)`)
+      .refine(isStorableText, `${what} : ${UNSTORABLE_TEXT}`),
   );
 
 export const countSchema = z

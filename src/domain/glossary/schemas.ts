@@ -1,3 +1,4 @@
+import { rejectUnstorableText } from '../kernel/storable-text.ts';
 import { webUrlSchema } from '../resources/schemas.ts';
 import { foldText } from '../text/normalize.ts';
 import { z } from '../zod-fr.ts';
@@ -44,6 +45,8 @@ export const glossaryTermInput = z
     sources: z.array(glossarySourceSchema).max(30).default([]),
   })
   .strict()
+  // Also reached by the glossary file import of the command line.
+  .superRefine(rejectUnstorableText)
   .transform((t) => ({
     ...t,
     sigle: t.sigle || null,

@@ -1,3 +1,4 @@
+import { rejectUnstorableText } from '../kernel/storable-text.ts';
 import { CODE_PATTERNS } from '../territories/types.ts';
 import { z } from '../zod-fr.ts';
 import { CARRIER_TYPES, DYNAMIC_KINDS, EVENT_TYPES, LINK_TYPES, STATUSES } from './kinds.ts';
@@ -132,6 +133,8 @@ export const dynamicInput = z
     specifique: specificFieldsSchema.default({}),
     verification: z.object({ date: isoDate, par: z.string().max(200) }).nullish(),
   })
+  // Also reached by file imports, which no HTTP validation sees.
+  .superRefine(rejectUnstorableText)
   .superRefine((d, ctx) => {
     const p = d.perimetre;
     if (p.communes.length + p.epci.length + p.departements.length + p.qpv.length === 0) {

@@ -1,3 +1,4 @@
+import { rejectUnstorableText } from '../kernel/storable-text.ts';
 import { csvList, isoDateSchema, territoryFilter } from '../registry/schemas.ts';
 import { TERRITORY_TYPES } from '../territories/types.ts';
 import { z } from '../zod-fr.ts';
@@ -137,6 +138,8 @@ export const noticeInput = z
     territoires: z.array(territoryLinkSchema).max(200).default([]),
     actions: idList('action').max(100).default([]),
   })
+  // Also reached by file imports (RIS, BibTeX, CSL-JSON, CSV), which no HTTP validation sees.
+  .superRefine(rejectUnstorableText)
   .superRefine((n, ctx) => {
     if (n.sousType && n.type !== 'texte_officiel') {
       ctx.addIssue({

@@ -1,3 +1,4 @@
+import { rejectUnstorableText } from '../kernel/storable-text.ts';
 import { z } from '../zod-fr.ts';
 import { type Contributor, contributorSchema, publicationDateSchema } from './schemas.ts';
 import {
@@ -95,6 +96,8 @@ export const selectionInput = z
     glossaire: z.array(glossaryTermSchema).max(500).default([]),
   })
   .strict()
+  // Also reached by the sélection seed files and the command line.
+  .superRefine(rejectUnstorableText)
   .superRefine((s, ctx) => {
     if (depth(s.sections) > MAX_SECTION_DEPTH) {
       ctx.addIssue({

@@ -1,3 +1,4 @@
+import { isStorableText, UNSTORABLE_TEXT } from '../../domain/kernel/storable-text.ts';
 import { z } from '../../domain/zod-fr.ts';
 import { asCode, countSchema, departementCodeSchema } from '../fields.ts';
 import { type IssueList, parseCount, pick } from '../import-report.ts';
@@ -38,7 +39,11 @@ const recordSchema = z.object({
   ),
   nom: z.preprocess(
     (v) => (typeof v === 'string' ? optional(v.replace(DEPARTEMENT_PREFIX, '').trim()) : v),
-    z.string().max(300, 'libellé trop long (300 caractères au plus)').nullable(),
+    z
+      .string()
+      .max(300, 'libellé trop long (300 caractères au plus)')
+      .refine(isStorableText, `libellé : ${UNSTORABLE_TEXT}`)
+      .nullable(),
   ),
   territoire: z.preprocess(
     (v) => asCode(v, 5),
