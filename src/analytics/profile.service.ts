@@ -2,6 +2,7 @@ import type { Actor } from '../domain/actor.ts';
 import { coverageByKind } from '../domain/analytics/coverage.ts';
 import { territoryGaps } from '../domain/analytics/gaps.ts';
 import { type AnalyticDynamic, type CommuneInfo, periodStatusAt } from '../domain/analytics/model.ts';
+import { type QpvInfo, qpvCoverage } from '../domain/analytics/qpv-coverage.ts';
 import type { PerimeterProfileBody } from '../domain/analytics/schemas.ts';
 import { invalid } from '../domain/errors.ts';
 import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
@@ -31,6 +32,8 @@ export interface LinkedResources {
 /** Communes of QPV codes (the registry's perimeter repository answers it). */
 export interface QpvCommunes {
   qpvCommunes(codes: string[]): Promise<Map<string, string[]>>;
+  /** QPV of the latest generation lying in these communes (empty without the QPV layer). */
+  qpvOfCommunes(communes: string[]): Promise<QpvInfo[]>;
 }
 
 export class ProfileService {
@@ -61,7 +64,7 @@ export class ProfileService {
   private async computeProfile(actor: Actor, s: Snapshot, type: TerritoryType, code: string, date: string) {
     const territory = await this.territories.detail(actor, type, code);
     const communes = await this.communesOf(s, type, code, territory.enfants);
-    const body = await this.build(actor, s, communes, date);
+    const body = await this.build(actor, s, communes, date, type === 'qpv' ? code : undefined);
     // Resources about the territory, the territories containing it, or the dynamics covering it.
     const territories = [{ type, code }, ...territory.parents.map((p) => ({ type: p.type, code: p.code }))];
     const ressources = this.resources
@@ -123,8 +126,9 @@ export class ProfileService {
     return coverageByKind(s.communesWhere({}), s.dynamics, KINDS, date);
   }
 
-  private async build(actor: Actor, s: Snapshot, communes: CommuneInfo[], date: string) {
+  private async build(actor: Actor, s: Snapshot, communes: CommuneInfo[], date: string, onlyQpv?: string) {
     const codes = communes.map((c) => c.code);
+    const qpvs = (await this.perimeters.qpvOfCommunes(codes)).filter((q) => !onlyQpv || q.code === onlyQpv);
     const touching = s.touching(codes).filter((d) => periodStatusAt(d.periods, date) !== null);
     touching.sort((a, b) => byDefault.compare(a.type, b.type) || byFrench.compare(a.nom, b.nom));
     const couverture = coverageByKind(communes, touching, KINDS, date);
@@ -139,6 +143,7 @@ export class ProfileService {
       parType: groupByKind(touching),
       couverture,
       lacunes: territoryGaps(touching, couverture, date),
+      qpv: qpvCoverage(qpvs, touching, KINDS, date),
     };
   }
 

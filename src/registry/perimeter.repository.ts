@@ -1,5 +1,6 @@
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../db/schema.ts';
+import type { QpvInfo } from '../domain/analytics/qpv-coverage.ts';
 import { InMemoryPerimeters } from './in-memory-perimeters.ts';
 
 /** What a dynamic's perimeter is checked and expanded against. */
@@ -49,6 +50,28 @@ export class PerimeterRepository {
       select qpv, commune from qpv_commune where qpv in (${sql.join(codes)})`.execute(this.db);
     for (const r of rows) map.set(r.qpv, [...(map.get(r.qpv) ?? []), r.commune]);
     return map;
+  }
+
+  /**
+   * QPV of the most recent generation lying (wholly or partly) in these communes, with all their communes.
+   * Empty when the layer is not loaded.
+   */
+  async qpvOfCommunes(communes: string[]): Promise<QpvInfo[]> {
+    if (communes.length === 0 || !(await this.hasQpvLayer())) return [];
+    const { rows } = await sql<{ code: string; nom: string; population: number | null; commune: string }>`
+      select q.code, q.nom, q.population, all_c.commune
+      from qpv q
+      join qpv_commune all_c on all_c.qpv = q.code
+      where q.generation = (select max(generation) from qpv)
+        and q.code in (select qpv from qpv_commune where commune in (${sql.join(communes)}))
+      order by q.code, all_c.commune`.execute(this.db);
+    const byCode = new Map<string, QpvInfo>();
+    for (const r of rows) {
+      const q = byCode.get(r.code) ?? { code: r.code, nom: r.nom, population: r.population, communes: [] };
+      q.communes.push(r.commune);
+      byCode.set(r.code, q);
+    }
+    return [...byCode.values()];
   }
 
   async hasQpvLayer(): Promise<boolean> {

@@ -6,6 +6,7 @@ import { evolutionBetween } from '../../src/domain/analytics/evolution.ts';
 import { territoryGaps } from '../../src/domain/analytics/gaps.ts';
 import type { AnalyticDynamic, CommuneInfo } from '../../src/domain/analytics/model.ts';
 import { placesOf } from '../../src/domain/analytics/places.ts';
+import { qpvCoverage } from '../../src/domain/analytics/qpv-coverage.ts';
 import type { DynamicKind } from '../../src/domain/registry/kinds.ts';
 
 const dyn = (
@@ -202,5 +203,51 @@ describe('gaps', () => {
       'contrat de ville sans ASV ni CLS : CONTRAT_VILLE v',
       'CLSM sans coordination : CLSM m',
     ]);
+  });
+});
+
+describe('qpvCoverage', () => {
+  const qpvs = [
+    { code: 'QN04201M', nom: 'Montreynaud', population: 6000, communes: ['42218'] },
+    { code: 'QN04202M', nom: 'Crêt de Roch', population: null, communes: ['42218'] },
+    { code: 'QN04203M', nom: 'Quartier intercommunal', population: 1500, communes: ['42095', '42184'] },
+  ];
+
+  it('counts the QPV reached through any of their communes, per kind, live dynamics only', () => {
+    const figures = qpvCoverage(
+      qpvs,
+      [
+        dyn('a', 'CLS', ['42218']),
+        dyn('b', 'ASV', ['42184']),
+        dyn('c', 'CLSM', ['42218', '42095'], '2010-01-01', '2015-01-01'),
+      ],
+      ['CLS', 'ASV', 'CLSM'],
+      '2020-06-01',
+    );
+    expect(figures.nombre).toBe(3);
+    expect(figures.population).toBe(7500);
+    expect(figures.populationConnue).toBe(2);
+    expect(figures.couverture.CLS).toEqual({ qpv: 2, part: 2 / 3, population: 6000 });
+    expect(figures.couverture.ASV).toEqual({ qpv: 1, part: 1 / 3, population: 1500 });
+    expect(figures.couverture.CLSM).toEqual({ qpv: 0, part: 0, population: null });
+  });
+
+  it('a stopped dynamic still counts on a date when it was live', () => {
+    const figures = qpvCoverage(
+      qpvs,
+      [dyn('c', 'CLSM', ['42095'], '2010-01-01', '2015-01-01')],
+      ['CLSM'],
+      '2012-01-01',
+    );
+    expect(figures.couverture.CLSM).toEqual({ qpv: 1, part: 1 / 3, population: 1500 });
+  });
+
+  it('no QPV: zero everywhere, populations unknown', () => {
+    expect(qpvCoverage([], [dyn('a', 'CLS', ['42218'])], ['CLS'], '2020-01-01')).toEqual({
+      nombre: 0,
+      population: null,
+      populationConnue: 0,
+      couverture: { CLS: { qpv: 0, part: 0, population: null } },
+    });
   });
 });

@@ -116,6 +116,17 @@ export const evolutionResult = z.object({
 });
 export type EvolutionResult = z.infer<typeof evolutionResult>;
 
+/** QPV of the territory (latest generation loaded) and the share each kind of dynamic reaches. */
+const qpvFigures = z.object({
+  nombre: z.number().int(),
+  population: z.number().nullable(),
+  populationConnue: z.number().int(),
+  couverture: z.record(
+    z.string(),
+    z.object({ qpv: z.number().int(), part: z.number(), population: z.number().nullable() }),
+  ),
+});
+
 const profileBody = {
   date: day,
   dynamiques: z.array(presentedDynamic),
@@ -124,6 +135,7 @@ const profileBody = {
   couverture: coverageByKind,
   /** Gaps in plain French. */
   lacunes: z.array(z.string()),
+  qpv: qpvFigures,
 };
 
 /** GET /api/territoires/{type}/{code}/profil. */
