@@ -104,14 +104,9 @@ export function createContext(database: Database, settings: ContextSettings = {}
   // One Chromium printer for every generated PDF (reports and sélections).
   const pdf = new PdfRenderer(settings.chromiumPath ?? DEFAULT_CHROMIUM_PATH);
   const resources = createResourceServices(database.db, pdf);
-  const profiles = new ProfileService(
-    snapshotCache,
-    territories,
-    registry,
-    new PerimeterRepository(database.db),
-    resources.notices,
-  );
-  const reports = new ReportService(analytics, pdf);
+  const qpvSource = new PerimeterRepository(database.db);
+  const profiles = new ProfileService(snapshotCache, territories, registry, qpvSource, resources.notices);
+  const reports = new ReportService(analytics, pdf, qpvSource);
   lots.register(resources.noticeRevert);
   return {
     database,

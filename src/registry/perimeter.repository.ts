@@ -74,6 +74,13 @@ export class PerimeterRepository {
     return [...byCode.values()];
   }
 
+  /** Whether a QPV layer has been loaded (the table exists from the migrations on, maybe empty). */
+  async qpvLoaded(): Promise<boolean> {
+    if (!(await this.hasQpvLayer())) return false;
+    const row = await this.db.selectFrom('qpv').select('code').limit(1).executeTakeFirst();
+    return row !== undefined;
+  }
+
   async hasQpvLayer(): Promise<boolean> {
     const { rows } = await sql<{ t: string | null }>`select to_regclass('qpv_commune')::text as t`.execute(
       this.db,

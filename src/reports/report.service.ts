@@ -1,7 +1,9 @@
 import type { AnalyticsService, Snapshot } from '../analytics/analytics.service.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { CommuneInfo } from '../domain/analytics/model.ts';
+import { type QpvInfo, qpvCoverage } from '../domain/analytics/qpv-coverage.ts';
 import { invalid, notFound } from '../domain/errors.ts';
+import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
 import type { ReportDocument } from '../domain/reports/document.ts';
 import { LOCAL_KINDS, reportDynamics } from '../domain/reports/dynamics.ts';
@@ -24,6 +26,13 @@ export interface RenderedReport {
   body: Buffer;
 }
 
+/** Where the report finds the QPV of its communes (the QPV layer; none when it is not loaded). */
+export interface QpvSource {
+  qpvLoaded(): Promise<boolean>;
+  qpvOfCommunes(communes: string[]): Promise<QpvInfo[]>;
+}
+
+const QPV_KINDS = DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
 const HEALTH_DEVICES = ['ASV', 'CLS', 'CLSM'] as const;
 
 /** Generated documents over the analyses: the état des lieux of a région or a département. */
@@ -31,6 +40,7 @@ export class ReportService {
   constructor(
     private readonly analytics: AnalyticsService,
     private readonly pdf: PdfRenderer,
+    private readonly qpvSource: QpvSource | null = null,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -93,6 +103,7 @@ export class ReportService {
       depCodes,
       date,
     );
+    const qpv = await this.qpvFigures(s, communes, date);
     step();
 
     progress({ step: 'rédaction', done: 0, total: 1 });
@@ -108,10 +119,18 @@ export class ReportService {
       couvertureParDepartement: byDep.items,
       couvertureTotale: whole.items,
       dynamiques,
+      qpv,
     };
     const doc = buildEtatDesLieux(input);
     progress({ step: 'rédaction', done: 1, total: 1 });
     return doc;
+  }
+
+  private async qpvFigures(s: Snapshot, communes: CommuneInfo[], date: string) {
+    if (!this.qpvSource || !(await this.qpvSource.qpvLoaded())) return undefined;
+    const codes = communes.map((c) => c.code);
+    const qpvs = await this.qpvSource.qpvOfCommunes(codes);
+    return qpvCoverage(qpvs, s.touching(codes), QPV_KINDS, date);
   }
 
   /** Releases the PDF printer (a Chromium process may be kept between prints). */

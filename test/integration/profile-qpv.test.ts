@@ -76,6 +76,19 @@ describe('QPV in territory profiles', () => {
     expect(none.couverture.CONTRAT_VILLE).toEqual({ qpv: 0, part: 0, population: null });
   });
 
+  it('the état des lieux of a département has a QPV section and key figure', async () => {
+    const expected = shippedQpv.filter((q) => q.departement === '69').length;
+    const doc = await t.ctx.services.reports.etatDesLieuxDocument(actor, { departement: '69' });
+    const section = doc.sections.find((s) => s.id === 'quartiers-prioritaires');
+    const text = JSON.stringify(section);
+    expect(text).toContain(`${expected} quartiers prioritaires`);
+    expect(text).toContain('Contrats de ville');
+    expect(JSON.stringify(doc.sections[0])).toContain('quartiers prioritaires');
+    const html = await t.app.inject('/api/rapports/etat-des-lieux?departement=69&format=html');
+    expect(html.statusCode).toBe(200);
+    expect(html.body).toContain('Quartiers prioritaires de la politique de la ville');
+  });
+
   it('the configuration matrix works on every shipped contrat de ville', async () => {
     const contrats = await t.ctx.services.reference.listContratsVille();
     const withCommunes = contrats.filter((c) => c.communes.length > 0).length;

@@ -4,6 +4,7 @@ import { COORDINATED_KINDS, isOngoing } from './dynamics.ts';
 import { formatDateLong, formatDateTime, formatInteger, formatPercent, KIND_SHORT, slug } from './french.ts';
 import type { ConfigurationResult, EtatDesLieuxInput } from './inputs.ts';
 import { departementNarrative } from './narrative.ts';
+import { qpvBlocks, qpvKeyFigure } from './qpv-section.ts';
 import {
   configurationChart,
   configurationTable,
@@ -66,6 +67,11 @@ export function buildEtatDesLieux(input: EtatDesLieuxInput): ReportDocument {
       id: 'couverture',
       titre: 'Couverture de la population',
       blocks: [{ kind: 'table', table: coverageTable(input) }],
+    },
+    {
+      id: 'quartiers-prioritaires',
+      titre: 'Quartiers prioritaires de la politique de la ville',
+      blocks: qpvBlocks(input.qpv, input.date),
     },
     {
       id: 'departements',
@@ -155,6 +161,8 @@ function keyFigures(input: EtatDesLieuxInput): ReportBlock[] {
       libelle: blank.communes > 1 ? 'communes sans dynamique locale' : 'commune sans dynamique locale',
       detail: `${formatPercent(blank.partPopulation)} de la population (hors PTSM et DAC)`,
     });
+  const qpv = qpvKeyFigure(input.qpv);
+  if (qpv) figures.push(qpv);
   const p = input.perimetre;
   const depText =
     input.departements.length > 1 ? `, ${formatInteger(input.departements.length)} départements` : '';
