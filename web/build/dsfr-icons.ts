@@ -33,7 +33,8 @@ export function usedIcons(srcDir: string): Set<string> {
   }
   const iconList = path.join(srcDir, 'ui', 'icons.ts');
   if (fs.existsSync(iconList)) {
-    for (const m of fs.readFileSync(iconList, 'utf8').matchAll(/^\s*'([a-z0-9-]+)',$/gm)) names.add(`fr-icon-${m[1]}`);
+    for (const m of fs.readFileSync(iconList, 'utf8').matchAll(/^\s*'([a-z0-9-]+)',$/gm))
+      names.add(`fr-icon-${m[1]}`);
   }
   return names;
 }
