@@ -81,17 +81,11 @@ export function ButtonLink({ href, children, download, title, id, ...look }: But
   );
 }
 
-/** Buttons side by side (wrapping on narrow screens); each child is one button or link. */
+/** Buttons side by side (wrapping on narrow screens); write each button or link inside an `<li>`. */
 export function ButtonGroup({ children, className }: { children: ReactNode; className?: string }) {
-  const items = Array.isArray(children) ? children : [children];
   return (
     <ul className={join(cls('btns-group', 'btns-group--inline-md', 'btns-group--icon-left'), className)}>
-      {items
-        .filter((c) => c !== null && c !== undefined && c !== false)
-        .map((child, i) => (
-          // biome-ignore lint/suspicious/noArrayIndexKey: the group's buttons never move.
-          <li key={i}>{child}</li>
-        ))}
+      {children}
     </ul>
   );
 }

@@ -47,6 +47,21 @@ export function Fieldset({
 }
 
 /** One row of a fieldset. */
-export function FieldsetItem({ className, children }: { className?: string; children: ReactNode }) {
-  return <div className={join(cls('fieldset__element'), className)}>{children}</div>;
+export function FieldsetItem({
+  className,
+  id,
+  focusable,
+  children,
+}: {
+  className?: string;
+  id?: string;
+  /** Focus can be sent to the row (an error summary's link leads there). */
+  focusable?: boolean;
+  children: ReactNode;
+}) {
+  return (
+    <div id={id} tabIndex={focusable ? -1 : undefined} className={join(cls('fieldset__element'), className)}>
+      {children}
+    </div>
+  );
 }

@@ -1,10 +1,4 @@
-import {
-  type InputHTMLAttributes,
-  type ReactNode,
-  type SelectHTMLAttributes,
-  type TextareaHTMLAttributes,
-  useId,
-} from 'react';
+import { type ComponentPropsWithRef, type ReactNode, useId } from 'react';
 import { cls, join } from './theme.ts';
 
 export type FieldState = 'default' | 'error' | 'success';
@@ -62,10 +56,10 @@ function describedBy(...ids: (string | undefined)[]): string | undefined {
 }
 
 export type InputProps = FieldFrame & {
-  nativeInputProps?: InputHTMLAttributes<HTMLInputElement>;
+  nativeInputProps?: ComponentPropsWithRef<'input'>;
 } & (
     | { textArea?: false; nativeTextAreaProps?: never }
-    | { textArea: true; nativeTextAreaProps?: TextareaHTMLAttributes<HTMLTextAreaElement> }
+    | { textArea: true; nativeTextAreaProps?: ComponentPropsWithRef<'textarea'> }
   );
 
 /** A text field; `textArea` makes it a multi-line one. */
@@ -100,16 +94,14 @@ export function Input(props: InputProps) {
 export const TextField = Input;
 
 /** A multi-line text field. */
-export function Textarea(
-  props: FieldFrame & { nativeTextAreaProps?: TextareaHTMLAttributes<HTMLTextAreaElement> },
-) {
+export function Textarea(props: FieldFrame & { nativeTextAreaProps?: ComponentPropsWithRef<'textarea'> }) {
   return <Input {...props} textArea />;
 }
 
 export type SelectProps = FieldFrame & {
   /** Same as hintText (the DSFR's name for it on selects). */
   hint?: ReactNode;
-  nativeSelectProps?: SelectHTMLAttributes<HTMLSelectElement>;
+  nativeSelectProps?: ComponentPropsWithRef<'select'>;
   children: ReactNode;
 };
 
@@ -140,7 +132,7 @@ export function Select({ hint, hintText, nativeSelectProps, children, ...frame }
 
 export type UploadProps = FieldFrame & {
   hint?: ReactNode;
-  nativeInputProps?: InputHTMLAttributes<HTMLInputElement>;
+  nativeInputProps?: ComponentPropsWithRef<'input'>;
 };
 
 /** A file field. */
@@ -169,4 +161,49 @@ export function Upload({ hint, hintText, nativeInputProps, ...frame }: UploadPro
 /** Help text beside a label or a legend. */
 export function Hint({ children, as: Tag = 'span' }: { children: ReactNode; as?: 'span' | 'p' }) {
   return <Tag className={cls('hint-text')}>{children}</Tag>;
+}
+
+/** A message under a field or a group that the server refused. */
+export function ErrorText({
+  children,
+  id,
+  as: Tag = 'p',
+}: {
+  children: ReactNode;
+  id?: string;
+  as?: 'span' | 'p';
+}) {
+  return (
+    <Tag id={id} className={cls('error-text')}>
+      {children}
+    </Tag>
+  );
+}
+
+/** A label with its hint, for a control the page draws itself (a combobox, a slider). */
+export function Label({
+  htmlFor,
+  hint,
+  children,
+}: {
+  htmlFor: string;
+  hint?: ReactNode;
+  children: ReactNode;
+}) {
+  return (
+    <label className={cls('label')} htmlFor={htmlFor}>
+      {children}
+      {hint && <span className={cls('hint-text')}>{hint}</span>}
+    </label>
+  );
+}
+
+/** The frame of a field whose control the page draws itself: `Label`, `TextInput`, then anything else. */
+export function FieldGroup({ className, children }: { className?: string; children: ReactNode }) {
+  return <div className={join(cls('input-group'), className)}>{children}</div>;
+}
+
+/** A bare one-line text control, styled as the theme's fields (inside `FieldGroup`). */
+export function TextInput(props: ComponentPropsWithRef<'input'>) {
+  return <input type="text" {...props} className={join(cls('input'), props.className)} />;
 }

@@ -9,13 +9,17 @@ export type { FooterProps, HeaderProps, NavItem, QuickAccessItem } from './chrom
 export { DisplaySettings } from './DisplaySettings.tsx';
 export { Fieldset, FieldsetItem } from './Fieldset.tsx';
 export {
+  ErrorText,
+  FieldGroup,
   type FieldState,
   Hint,
   Input,
   type InputProps,
+  Label,
   Select,
   Textarea,
   TextField,
+  TextInput,
   Upload,
 } from './fields.tsx';
 export type { IconName } from './icons.ts';

@@ -33,15 +33,26 @@ export function Badge({
 export function Tag({
   href,
   small,
+  onClick,
+  pressed,
   children,
   className,
 }: {
   href?: string;
   small?: boolean;
+  /** A tag that toggles a filter: a button, `pressed` when the filter is on. */
+  onClick?: () => void;
+  pressed?: boolean;
   children: ReactNode;
   className?: string;
 }) {
   const c = join(cls('tag', small && 'tag--sm'), className);
+  if (onClick)
+    return (
+      <button type="button" className={c} aria-pressed={pressed} onClick={onClick}>
+        {children}
+      </button>
+    );
   return href ? (
     <Link className={c} href={href}>
       {children}
@@ -58,7 +69,7 @@ export function DismissibleTag({
   onDismiss,
 }: {
   children: ReactNode;
-  ariaLabel: string;
+  ariaLabel?: string;
   onDismiss: () => void;
 }) {
   return (
@@ -69,8 +80,20 @@ export function DismissibleTag({
 }
 
 /** Keywords side by side. */
-export function TagGroup({ children, className }: { children: ReactNode; className?: string }) {
-  return <ul className={join(cls('tags-group'), 'odts-chips', className)}>{children}</ul>;
+export function TagGroup({
+  children,
+  className,
+  ariaLabel,
+}: {
+  children: ReactNode;
+  className?: string;
+  ariaLabel?: string;
+}) {
+  return (
+    <ul className={join(cls('tags-group'), 'odts-chips', className)} aria-label={ariaLabel}>
+      {children}
+    </ul>
+  );
 }
 
 /** A data table: bordered, scrolling sideways on narrow screens. Write `<caption>` inside. */

@@ -60,10 +60,13 @@ export function Pagination({
   count,
   defaultPage,
   getPageLinkProps,
+  showFirstLast = true,
   className,
 }: {
   count: number;
   defaultPage: number;
+  /** Links to the first and last pages (shown by default). */
+  showFirstLast?: boolean;
   getPageLinkProps: (page: number) => { href: string };
   className?: string;
 }) {
@@ -92,7 +95,7 @@ export function Pagination({
   return (
     <nav className={join(cls('pagination'), className)} aria-label="Pagination">
       <ul className={cls('pagination__list')}>
-        <li>{link(1, 'Première page', 'first')}</li>
+        {showFirstLast && <li>{link(1, 'Première page', 'first')}</li>}
         <li>{link(defaultPage - 1, 'Page précédente', 'prev')}</li>
         {pageWindow(count, defaultPage).map((p, i) => (
           // biome-ignore lint/suspicious/noArrayIndexKey: the gaps have no identity of their own.
@@ -105,7 +108,7 @@ export function Pagination({
           </li>
         ))}
         <li>{link(defaultPage + 1, 'Page suivante', 'next')}</li>
-        <li>{link(count, 'Dernière page', 'last')}</li>
+        {showFirstLast && <li>{link(count, 'Dernière page', 'last')}</li>}
       </ul>
     </nav>
   );
