@@ -7,6 +7,7 @@ import {
   type PageIdentity,
   THEMES,
 } from './domain/identity/identity.ts';
+import type { DocumentIdentity, DocumentLogo } from './kernel/documents/house-style.ts';
 
 /**
  * The operator of an instance (ODTS_NOM, ODTS_DESCRIPTION, ODTS_LOGO, ODTS_CONTACT,
@@ -94,4 +95,48 @@ export function pageIdentityOf(identity: OperatorIdentity): PageIdentity {
     accessibilite: identity.accessibilite,
     theme: identity.theme,
   };
+}
+
+/** Height of the logo on documents' title pages, in points; the width keeps the image's proportions. */
+const DOCUMENT_LOGO_HEIGHT = 40;
+
+/** Pixel size of a PNG (IHDR) or JPEG (first SOF marker) image, or null for another format. */
+export function imageSize(data: Uint8Array): { type: 'png' | 'jpg'; width: number; height: number } | null {
+  const view = Buffer.from(data);
+  if (view.length > 24 && view.readUInt32BE(0) === 0x89504e47) {
+    return { type: 'png', width: view.readUInt32BE(16), height: view.readUInt32BE(20) };
+  }
+  if (view.length > 4 && view[0] === 0xff && view[1] === 0xd8) {
+    let at = 2;
+    while (at + 9 < view.length && view[at] === 0xff) {
+      const marker = view[at + 1] ?? 0;
+      const length = view.readUInt16BE(at + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { type: 'jpg', height: view.readUInt16BE(at + 5), width: view.readUInt16BE(at + 7) };
+      }
+      at += 2 + length;
+    }
+  }
+  return null;
+}
+
+/** The publisher of generated documents: name, contact, and the logo when it is a PNG or a JPEG. */
+export function documentIdentityOf(identity: OperatorIdentity): DocumentIdentity {
+  const out: DocumentIdentity = { name: identity.nom };
+  if (identity.contact) out.contact = identity.contact;
+  if (identity.logoPath) {
+    const data = fs.readFileSync(identity.logoPath);
+    const size = imageSize(data);
+    if (size && size.width > 0 && size.height > 0) {
+      const logo: DocumentLogo = {
+        type: size.type,
+        data,
+        height: DOCUMENT_LOGO_HEIGHT,
+        width: Math.round((DOCUMENT_LOGO_HEIGHT * size.width) / size.height),
+        alt: identity.nom,
+      };
+      out.logo = logo;
+    }
+  }
+  return out;
 }

@@ -61,3 +61,28 @@ describe('operator identity', () => {
     });
   });
 });
+
+describe('documents carry the operator', () => {
+  it('reads the size of a PNG logo and names the contact on title pages', async () => {
+    const { documentIdentityOf, imageSize } = await import('../../src/operator-identity.ts');
+    const { brandHtml } = await import('../../src/kernel/documents/house-css.ts');
+    const png = Buffer.alloc(33);
+    png.writeUInt32BE(0x89504e47, 0);
+    png.writeUInt32BE(200, 16);
+    png.writeUInt32BE(100, 20);
+    expect(imageSize(png)).toEqual({ type: 'png', width: 200, height: 100 });
+    expect(imageSize(Buffer.from('<svg/>'))).toBeNull();
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'odts-logo-')), 'logo.png');
+    fs.writeFileSync(file, png);
+    const doc = documentIdentityOf(resolveIdentity({ nom: 'CRES', logo: file, contact: 'contact@cres.fr' }));
+    expect(doc).toMatchObject({
+      name: 'CRES',
+      contact: 'contact@cres.fr',
+      logo: { type: 'png', width: 80, height: 40 },
+    });
+    const html = brandHtml(doc, 'Sélection');
+    expect(html).toContain('CRES');
+    expect(html).toContain('contact@cres.fr');
+    expect(html).toContain('data:image/png;base64,');
+  });
+});
