@@ -20,10 +20,7 @@ export async function dsfrThemeMainPages({ browser, seeded }: E2e) {
     await expectWellFormedPage(page, /ARS de démonstration$/);
     expect(await page.getAttribute('html', 'data-theme')).toBe('dsfr');
     await page.locator('.fr-header__brand').getByText('République').waitFor();
-    await page
-      .getByRole('link', { name: /Accueil — ARS de démonstration/ })
-      .first()
-      .waitFor();
+    await page.getByRole('banner').getByText('ARS de démonstration').first().waitFor();
     await expectAccessible(page, 'accueil, thème État');
     await screenshot(page, '20-dsfr-accueil');
 

@@ -23,7 +23,7 @@ export function ErrorSummary({
   useEffect(() => box.current?.focus(), []);
   const paths = Object.keys(errors);
   return (
-    <div ref={box} tabIndex={-1} className="u-mb-3">
+    <div ref={box} tabIndex={-1} role="alert" className="u-mb-3">
       <Alert
         severity="error"
         title={title}

@@ -1,4 +1,4 @@
-import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { AriaAttributes, ButtonHTMLAttributes, ReactNode } from 'react';
 import { Link } from '../router/Link.tsx';
 import type { IconName } from './icons.ts';
 import { cls, iconClass, join } from './theme.ts';
@@ -28,15 +28,16 @@ function buttonClass({ priority = 'primary', size, iconId, iconPosition = 'left'
   );
 }
 
-export type ButtonProps = Look & {
-  children: ReactNode;
-  type?: 'button' | 'submit' | 'reset';
-  onClick?: ButtonHTMLAttributes<HTMLButtonElement>['onClick'];
-  disabled?: boolean;
-  title?: string;
-  /** Any other attribute of the native button (id, aria-*, form…). */
-  nativeButtonProps?: ButtonHTMLAttributes<HTMLButtonElement> & Record<`data-${string}`, string>;
-};
+export type ButtonProps = Look &
+  AriaAttributes & {
+    children: ReactNode;
+    type?: 'button' | 'submit' | 'reset';
+    onClick?: ButtonHTMLAttributes<HTMLButtonElement>['onClick'];
+    disabled?: boolean;
+    title?: string;
+    /** Any other attribute of the native button (id, aria-*, form…). */
+    nativeButtonProps?: ButtonHTMLAttributes<HTMLButtonElement> & Record<`data-${string}`, string>;
+  };
 
 /** A button; `type` defaults to "button" so that it never submits a form by surprise. */
 export function Button({
@@ -46,11 +47,18 @@ export function Button({
   disabled,
   title,
   nativeButtonProps,
-  ...look
+  priority,
+  size,
+  iconId,
+  iconPosition,
+  className,
+  ...aria
 }: ButtonProps) {
+  const look = { priority, size, iconId, iconPosition, className };
   return (
     <button
       {...nativeButtonProps}
+      {...aria}
       type={type}
       onClick={onClick}
       disabled={disabled}
@@ -62,20 +70,34 @@ export function Button({
   );
 }
 
-export type ButtonLinkProps = Look & {
-  href: string;
-  children: ReactNode;
-  /** Files to save rather than pages to open. */
-  download?: boolean | string;
-  title?: string;
-  id?: string;
-};
+export type ButtonLinkProps = Look &
+  AriaAttributes & {
+    href: string;
+    children: ReactNode;
+    /** Files to save rather than pages to open. */
+    download?: boolean | string;
+    title?: string;
+    id?: string;
+  };
 
 /** A link that looks like a button (a page to open or a file to download, never an action). */
-export function ButtonLink({ href, children, download, title, id, ...look }: ButtonLinkProps) {
+export function ButtonLink({
+  href,
+  children,
+  download,
+  title,
+  id,
+  priority,
+  size,
+  iconId,
+  iconPosition,
+  className,
+  ...aria
+}: ButtonLinkProps) {
   const downloadAttr = download === true ? '' : download || undefined;
+  const look = { priority, size, iconId, iconPosition, className };
   return (
-    <Link href={href} download={downloadAttr} title={title} id={id} className={buttonClass(look)}>
+    <Link {...aria} href={href} download={downloadAttr} title={title} id={id} className={buttonClass(look)}>
       {children}
     </Link>
   );
