@@ -1,5 +1,7 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { identitySettingsSchema, type OperatorIdentity, resolveIdentity } from './operator-identity.ts';
 
 /**
  * Every environment variable the platform reads, validated once at start-up.
@@ -35,9 +37,25 @@ export const configSchema = z.object({
    * les formats HTML et DOCX restent disponibles (Debian/Ubuntu : apt-get install chromium).
    */
   ODTS_CHROMIUM_PATH: z.string().min(1).default(DEFAULT_CHROMIUM_PATH),
+  /** Aspect de l'interface : neutre (celui du projet) ou dsfr (réservé aux services de l'État). */
+  ODTS_THEME: identitySettingsSchema.shape.theme,
+  /** Nom de l'exploitant ou du service, en tête des pages et des documents. */
+  ODTS_NOM: identitySettingsSchema.shape.nom,
+  /** Courte description sous le nom. */
+  ODTS_DESCRIPTION: identitySettingsSchema.shape.description,
+  /** Chemin d'un logo (PNG, JPEG, SVG, WebP), servi à /identite/logo, repris dans les documents (PNG, JPEG). */
+  ODTS_LOGO: identitySettingsSchema.shape.logo,
+  /** Adresse électronique ou web de contact. */
+  ODTS_CONTACT: identitySettingsSchema.shape.contact,
+  /** Mentions légales : le texte, ou le chemin d'un fichier texte. */
+  ODTS_MENTIONS_LEGALES: identitySettingsSchema.shape.mentionsLegales,
+  /** État de conformité RGAA déclaré : non conforme, partiellement conforme, totalement conforme. */
+  ODTS_ACCESSIBILITE: identitySettingsSchema.shape.accessibilite,
+  /** Fichier JSON des mêmes réglages sans préfixe (nom, description, logo…) ; les variables l'emportent. */
+  ODTS_SETTINGS: z.string().min(1).optional(),
 });
 
-export type Config = z.infer<typeof configSchema> & { pgliteDir: string };
+export type Config = z.infer<typeof configSchema> & { pgliteDir: string; identity: OperatorIdentity };
 
 export class ConfigError extends Error {}
 
@@ -48,5 +66,40 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
   }
   const cfg = parsed.data;
-  return { ...cfg, pgliteDir: path.resolve(cfg.ODTS_DATA_DIR, 'pglite') };
+  const fromEnv = {
+    nom: cfg.ODTS_NOM,
+    description: cfg.ODTS_DESCRIPTION,
+    logo: cfg.ODTS_LOGO,
+    contact: cfg.ODTS_CONTACT,
+    mentionsLegales: cfg.ODTS_MENTIONS_LEGALES,
+    accessibilite: cfg.ODTS_ACCESSIBILITE,
+    theme: cfg.ODTS_THEME,
+  };
+  const settings = { ...readSettingsFile(cfg.ODTS_SETTINGS) };
+  for (const [key, value] of Object.entries(fromEnv))
+    if (value !== undefined) Object.assign(settings, { [key]: value });
+  return {
+    ...cfg,
+    pgliteDir: path.resolve(cfg.ODTS_DATA_DIR, 'pglite'),
+    identity: resolveIdentity(settings),
+  };
+}
+
+/** The operator's settings file (ODTS_SETTINGS), checked against the same rules as the variables. */
+function readSettingsFile(file: string | undefined) {
+  if (!file) return {};
+  let raw: unknown;
+  try {
+    raw = JSON.parse(fs.readFileSync(file, 'utf8'));
+  } catch (error) {
+    throw new ConfigError(
+      `Configuration invalide :\n  - ODTS_SETTINGS : ${file} illisible (${String(error)})`,
+    );
+  }
+  const parsed = identitySettingsSchema.strict().safeParse(raw);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  - ODTS_SETTINGS ${i.path.join('.')} : ${i.message}`);
+    throw new ConfigError(`Configuration invalide :\n${lines.join('\n')}`);
+  }
+  return parsed.data;
 }

@@ -15,6 +15,7 @@ import { ChangeSetService } from './kernel/changesets/change-set.service.ts';
 import { PdfRenderer } from './kernel/documents/pdf-renderer.ts';
 import { AuditService } from './kernel/history/audit.service.ts';
 import { HistoryRepository } from './kernel/history/history.repository.ts';
+import { DEFAULT_OPERATOR_IDENTITY, documentIdentityOf, type OperatorIdentity } from './operator-identity.ts';
 import { ReferenceReader } from './reference/reference.reader.ts';
 import { ReferenceRepository } from './reference/reference.repository.ts';
 import { ReferenceService } from './reference/reference.service.ts';
@@ -62,6 +63,8 @@ export interface AppContext {
 /** Settings from the configuration that services need beyond the database. */
 export interface ContextSettings {
   chromiumPath?: string | undefined;
+  /** The operator named on generated documents (reports, sélections). */
+  identity?: OperatorIdentity | undefined;
 }
 
 export function createContext(database: Database, settings: ContextSettings = {}): AppContext {
@@ -103,10 +106,11 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const analytics = new AnalyticsService(snapshotCache, snapshots);
   // One Chromium printer for every generated PDF (reports and sélections).
   const pdf = new PdfRenderer(settings.chromiumPath ?? DEFAULT_CHROMIUM_PATH);
-  const resources = createResourceServices(database.db, pdf);
+  const documentIdentity = documentIdentityOf(settings.identity ?? DEFAULT_OPERATOR_IDENTITY);
+  const resources = createResourceServices(database.db, pdf, documentIdentity);
   const qpvSource = new PerimeterRepository(database.db);
   const profiles = new ProfileService(snapshotCache, territories, registry, qpvSource, resources.notices);
-  const reports = new ReportService(analytics, pdf, qpvSource);
+  const reports = new ReportService(analytics, pdf, qpvSource, undefined, documentIdentity);
   lots.register(resources.noticeRevert);
   return {
     database,
@@ -136,8 +140,9 @@ export function createContext(database: Database, settings: ContextSettings = {}
 }
 
 export async function openContext(
-  config: Pick<Config, 'DATABASE_URL' | 'pgliteDir'> & Partial<Pick<Config, 'ODTS_CHROMIUM_PATH'>>,
+  config: Pick<Config, 'DATABASE_URL' | 'pgliteDir'> &
+    Partial<Pick<Config, 'ODTS_CHROMIUM_PATH' | 'identity'>>,
 ): Promise<AppContext> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.pgliteDir });
-  return createContext(database, { chromiumPath: config.ODTS_CHROMIUM_PATH });
+  return createContext(database, { chromiumPath: config.ODTS_CHROMIUM_PATH, identity: config.identity });
 }

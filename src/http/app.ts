@@ -10,6 +10,7 @@ import type { Actor } from '../domain/actor.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { changeSetRoutes } from '../kernel/changesets/change-set.routes.ts';
 import { auditRoutes } from '../kernel/history/audit.routes.ts';
+import { DEFAULT_OPERATOR_IDENTITY, type OperatorIdentity } from '../operator-identity.ts';
 import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
 import { importRoutes } from '../registry/imports/import.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
@@ -17,6 +18,7 @@ import { reportRoutes } from '../reports/report.routes.ts';
 import { resourceRoutes } from '../resources/resources.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.ts';
+import { identityRoutes } from './identity.routes.ts';
 import { responseSerializer } from './response-serializer.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { storableValidatorCompiler } from './validator.ts';
@@ -40,6 +42,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Fail a response carrying a field its schema does not declare (tests), instead of dropping it. */
   strictResponses?: boolean;
+  /** The operator shown by the interface and /api/identite (ODTS_NOM…, src/operator-identity.ts). */
+  identity?: OperatorIdentity;
 }
 
 /** Builds the HTTP application without listening, so tests call it in-process with `inject()`. */
@@ -78,7 +82,9 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     transformObject: jsonSchemaTransformObject,
   });
 
+  const identity = options.identity ?? DEFAULT_OPERATOR_IDENTITY;
   await app.register(healthRoutes(ctx.services.health));
+  await app.register(identityRoutes(identity));
   await app.register(authRoutes(ctx.services.auth, { secureCookies: options.secureCookies ?? false }));
   await app.register(auditRoutes(ctx.services.audit));
   await app.register(territoryRoutes(ctx.services.territories));
@@ -92,6 +98,6 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(resourceRoutes(ctx.services.resources));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
-  if (options.webDir !== false) await registerWebApp(app, options.webDir ?? WEB_DIST_DIR);
+  if (options.webDir !== false) await registerWebApp(app, options.webDir ?? WEB_DIST_DIR, identity);
   return app;
 }

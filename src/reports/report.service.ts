@@ -14,6 +14,7 @@ import {
   REPORT_CONTENT_TYPES,
   type ReportFormat,
 } from '../domain/reports/schemas.ts';
+import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../kernel/documents/house-style.ts';
 import type { PdfRenderer } from '../kernel/documents/pdf-renderer.ts';
 import { type ProgressReporter, silentProgress } from '../kernel/progress.ts';
 import { renderDocx } from './docx.ts';
@@ -42,6 +43,7 @@ export class ReportService {
     private readonly pdf: PdfRenderer,
     private readonly qpvSource: QpvSource | null = null,
     private readonly clock: () => Date = () => new Date(),
+    private readonly identity: DocumentIdentity = NEUTRAL_IDENTITY,
   ) {}
 
   async etatDesLieux(
@@ -152,8 +154,8 @@ export class ReportService {
   }
 
   private render(doc: ReportDocument, format: ReportFormat): Promise<Buffer> {
-    if (format === 'docx') return renderDocx(doc);
-    const html = renderHtml(doc);
+    if (format === 'docx') return renderDocx(doc, this.identity);
+    const html = renderHtml(doc, this.identity);
     if (format === 'html') return Promise.resolve(Buffer.from(html, 'utf8'));
     return this.pdf.render(html, reportFooterText(doc));
   }

@@ -4,6 +4,7 @@ import type { DB } from '../db/schema.ts';
 import type { NoticeInput } from '../domain/resources/schemas.ts';
 import { ChangeSetRepository } from '../kernel/changesets/change-set.repository.ts';
 import type { RevertableKind } from '../kernel/changesets/revertable-kind.ts';
+import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../kernel/documents/house-style.ts';
 import { PdfRenderer } from '../kernel/documents/pdf-renderer.ts';
 import { HistoryRepository } from '../kernel/history/history.repository.ts';
 import { NoticeExportService } from './exports/notice-export.service.ts';
@@ -35,6 +36,7 @@ export interface ResourceServices {
 export function createResourceServices(
   db: Kysely<DB>,
   pdf: PdfRenderer = new PdfRenderer(DEFAULT_CHROMIUM_PATH),
+  identity: DocumentIdentity = NEUTRAL_IDENTITY,
 ): ResourceServices {
   const repo = new NoticeRepository(db);
   const search = new NoticeSearchService(new NoticeIndexRepository(db), repo);
@@ -57,7 +59,7 @@ export function createResourceServices(
       new SelectionRepository(db),
       repo,
       new HistoryRepository(db),
-      new SelectionRenderer(pdf),
+      new SelectionRenderer(pdf, identity),
     ),
   };
 }

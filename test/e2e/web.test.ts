@@ -15,6 +15,7 @@ import { directLoadsAndNavigation } from './scenarios/pages.ts';
 import { filterRegistryAndExport } from './scenarios/registry.ts';
 import { searchResourcesAndPendingModules } from './scenarios/resources.ts';
 import { searchTerritoryToProfile } from './scenarios/territory.ts';
+import { dsfrThemeMainPages, neutralThemeAbout } from './scenarios/themes.ts';
 import { xssPayloadsRenderInert } from './scenarios/xss.ts';
 
 // The web interface in headless Chromium against the real application; screenshots in test-results/e2e.
@@ -48,4 +49,6 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()));
   it('serves every route directly, by keyboard, in both themes', () => directLoadsAndNavigation(env()));
   it('shows markup typed in any text field as text, never running it', () => xssPayloadsRenderInert(env()));
+  it('shows the operator and its legal notice in the neutral theme', () => neutralThemeAbout(env()));
+  it('passes the main pages in the State theme (ODTS_THEME=dsfr)', () => dsfrThemeMainPages(env()));
 });

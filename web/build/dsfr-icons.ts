@@ -22,11 +22,19 @@ function listFiles(dir: string): string[] {
   });
 }
 
-/** `fr-icon-*` class names written anywhere in the application sources. */
+/**
+ * `fr-icon-*` class names written anywhere in the application sources, and the icons the component
+ * layer may draw (the quoted names of src/ui/icons.ts, given to components as `iconId="add-line"`).
+ */
 export function usedIcons(srcDir: string): Set<string> {
   const names = new Set(COMPONENT_ICONS);
   for (const file of listFiles(srcDir)) {
     for (const m of fs.readFileSync(file, 'utf8').matchAll(/\bfr-icon-[a-z0-9-]+/g)) names.add(m[0]);
+  }
+  const iconList = path.join(srcDir, 'ui', 'icons.ts');
+  if (fs.existsSync(iconList)) {
+    for (const m of fs.readFileSync(iconList, 'utf8').matchAll(/^\s*'([a-z0-9-]+)',$/gm))
+      names.add(`fr-icon-${m[1]}`);
   }
   return names;
 }

@@ -1,12 +1,9 @@
-import { headerFooterDisplayItem } from '@codegouvfr/react-dsfr/Display';
-import { Footer } from '@codegouvfr/react-dsfr/Footer';
-import { Header } from '@codegouvfr/react-dsfr/Header';
-import { SkipLinks } from '@codegouvfr/react-dsfr/SkipLinks';
 import { Suspense, useEffect, useRef } from 'react';
 import { PageErrorBoundary } from './components/PageErrorBoundary.tsx';
 import { Loading } from './components/StateViews.tsx';
 import { useLocation } from './router/history.ts';
 import { match, NotFoundPage } from './routes.ts';
+import { Layout } from './ui/index.ts';
 
 const NAVIGATION = [
   { text: 'Accueil', href: '/' },
@@ -19,6 +16,16 @@ const NAVIGATION = [
   { text: 'Import', href: '/import' },
 ];
 
+const QUICK_ACCESS = [
+  { iconId: 'account-circle-line' as const, text: 'Connexion', href: '/connexion' },
+  { iconId: 'code-s-slash-line' as const, text: 'API', href: '/api/openapi.json' },
+];
+
+const FOOTER_LINKS = [
+  { text: 'Documentation de l’API', href: '/api/openapi.json' },
+  { text: 'Glossaire', href: '/glossaire' },
+];
+
 function isActive(href: string, pathname: string): boolean {
   if (href === '/') return pathname === '/';
   if (href === '/registre') return pathname.startsWith('/registre') || pathname.startsWith('/dynamiques');
@@ -27,14 +34,6 @@ function isActive(href: string, pathname: string): boolean {
   }
   return pathname.startsWith(href);
 }
-
-const brandTop = (
-  <>
-    République
-    <br />
-    Française
-  </>
-);
 
 export function App() {
   const { pathname } = useLocation();
@@ -51,61 +50,19 @@ export function App() {
   const route = match(pathname);
   const Page = route?.page ?? NotFoundPage;
   return (
-    <>
-      <SkipLinks
-        links={[
-          { anchor: '#contenu', label: 'Contenu' },
-          { anchor: '#en-tete-main-navigation', label: 'Menu' },
-          { anchor: '#pied-de-page', label: 'Pied de page' },
-        ]}
-      />
-      <Header
-        id="en-tete"
-        brandTop={brandTop}
-        serviceTitle="Observatoire DTS"
-        serviceTagline="Dynamiques territoriales de santé : registre, territoires, analyses"
-        homeLinkProps={{ href: '/', title: 'Accueil — Observatoire DTS' }}
-        quickAccessItems={[
-          headerFooterDisplayItem,
-          { iconId: 'fr-icon-account-circle-line', text: 'Connexion', linkProps: { href: '/connexion' } },
-          { iconId: 'fr-icon-code-s-slash-line', text: 'API', linkProps: { href: '/api/openapi.json' } },
-        ]}
-        navigation={NAVIGATION.map((item) => ({
-          text: item.text,
-          linkProps: { href: item.href },
-          isActive: isActive(item.href, pathname),
-        }))}
-      />
-      <main id="contenu" ref={main} tabIndex={-1} className="fr-container fr-pb-8w odts-main">
-        <PageErrorBoundary key={pathname}>
-          <Suspense fallback={<Loading label="Chargement de la page…" />}>
-            <Page params={route?.params ?? []} />
-          </Suspense>
-        </PageErrorBoundary>
-      </main>
-      <Footer
-        id="pied-de-page"
-        accessibility="non compliant"
-        contentDescription="L’Observatoire des dynamiques territoriales de santé recense les ateliers santé ville, contrats locaux de santé, conseils locaux de santé mentale, CPTS, maisons et centres de santé, et les analyse par territoire."
-        bottomItems={[
-          { text: 'Documentation de l’API', linkProps: { href: '/api/openapi.json' } },
-          { text: 'Glossaire', linkProps: { href: '/glossaire' } },
-          headerFooterDisplayItem,
-        ]}
-        license={
-          <>
-            Sauf mention contraire, les contenus de ce site sont disponibles sous{' '}
-            <a
-              href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
-              target="_blank"
-              rel="noreferrer"
-            >
-              Licence Ouverte 2.0
-            </a>
-            .
-          </>
-        }
-      />
-    </>
+    <Layout
+      mainRef={main}
+      header={{
+        navigation: NAVIGATION.map((item) => ({ ...item, isActive: isActive(item.href, pathname) })),
+        quickAccess: QUICK_ACCESS,
+      }}
+      footer={{ links: FOOTER_LINKS }}
+    >
+      <PageErrorBoundary key={pathname}>
+        <Suspense fallback={<Loading label="Chargement de la page…" />}>
+          <Page params={route?.params ?? []} />
+        </Suspense>
+      </PageErrorBoundary>
+    </Layout>
   );
 }

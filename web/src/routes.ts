@@ -66,6 +66,7 @@ export const ROUTES: Route[] = [
     page: lazy(() => import('./pages/PendingModulePage.tsx').then((m) => ({ default: m.CampaignsPage }))),
   },
   { pattern: /^\/connexion\/?$/, page: lazy(() => import('./pages/ConnexionPage.tsx')) },
+  { pattern: /^\/a-propos\/?$/, page: lazy(() => import('./pages/AboutPage.tsx')) },
 ];
 
 export const NotFoundPage = lazy(() => import('./pages/NotFoundPage.tsx'));

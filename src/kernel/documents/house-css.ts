@@ -98,5 +98,6 @@ export function brandHtml(identity: DocumentIdentity, tagline: string): string {
   const image = logo
     ? `<img src="data:image/${logo.type === 'jpg' ? 'jpeg' : 'png'};base64,${Buffer.from(logo.data).toString('base64')}" width="${Math.round((logo.width * 4) / 3)}" height="${Math.round((logo.height * 4) / 3)}" alt="${e(logo.alt ?? identity.name)}">`
     : '';
-  return `<div class="brand">${image}<div>${e(identity.name)}<small>${e(tagline)}</small></div></div>`;
+  const contact = identity.contact ? `<small>${e(identity.contact)}</small>` : '';
+  return `<div class="brand">${image}<div>${e(identity.name)}<small>${e(tagline)}</small>${contact}</div></div>`;
 }

@@ -95,6 +95,17 @@ export function brandParagraph(identity: DocumentIdentity, tagline: string, styl
         size: halfPoints(style.size.brandTagline),
         break: 1,
       }),
+      ...(identity.contact
+        ? [
+            new TextRun({
+              text: identity.contact,
+              bold: false,
+              color: style.colour.muted,
+              size: halfPoints(style.size.brandTagline),
+              break: 1,
+            }),
+          ]
+        : []),
     ],
   });
 }

@@ -108,6 +108,8 @@ export const HOUSE_STYLE: HouseStyle = {
 export interface DocumentIdentity {
   name: string;
   logo?: DocumentLogo;
+  /** How to reach the publisher (e-mail or web address), under the tagline of title pages. */
+  contact?: string;
 }
 
 /** A raster logo shown before the name on title pages, at the given size in points. */

@@ -3,6 +3,7 @@ import { REPORT_CONTENT_TYPES } from '../../domain/reports/schemas.ts';
 import { noticeToCsl } from '../../domain/resources/csl-mapping.ts';
 import type { SelectionDocument } from '../../domain/resources/selection-document.ts';
 import type { SelectionExportFormat } from '../../domain/resources/selection-schemas.ts';
+import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../../kernel/documents/house-style.ts';
 import type { PdfRenderer } from '../../kernel/documents/pdf-renderer.ts';
 import { formatNotices } from '../exports/notice-export.service.ts';
 import { type FormattedReference, formatReferences } from '../formats/documentalist-style.ts';
@@ -22,7 +23,10 @@ export interface RenderedSelection {
 
 /** A sélection document in each format: HTML, PDF (the application's Chromium printer), DOCX, RIS, BibTeX, CSL-JSON. */
 export class SelectionRenderer {
-  constructor(private readonly pdf: PdfRenderer) {}
+  constructor(
+    private readonly pdf: PdfRenderer,
+    private readonly identity: DocumentIdentity = NEUTRAL_IDENTITY,
+  ) {}
 
   preparePdf(): void {
     this.pdf.prepare();
@@ -31,7 +35,7 @@ export class SelectionRenderer {
   /** The public HTML page and the formatted references it shows. */
   page(doc: SelectionDocument): { html: string; refs: Map<string, FormattedReference> } {
     const refs = referencesOf(doc);
-    return { html: renderSelectionHtml(doc, refs), refs };
+    return { html: renderSelectionHtml(doc, refs, this.identity), refs };
   }
 
   async render(doc: SelectionDocument, format: SelectionExportFormat): Promise<RenderedSelection> {
@@ -52,7 +56,12 @@ export class SelectionRenderer {
     const filename = `${name}.${format}`;
     const contentType = REPORT_CONTENT_TYPES[format];
     if (format === 'docx')
-      return { format, contentType, filename, body: await renderSelectionDocx(doc, referencesOf(doc)) };
+      return {
+        format,
+        contentType,
+        filename,
+        body: await renderSelectionDocx(doc, referencesOf(doc), this.identity),
+      };
     const { html } = this.page(doc);
     if (format === 'html') return { format, contentType, filename, body: Buffer.from(html, 'utf8') };
     return { format, contentType, filename, body: await this.pdf.render(html, selectionFooterText(doc)) };

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../src/context.ts';
 import { systemActor } from '../../../src/domain/actor.ts';
 import { buildApp } from '../../../src/http/app.ts';
+import { type IdentitySettings, resolveIdentity } from '../../../src/operator-identity.ts';
 import { ensureWebBuild, WEB_OUT_DIR } from '../../../web/build/ensure-build.ts';
 import { actAsAdministrator, createTestContext } from '../../helpers/context.ts';
 
@@ -17,11 +18,15 @@ export interface WebApp {
 }
 
 /** The real application (API and built web interface) listening on a free local port. */
-export async function startWebApp(): Promise<WebApp> {
+export async function startWebApp(identity: IdentitySettings = {}): Promise<WebApp> {
   await ensureWebBuild();
   const ctx = await createTestContext();
   await ctx.services.territories.warm();
-  const app = await buildApp(ctx, { webDir: WEB_OUT_DIR, strictResponses: true });
+  const app = await buildApp(ctx, {
+    webDir: WEB_OUT_DIR,
+    strictResponses: true,
+    identity: resolveIdentity(identity),
+  });
   await actAsAdministrator(ctx, app);
   const admin = {
     email: `admin-${process.pid}-${Date.now()}@example.org`,

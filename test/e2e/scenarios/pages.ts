@@ -32,16 +32,20 @@ export async function directLoadsAndNavigation({ server, browser }: E2e) {
   expect(await page.evaluate('document.activeElement.id')).toBe('contenu');
   await page.getByRole('heading', { level: 1, name: 'Registre des dynamiques' }).waitFor();
 
-  // Dark theme through the DSFR display settings.
+  // The neutral theme by default: the project's own look, no State block.
+  expect(await page.getAttribute('html', 'data-theme')).toBe('neutre');
+  expect(await page.getByText('République').count()).toBe(0);
+
+  // Dark display through the display settings.
   await page
     .getByRole('button', { name: /Paramètres d.affichage/ })
     .first()
     .click();
   await page.getByText('Thème sombre').click();
-  await expect.poll(() => page.getAttribute('html', 'data-fr-theme')).toBe('dark');
+  await expect.poll(() => page.getAttribute('html', 'data-scheme')).toBe('dark');
   await page.keyboard.press('Escape');
   await page.reload();
-  expect(await page.getAttribute('html', 'data-fr-theme')).toBe('dark');
+  expect(await page.getAttribute('html', 'data-scheme')).toBe('dark');
   await page.getByRole('table').waitFor();
   await expectAccessible(page, 'registre en thème sombre');
   await screenshot(page, '12-registre-theme-sombre');

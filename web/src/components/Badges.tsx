@@ -1,5 +1,5 @@
-import { Badge } from '@codegouvfr/react-dsfr/Badge';
 import { DYNAMIC_KIND_LABELS, type DynamicKind, STATUS_LABELS, type Status } from '@domain/registry/kinds.ts';
+import { Badge } from '../ui/index.ts';
 
 const STATUS_SEVERITY: Record<Status, 'success' | 'info' | 'warning' | 'error'> = {
   actif: 'success',

@@ -1,6 +1,5 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useEffect, useRef } from 'react';
+import { Alert, Button, ButtonGroup, Table } from '../ui/index.ts';
 
 interface Props<K extends string> {
   /** What happened, said to the user (who saved, which version, when). */
@@ -40,37 +39,35 @@ export function ConflictScreen<K extends string>(p: Props<K>) {
         Conflit de modification
       </h2>
       <Alert severity="warning" small description={p.description} />
-      <div className="fr-table fr-table--bordered odts-table-wrap fr-mt-3w">
-        <table>
-          <caption>
-            Les deux versions, {p.unit.singular} par {p.unit.singular}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">{p.unit.header}</th>
-              <th scope="col">Modifié</th>
-              <th scope="col">Votre version</th>
-              <th scope="col">Version enregistrée entre-temps</th>
+      <Table bordered className="u-mt-3">
+        <caption>
+          Les deux versions, {p.unit.singular} par {p.unit.singular}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{p.unit.header}</th>
+            <th scope="col">Modifié</th>
+            <th scope="col">Votre version</th>
+            <th scope="col">Version enregistrée entre-temps</th>
+          </tr>
+        </thead>
+        <tbody>
+          {keys.map((k) => (
+            <tr key={k}>
+              <th scope="row">{p.labels[k]}</th>
+              <td>{who(k)}</td>
+              <td className="odts-prewrap">{p.mine(k)}</td>
+              <td className="odts-prewrap">{p.theirs(k)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {keys.map((k) => (
-              <tr key={k}>
-                <th scope="row">{p.labels[k]}</th>
-                <td>{who(k)}</td>
-                <td className="odts-prewrap">{p.mine(k)}</td>
-                <td className="odts-prewrap">{p.theirs(k)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
       <p>
         Reporter vos modifications ({mineList.map((k) => p.labels[k]).join(', ') || 'aucune'}) sur la version
         enregistrée vous ramène {p.backTo}, pour vérifier avant d’enregistrer de nouveau. Les autres{' '}
         {p.unit.plural} gardent la version enregistrée.
       </p>
-      <ul className="fr-btns-group fr-btns-group--inline-md">
+      <ButtonGroup>
         <li>
           <Button type="button" onClick={p.onReapply}>
             Reporter mes modifications sur la version enregistrée
@@ -81,7 +78,7 @@ export function ConflictScreen<K extends string>(p: Props<K>) {
             Abandonner mes modifications
           </Button>
         </li>
-      </ul>
+      </ButtonGroup>
     </section>
   );
 }

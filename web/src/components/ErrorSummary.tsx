@@ -1,5 +1,5 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { useEffect, useRef } from 'react';
+import { Alert } from '../ui/index.ts';
 
 /**
  * What the server refused, at the top of a form and focused when it appears, each line leading to its
@@ -23,7 +23,7 @@ export function ErrorSummary({
   useEffect(() => box.current?.focus(), []);
   const paths = Object.keys(errors);
   return (
-    <div ref={box} tabIndex={-1} className="fr-mb-3w">
+    <div ref={box} tabIndex={-1} role="alert" className="u-mb-3">
       <Alert
         severity="error"
         title={title}

@@ -1,5 +1,5 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { Component, type ReactNode } from 'react';
+import { Alert } from '../ui/index.ts';
 
 interface State {
   error: Error | null;
@@ -19,7 +19,7 @@ export class PageErrorBoundary extends Component<{ children: ReactNode }, State>
       this.state.error.message,
     );
     return (
-      <div role="alert" className="fr-my-6w">
+      <div role="alert" className="u-my-6">
         <Alert
           severity="error"
           title="Cette page n’a pas pu s’afficher"

@@ -1,8 +1,7 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import type { ReactNode } from 'react';
 import type { ApiError } from '../api/client.ts';
 import type { ApiState } from '../api/useApi.ts';
+import { Alert, Button } from '../ui/index.ts';
 
 export function Loading({ label = 'Chargement…' }: { label?: string }) {
   return (
@@ -21,7 +20,7 @@ export function ErrorMessage({ error, onRetry }: { error: ApiError; onRetry?: ((
         ? 'Serveur injoignable'
         : 'Une erreur est survenue';
   return (
-    <div role="alert" className="fr-my-4w">
+    <div role="alert" className="u-my-4">
       <Alert
         severity="error"
         title={title}
@@ -29,7 +28,7 @@ export function ErrorMessage({ error, onRetry }: { error: ApiError; onRetry?: ((
           <>
             <span>{error.message}</span>
             {onRetry && (
-              <span className="fr-mt-2w" style={{ display: 'block' }}>
+              <span className="u-mt-2" style={{ display: 'block' }}>
                 <Button priority="secondary" size="small" onClick={onRetry}>
                   Réessayer
                 </Button>
@@ -43,7 +42,7 @@ export function ErrorMessage({ error, onRetry }: { error: ApiError; onRetry?: ((
 }
 
 export function Empty({ children }: { children: ReactNode }) {
-  return <p className="fr-text--lg odts-empty">{children}</p>;
+  return <p className="u-text-lg odts-empty">{children}</p>;
 }
 
 /** Loading and error states of an API answer; `children` renders the data. */
@@ -73,7 +72,7 @@ export function PageError({
 }) {
   return (
     <>
-      <h1 className="fr-mt-4w">{title}</h1>
+      <h1 className="u-mt-4">{title}</h1>
       <ErrorMessage error={error} onRetry={error.status === 404 ? undefined : onRetry} />
     </>
   );

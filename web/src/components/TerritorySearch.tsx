@@ -2,6 +2,7 @@ import { TERRITORY_TYPE_LABELS, type TerritoryType } from '@domain/territories/t
 import { type KeyboardEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
 import { getJson, query } from '../api/client.ts';
 import type { List, TerritoryItem } from '../api/types.ts';
+import { FieldGroup, Label, TextInput } from '../ui/index.ts';
 
 interface Props {
   label: ReactNode;
@@ -115,15 +116,12 @@ export function TerritorySearch(props: Props) {
 
   const expanded = open && items.length > 0;
   return (
-    <div className={`fr-input-group odts-combobox ${props.className ?? ''}`}>
-      <label className="fr-label" htmlFor={inputId}>
+    <FieldGroup className={`odts-combobox ${props.className ?? ''}`}>
+      <Label htmlFor={inputId} hint={props.hint}>
         {props.label}
-        {props.hint && <span className="fr-hint-text">{props.hint}</span>}
-      </label>
-      <input
+      </Label>
+      <TextInput
         id={inputId}
-        className="fr-input"
-        type="text"
         role="combobox"
         autoComplete="off"
         aria-autocomplete="list"
@@ -166,9 +164,9 @@ export function TerritorySearch(props: Props) {
           </div>
         ))}
       </div>
-      <output className="fr-sr-only" aria-live="polite">
+      <output className="u-sr-only" aria-live="polite">
         {status}
       </output>
-    </div>
+    </FieldGroup>
   );
 }

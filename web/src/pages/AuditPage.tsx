@@ -1,5 +1,3 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import type { auditPage } from '@domain/kernel/audit.ts';
 import { type FormEvent, useState } from 'react';
 import type { z } from 'zod';
@@ -8,6 +6,7 @@ import { useApi } from '../api/useApi.ts';
 import { Empty, ErrorMessage, Loading } from '../components/StateViews.tsx';
 import { count } from '../lib/format.ts';
 import { useTitle } from '../lib/useTitle.ts';
+import { Button, Input, Table } from '../ui/index.ts';
 
 type AuditPageData = z.infer<typeof auditPage>;
 
@@ -63,12 +62,12 @@ export default function AuditPage() {
   );
 
   return (
-    <div className="fr-my-4w">
+    <div className="u-my-4">
       <h1>Journal des modifications</h1>
       <p>
         Chaque modification de chaque fiche : qui, quand, quoi, d’où (saisie, import, annulation, système).
       </p>
-      <form onSubmit={submit} aria-label="Filtrer le journal" className="fr-mb-4w">
+      <form onSubmit={submit} aria-label="Filtrer le journal" className="u-mb-4">
         {field('auteur', 'Auteur (adresse électronique ou jeton)')}
         {field('entite', 'Type de fiche (dynamique, notice, glossaire, selection)')}
         {field('depuis', 'Depuis le', 'date')}
@@ -83,39 +82,37 @@ export default function AuditPage() {
         ) : (
           <>
             <p aria-live="polite">{count(state.data.total, 'modification')}</p>
-            <div className="fr-table">
-              <table>
-                <caption>Modifications, les plus récentes d’abord</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Auteur</th>
-                    <th scope="col">Fiche</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Source</th>
-                    <th scope="col">Version</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {state.data.items.map((e) => {
-                    const href = recordLink(e.entite, e.entiteId);
-                    return (
-                      <tr key={e.id}>
-                        <td>{new Date(e.date).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</td>
-                        <td>{e.auteur}</td>
-                        <td>
-                          {e.entite} {href ? <a href={href}>{e.entiteId}</a> : e.entiteId}
-                        </td>
-                        <td>{ACTION_LABELS[e.action] ?? e.action}</td>
-                        <td>{e.source}</td>
-                        <td>{e.version ?? '—'}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
-            </div>
-            <nav aria-label="Pages du journal" className="fr-mt-2w">
+            <Table bordered={false}>
+              <caption>Modifications, les plus récentes d’abord</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Auteur</th>
+                  <th scope="col">Fiche</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Source</th>
+                  <th scope="col">Version</th>
+                </tr>
+              </thead>
+              <tbody>
+                {state.data.items.map((e) => {
+                  const href = recordLink(e.entite, e.entiteId);
+                  return (
+                    <tr key={e.id}>
+                      <td>{new Date(e.date).toLocaleString('fr-FR', { timeZone: 'Europe/Paris' })}</td>
+                      <td>{e.auteur}</td>
+                      <td>
+                        {e.entite} {href ? <a href={href}>{e.entiteId}</a> : e.entiteId}
+                      </td>
+                      <td>{ACTION_LABELS[e.action] ?? e.action}</td>
+                      <td>{e.source}</td>
+                      <td>{e.version ?? '—'}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </Table>
+            <nav aria-label="Pages du journal" className="u-mt-2">
               <Button priority="secondary" disabled={page <= 1} onClick={() => setPage(page - 1)}>
                 Page précédente
               </Button>{' '}

@@ -1,11 +1,9 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { type FormEvent, useState } from 'react';
 import { ApiError, requestJson } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { Loading } from '../components/StateViews.tsx';
 import { useTitle } from '../lib/useTitle.ts';
+import { Alert, Button, Input } from '../ui/index.ts';
 
 interface Me {
   email: string;
@@ -54,7 +52,7 @@ function LoginForm() {
   return (
     <form onSubmit={submit} noValidate aria-describedby={error ? 'connexion-erreur' : undefined}>
       {error && (
-        <div id="connexion-erreur" role="alert" className="fr-mb-3w">
+        <div id="connexion-erreur" role="alert" className="u-mb-3">
           <Alert severity="error" small description={error.message} />
         </div>
       )}
@@ -115,7 +113,7 @@ export default function ConnexionPage() {
   const me = useApi<Me>('/api/moi');
   useTitle(me.data ? 'Mon compte' : 'Connexion');
   return (
-    <div className="fr-my-4w">
+    <div className="u-my-4">
       <h1>{me.data ? 'Mon compte' : 'Connexion'}</h1>
       {me.status === 'loading' && <Loading />}
       {me.data && <Account me={me.data} />}

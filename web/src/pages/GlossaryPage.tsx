@@ -1,9 +1,9 @@
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { useEffect, useState } from 'react';
 import type { GlossaryItem, List } from '../api/types.ts';
 import { useApi } from '../api/useApi.ts';
 import { Empty, ErrorMessage, Loading } from '../components/StateViews.tsx';
 import { useTitle } from '../lib/useTitle.ts';
+import { Input } from '../ui/index.ts';
 
 /** The glossary of the field: every entry has an anchor (/glossaire#CLS) that texts link to. */
 export default function GlossaryPage() {
@@ -19,9 +19,9 @@ export default function GlossaryPage() {
   }, [state.status]);
 
   return (
-    <div className="fr-my-4w">
+    <div className="u-my-4">
       <h1>Glossaire</h1>
-      <p className="fr-text--lead">Sigles et termes des dynamiques territoriales de santé.</p>
+      <p className="u-lead">Sigles et termes des dynamiques territoriales de santé.</p>
       <Input
         label="Chercher un sigle ou un terme"
         hintText="Sans tenir compte des accents ni des majuscules, par exemple « cls » ou « santé mentale »"
@@ -35,12 +35,12 @@ export default function GlossaryPage() {
         ) : (
           <dl>
             {state.data.items.map((t) => (
-              <div key={t.cle} id={t.cle} className="fr-mb-3w">
-                <dt className="fr-text--bold">{t.sigle ? `${t.sigle} — ${t.forme}` : t.forme}</dt>
+              <div key={t.cle} id={t.cle} className="u-mb-3">
+                <dt className="u-bold">{t.sigle ? `${t.sigle} — ${t.forme}` : t.forme}</dt>
                 <dd>
-                  <p className="fr-mb-1w">{t.definition}</p>
+                  <p className="u-mb-1">{t.definition}</p>
                   {t.termesLies.length > 0 && (
-                    <p className="fr-text--sm fr-mb-1w">
+                    <p className="u-text-sm u-mb-1">
                       Voir aussi :{' '}
                       {t.termesLies.map((cle, i) => (
                         <span key={cle}>
@@ -51,7 +51,7 @@ export default function GlossaryPage() {
                     </p>
                   )}
                   {t.sources.length > 0 && (
-                    <ul className="fr-text--sm">
+                    <ul className="u-text-sm">
                       {t.sources.map((s) => (
                         <li key={`${s.titre}|${s.url}|${s.notice}`}>
                           {s.url ? <a href={s.url}>{s.titre ?? s.url}</a> : (s.titre ?? `notice ${s.notice}`)}

@@ -7,6 +7,7 @@ import { formatDateLong, formatInteger } from '../lib/format.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { navigate } from '../router/history.ts';
 import { Link } from '../router/Link.tsx';
+import { TextLink } from '../ui/index.ts';
 
 interface Figure {
   type: DynamicKind;
@@ -44,7 +45,7 @@ function KeyFigures({ counts }: { counts: Counts }) {
           <span className="odts-figure__value">{formatInteger(f.total)}</span>
           <Link className="odts-figure__label" href={`/registre?type=${f.type}`}>
             {DYNAMIC_KIND_LABELS[f.type]}
-            <span className="fr-sr-only"> : voir dans le registre</span>
+            <span className="u-sr-only"> : voir dans le registre</span>
           </Link>
           <span className="odts-figure__meta">dont {formatInteger(f.actives)} actives</span>
         </li>
@@ -58,13 +59,13 @@ export default function HomePage() {
   const counts = useApi<Counts>('/api/analyses/comptages?niveau=region');
   return (
     <>
-      <div className="odts-hero fr-mt-4w fr-px-4w">
+      <div className="odts-hero u-mt-4 u-px-4">
         <h1>Dynamiques territoriales de santé</h1>
-        <p className="fr-text--lead">
+        <p className="u-lead">
           Qui fait quoi, où ? Ateliers santé ville, contrats locaux de santé, conseils locaux de santé
           mentale, CPTS, maisons et centres de santé : le registre national, par territoire et à toute date.
         </p>
-        <search aria-label="Territoires" className="fr-col-12 fr-col-md-8 odts-block">
+        <search aria-label="Territoires" className="u-col-12 u-col-md-8 odts-block">
           <TerritorySearch
             label="Rechercher un territoire"
             hint="Commune, intercommunalité, département ou région : nom, code INSEE ou code postal"
@@ -89,23 +90,23 @@ export default function HomePage() {
         </Async>
       </section>
 
-      <section aria-labelledby="explorer" className="fr-mt-6w">
+      <section aria-labelledby="explorer" className="u-mt-6">
         <h2 id="explorer">Explorer</h2>
-        <ul className="fr-grid-row fr-grid-row--gutters odts-explore">
-          <li className="fr-col-12 fr-col-md-4">
-            <Link className="fr-link fr-icon-list-unordered fr-link--icon-left" href="/registre">
+        <ul className="u-grid u-grid--gutters odts-explore">
+          <li className="u-col-12 u-col-md-4">
+            <TextLink iconId="list-unordered" href="/registre">
               Le registre, filtrable et exportable
-            </Link>
+            </TextLink>
           </li>
-          <li className="fr-col-12 fr-col-md-4">
-            <Link className="fr-link fr-icon-map-pin-2-line fr-link--icon-left" href="/carte">
+          <li className="u-col-12 u-col-md-4">
+            <TextLink iconId="map-pin-2-line" href="/carte">
               La carte des dynamiques
-            </Link>
+            </TextLink>
           </li>
-          <li className="fr-col-12 fr-col-md-4">
-            <Link className="fr-link fr-icon-bar-chart-box-line fr-link--icon-left" href="/analyses">
+          <li className="u-col-12 u-col-md-4">
+            <TextLink iconId="bar-chart-box-line" href="/analyses">
               Les analyses et configurations
-            </Link>
+            </TextLink>
           </li>
         </ul>
       </section>

@@ -1,6 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Upload } from '@codegouvfr/react-dsfr/Upload';
 import { useRef, useState } from 'react';
 import { ApiError, requestJson } from '../api/client.ts';
 import type { ImportReport } from '../api/types.ts';
@@ -8,6 +5,7 @@ import { ErrorMessage, Loading } from '../components/StateViews.tsx';
 import { count } from '../lib/format.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { Link } from '../router/Link.tsx';
+import { Alert, Button, Table, Upload } from '../ui/index.ts';
 
 type Step =
   | { kind: 'idle' }
@@ -26,30 +24,28 @@ async function send(file: File, dryRun: boolean): Promise<ImportReport> {
 
 function ErrorTable({ report }: { report: ImportReport }) {
   return (
-    <div className="fr-table fr-table--bordered odts-table-wrap fr-mt-3w">
-      <table>
-        <caption>Erreurs par ligne et par colonne (la ligne 1 est l’en-tête)</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="odts-num">
-              Ligne
-            </th>
-            <th scope="col">Colonne</th>
-            <th scope="col">Erreur</th>
+    <Table bordered className="u-mt-3">
+      <caption>Erreurs par ligne et par colonne (la ligne 1 est l’en-tête)</caption>
+      <thead>
+        <tr>
+          <th scope="col" className="odts-num">
+            Ligne
+          </th>
+          <th scope="col">Colonne</th>
+          <th scope="col">Erreur</th>
+        </tr>
+      </thead>
+      <tbody>
+        {report.erreurs.map((e, i) => (
+          // biome-ignore lint/suspicious/noArrayIndexKey: a line can have several errors on one column.
+          <tr key={i}>
+            <td className="odts-num">{e.ligne}</td>
+            <td>{e.champ || '—'}</td>
+            <td>{e.message}</td>
           </tr>
-        </thead>
-        <tbody>
-          {report.erreurs.map((e, i) => (
-            // biome-ignore lint/suspicious/noArrayIndexKey: a line can have several errors on one column.
-            <tr key={i}>
-              <td className="odts-num">{e.ligne}</td>
-              <td>{e.champ || '—'}</td>
-              <td>{e.message}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }
 
@@ -80,8 +76,8 @@ export default function ImportPage() {
 
   return (
     <>
-      <h1 className="fr-mt-4w">Importer des dynamiques</h1>
-      <p className="fr-text--lead">
+      <h1 className="u-mt-4">Importer des dynamiques</h1>
+      <p className="u-lead">
         Déposez un fichier CSV ou XLSX : il est d’abord vérifié sans rien enregistrer, puis importé après
         votre confirmation. Un fichier comportant une seule erreur n’est pas importé.
       </p>
@@ -115,12 +111,12 @@ export default function ImportPage() {
             },
           }}
         />
-        <Button type="submit" className="fr-mt-2w" disabled={!file || step.kind === 'sending'}>
+        <Button type="submit" className="u-mt-2" disabled={!file || step.kind === 'sending'}>
           Vérifier le fichier
         </Button>
       </form>
 
-      <div ref={result} tabIndex={-1} aria-live="polite" className="fr-mt-4w">
+      <div ref={result} tabIndex={-1} aria-live="polite" className="u-mt-4">
         {step.kind === 'sending' && <Loading label={step.label} />}
         {step.kind === 'failed' && <ErrorMessage error={step.error} />}
         {step.kind === 'checked' && step.report.valide && (
@@ -130,7 +126,7 @@ export default function ImportPage() {
               title="Fichier valide : rien n’a encore été enregistré"
               description={summary(step.report, true)}
             />
-            <div className="odts-actions fr-mt-3w">
+            <div className="odts-actions u-mt-3">
               <Button onClick={() => void run(false)}>Confirmer l’import</Button>
               <Button priority="secondary" onClick={() => setStep({ kind: 'idle' })}>
                 Annuler

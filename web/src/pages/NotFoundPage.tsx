@@ -1,25 +1,24 @@
 import { useTitle } from '../lib/useTitle.ts';
 import { Link } from '../router/Link.tsx';
+import { ButtonGroup, ButtonLink } from '../ui/index.ts';
 
 export default function NotFoundPage() {
   useTitle('Page introuvable');
   return (
-    <div className="fr-my-8w">
+    <div className="u-my-8">
       <h1>Page introuvable</h1>
-      <p className="fr-text--lead">L’adresse demandée ne correspond à aucune page de l’Observatoire.</p>
+      <p className="u-lead">L’adresse demandée ne correspond à aucune page de l’Observatoire.</p>
       <p>Si vous l’avez saisie, vérifiez-la ; sinon, repartez de l’accueil ou du registre.</p>
-      <ul className="fr-btns-group fr-btns-group--inline-md">
+      <ButtonGroup>
         <li>
-          <Link className="fr-btn" href="/">
-            Page d’accueil
-          </Link>
+          <ButtonLink href="/">Page d’accueil</ButtonLink>
         </li>
         <li>
-          <Link className="fr-btn fr-btn--secondary" href="/registre">
+          <ButtonLink priority="secondary" href="/registre">
             Registre des dynamiques
-          </Link>
+          </ButtonLink>
         </li>
-      </ul>
+      </ButtonGroup>
     </div>
   );
 }

@@ -1,6 +1,6 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { useTitle } from '../lib/useTitle.ts';
 import { Link } from '../router/Link.tsx';
+import { Alert, ButtonLink } from '../ui/index.ts';
 
 interface Module {
   title: string;
@@ -27,18 +27,18 @@ const MODULES: Record<'actions' | 'campagnes', Module> = {
 function PendingModule({ module }: { module: Module }) {
   useTitle(module.title);
   return (
-    <div className="fr-my-4w">
+    <div className="u-my-4">
       <h1>{module.title}</h1>
       <Alert
         severity="info"
         title="Module pas encore disponible"
         description="Cette partie de l’Observatoire est en préparation : aucune donnée n’y est encore publiée."
       />
-      <p className="fr-mt-3w">{module.purpose}</p>
+      <p className="u-mt-3">{module.purpose}</p>
       <p>
-        <Link className="fr-btn fr-btn--secondary" href={module.meanwhile.href}>
+        <ButtonLink priority="secondary" href={module.meanwhile.href}>
           {module.meanwhile.label}
-        </Link>
+        </ButtonLink>
       </p>
     </div>
   );

@@ -1,4 +1,3 @@
-import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { TERRITORY_TYPE_LABELS, type TerritoryType } from '@domain/territories/types.ts';
 import { useState } from 'react';
 import type { Profile, TerritoryDetail } from '../api/types.ts';
@@ -8,6 +7,7 @@ import { formatInteger } from '../lib/format.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { Link } from '../router/Link.tsx';
 import type { PageProps } from '../routes.ts';
+import { Breadcrumb, Button, Tag, TextLink } from '../ui/index.ts';
 import { ProfileView } from './territory/ProfileView.tsx';
 
 const PARENT_ORDER: TerritoryType[] = ['region', 'departement', 'epci', 'commune'];
@@ -24,29 +24,29 @@ function Children({ detail }: { detail: TerritoryDetail }) {
         ? 'Communes'
         : 'Territoires inclus';
   return (
-    <section aria-labelledby="enfants" className="fr-mt-4w">
-      <h2 id="enfants" className="fr-h4">
+    <section aria-labelledby="enfants" className="u-mt-4">
+      <h2 id="enfants" className="u-h4">
         {label} ({formatInteger(detail.enfants.length)})
       </h2>
       <ul className="odts-chips" id="liste-enfants">
         {shown.map((c) => (
           <li key={`${c.type}:${c.code}`}>
-            <Link className="fr-tag" href={`/territoires/${c.type}/${c.code}`}>
-              {c.nom}
-            </Link>
+            <Tag href={`/territoires/${c.type}/${c.code}`}>{c.nom}</Tag>
           </li>
         ))}
       </ul>
       {detail.enfants.length > CHILDREN_SHOWN && (
-        <button
+        <Button
           type="button"
-          className="fr-btn fr-btn--tertiary fr-btn--sm fr-mt-2w"
+          priority="tertiary"
+          size="small"
+          className="u-mt-2"
           aria-expanded={all}
           aria-controls="liste-enfants"
           onClick={() => setAll(!all)}
         >
           {all ? 'Afficher moins' : `Afficher les ${formatInteger(detail.enfants.length)}`}
-        </button>
+        </Button>
       )}
     </section>
   );
@@ -67,7 +67,7 @@ function Identity({ detail }: { detail: TerritoryDetail }) {
         }))}
       />
       <h1>{detail.nom}</h1>
-      <p className="fr-text--lead">
+      <p className="u-lead">
         {TERRITORY_TYPE_LABELS[detail.type]} · code {detail.code}
         {detail.population !== null && <> · {formatInteger(detail.population)} habitants</>}
       </p>
@@ -87,18 +87,15 @@ function Identity({ detail }: { detail: TerritoryDetail }) {
       )}
       {detail.type !== 'qpv' && (
         <p>
-          <Link className="fr-link fr-icon-list-unordered fr-link--icon-left" href={registryHref(detail)}>
+          <TextLink iconId="list-unordered" href={registryHref(detail)}>
             Les dynamiques de ce territoire dans le registre
-          </Link>
+          </TextLink>
           {mapHref(detail) && (
             <>
               {' · '}
-              <Link
-                className="fr-link fr-icon-map-pin-2-line fr-link--icon-left"
-                href={mapHref(detail) ?? ''}
-              >
+              <TextLink iconId="map-pin-2-line" href={mapHref(detail) ?? ''}>
                 Les périmètres sur la carte
-              </Link>
+              </TextLink>
             </>
           )}
         </p>

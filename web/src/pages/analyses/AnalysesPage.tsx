@@ -8,8 +8,8 @@ export default function AnalysesPage() {
   useTitle('Analyses');
   return (
     <>
-      <h1 className="fr-mt-4w">Analyses</h1>
-      <p className="fr-text--lead">
+      <h1 className="u-mt-4">Analyses</h1>
+      <p className="u-lead">
         Comptages par région et par type, configurations des dispositifs de santé sur les territoires des
         contrats de ville (ou de tout autre type de dynamique), couverture de la population et évolution entre
         deux dates. Chaque graphique se télécharge en PNG ou SVG, ses données en CSV ou XLSX.

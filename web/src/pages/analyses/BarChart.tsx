@@ -1,5 +1,6 @@
 import { BarController, BarElement, CategoryScale, Chart, LinearScale, type Plugin, Tooltip } from 'chart.js';
 import { useEffect, useRef } from 'react';
+import { Button } from '../../ui/index.ts';
 import { barChartSvg, downloadBlob } from './svg.ts';
 
 Chart.register(BarController, BarElement, CategoryScale, LinearScale, Tooltip);
@@ -90,25 +91,17 @@ export default function BarChart({ labels, values, description, fileName, title,
     );
 
   return (
-    <figure className="fr-m-0">
+    <figure className="u-m-0">
       <div className="odts-chart" style={{ height: `${Math.max(14, labels.length * 2.4)}rem` }}>
         <canvas ref={canvas} role="img" aria-label={description} data-chart-ready={labels.length > 0} />
       </div>
-      <figcaption className="fr-mt-1w odts-actions">
-        <button
-          type="button"
-          className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-image-line fr-btn--icon-left"
-          onClick={download}
-        >
-          Télécharger le graphique (PNG)<span className="fr-sr-only"> : {title}</span>
-        </button>
-        <button
-          type="button"
-          className="fr-btn fr-btn--tertiary fr-btn--sm fr-icon-image-line fr-btn--icon-left"
-          onClick={downloadSvg}
-        >
-          Télécharger le graphique (SVG)<span className="fr-sr-only"> : {title}</span>
-        </button>
+      <figcaption className="u-mt-1 odts-actions">
+        <Button type="button" priority="tertiary" size="small" iconId="image-line" onClick={download}>
+          Télécharger le graphique (PNG)<span className="u-sr-only"> : {title}</span>
+        </Button>
+        <Button type="button" priority="tertiary" size="small" iconId="image-line" onClick={downloadSvg}>
+          Télécharger le graphique (SVG)<span className="u-sr-only"> : {title}</span>
+        </Button>
       </figcaption>
     </figure>
   );

@@ -1,6 +1,3 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import { kindCount } from '@domain/reports/french.ts';
 import { lazy, Suspense, useMemo, useState } from 'react';
@@ -9,6 +6,7 @@ import type { Configurations as ConfigurationsData } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Async, Loading } from '../../components/StateViews.tsx';
 import { formatDateLong, formatInteger } from '../../lib/format.ts';
+import { Button, Checkbox, Select, Table } from '../../ui/index.ts';
 import { DataDownloads } from './DataDownloads.tsx';
 
 const BarChart = lazy(() => import('./BarChart.tsx'));
@@ -39,27 +37,25 @@ function Result({ data, params }: { data: ConfigurationsData; params: Params }) 
           title={`Configurations des ${DYNAMIC_KIND_LABELS[data.base].toLowerCase()} au ${formatDateLong(data.date)}`}
         />
       </Suspense>
-      <div className="fr-table fr-table--bordered odts-table-wrap fr-mt-3w">
-        <table>
-          <caption>Configurations et nombre de dynamiques</caption>
-          <thead>
-            <tr>
-              <th scope="col">Configuration</th>
-              <th scope="col" className="odts-num">
-                Nombre
-              </th>
+      <Table bordered className="u-mt-3">
+        <caption>Configurations et nombre de dynamiques</caption>
+        <thead>
+          <tr>
+            <th scope="col">Configuration</th>
+            <th scope="col" className="odts-num">
+              Nombre
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {data.configurations.map((c) => (
+            <tr key={c.libelle}>
+              <th scope="row">{c.libelle}</th>
+              <td className="odts-num">{formatInteger(c.nombre)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {data.configurations.map((c) => (
-              <tr key={c.libelle}>
-                <th scope="row">{c.libelle}</th>
-                <td className="odts-num">{formatInteger(c.nombre)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
       <DataDownloads url={dataUrl} what="matrice de configurations" />
     </>
   );
@@ -76,7 +72,7 @@ export function Configurations() {
     setDraft((d) => ({ ...d, avec: on ? [...d.avec, k] : d.avec.filter((x) => x !== k) }));
   const tooMany = draft.avec.length < 1 || draft.avec.length > 6;
   return (
-    <section aria-labelledby="configurations" className="fr-mt-6w">
+    <section aria-labelledby="configurations" className="u-mt-6">
       <h2 id="configurations">Matrice de configurations</h2>
       <form
         className="odts-filters"

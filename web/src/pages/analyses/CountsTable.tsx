@@ -5,6 +5,7 @@ import { useApi } from '../../api/useApi.ts';
 import { Async, Empty } from '../../components/StateViews.tsx';
 import { formatDateLong, formatInteger } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
+import { Table as DataTable } from '../../ui/index.ts';
 import { DataDownloads } from './DataDownloads.tsx';
 
 interface Row {
@@ -37,48 +38,46 @@ function Table({ counts }: { counts: Counts }) {
   const { kinds, rows } = pivot(counts);
   if (rows.length === 0) return <Empty>Aucune dynamique en cours à cette date.</Empty>;
   return (
-    <div className="fr-table fr-table--bordered odts-table-wrap">
-      <table>
-        <caption>
-          Dynamiques en projet, actives ou suspendues au {formatDateLong(counts.date)}, par région
-        </caption>
-        <thead>
-          <tr>
-            <th scope="col">Région</th>
-            {kinds.map((k) => (
-              <th key={k} scope="col" className="odts-num">
-                <abbr title={DYNAMIC_KIND_LABELS[k]}>{KIND_SHORT[k]}</abbr>
-              </th>
-            ))}
-            <th scope="col" className="odts-num">
-              Total
+    <DataTable bordered>
+      <caption>
+        Dynamiques en projet, actives ou suspendues au {formatDateLong(counts.date)}, par région
+      </caption>
+      <thead>
+        <tr>
+          <th scope="col">Région</th>
+          {kinds.map((k) => (
+            <th key={k} scope="col" className="odts-num">
+              <abbr title={DYNAMIC_KIND_LABELS[k]}>{KIND_SHORT[k]}</abbr>
             </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.code}>
-              <th scope="row">
-                <Link href={`/territoires/region/${r.code}`}>{r.nom}</Link>
-              </th>
-              {kinds.map((k) => (
-                <td key={k} className="odts-num">
-                  {formatInteger(r.byKind.get(k) ?? 0)}
-                </td>
-              ))}
-              <td className="odts-num fr-text--bold">{formatInteger(r.total)}</td>
-            </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+          <th scope="col" className="odts-num">
+            Total
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.code}>
+            <th scope="row">
+              <Link href={`/territoires/region/${r.code}`}>{r.nom}</Link>
+            </th>
+            {kinds.map((k) => (
+              <td key={k} className="odts-num">
+                {formatInteger(r.byKind.get(k) ?? 0)}
+              </td>
+            ))}
+            <td className="odts-num u-bold">{formatInteger(r.total)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </DataTable>
   );
 }
 
 export function CountsSection() {
   const counts = useApi<Counts>('/api/analyses/comptages?niveau=region');
   return (
-    <section aria-labelledby="comptages" className="fr-mt-4w">
+    <section aria-labelledby="comptages" className="u-mt-4">
       <h2 id="comptages">Comptages par région</h2>
       <p>Une dynamique couvrant plusieurs régions est comptée dans chacune.</p>
       <Async state={counts} label="Chargement des comptages…">

@@ -1,5 +1,3 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { query } from '../../api/client.ts';
@@ -8,6 +6,7 @@ import { useApi } from '../../api/useApi.ts';
 import { Async, Empty, Loading } from '../../components/StateViews.tsx';
 import { formatDateLong, formatInteger, formatPercent } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
+import { Button, Select, Table } from '../../ui/index.ts';
 import { DataDownloads } from './DataDownloads.tsx';
 
 const BarChart = lazy(() => import('./BarChart.tsx'));
@@ -32,41 +31,39 @@ function Result({ data, kind, url }: { data: CoverageData; kind: DynamicKind; ur
           fileName={`couverture-${kind.toLowerCase()}-${data.date}`}
         />
       </Suspense>
-      <div className="fr-table fr-table--bordered odts-table-wrap fr-mt-3w">
-        <table>
-          <caption>{title}, par région</caption>
-          <thead>
-            <tr>
-              <th scope="col">Région</th>
-              <th scope="col" className="odts-num">
-                Communes couvertes
+      <Table bordered className="u-mt-3">
+        <caption>{title}, par région</caption>
+        <thead>
+          <tr>
+            <th scope="col">Région</th>
+            <th scope="col" className="odts-num">
+              Communes couvertes
+            </th>
+            <th scope="col" className="odts-num">
+              Part des communes
+            </th>
+            <th scope="col" className="odts-num">
+              Population couverte
+            </th>
+            <th scope="col" className="odts-num">
+              Part de la population
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.territoire.code}>
+              <th scope="row">
+                <Link href={`/territoires/region/${r.territoire.code}`}>{r.territoire.nom}</Link>
               </th>
-              <th scope="col" className="odts-num">
-                Part des communes
-              </th>
-              <th scope="col" className="odts-num">
-                Population couverte
-              </th>
-              <th scope="col" className="odts-num">
-                Part de la population
-              </th>
+              <td className="odts-num">{formatInteger(r.communes)}</td>
+              <td className="odts-num">{formatPercent(r.partCommunes)}</td>
+              <td className="odts-num">{formatInteger(r.population)}</td>
+              <td className="odts-num">{formatPercent(r.partPopulation)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.territoire.code}>
-                <th scope="row">
-                  <Link href={`/territoires/region/${r.territoire.code}`}>{r.territoire.nom}</Link>
-                </th>
-                <td className="odts-num">{formatInteger(r.communes)}</td>
-                <td className="odts-num">{formatPercent(r.partCommunes)}</td>
-                <td className="odts-num">{formatInteger(r.population)}</td>
-                <td className="odts-num">{formatPercent(r.partPopulation)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
       <DataDownloads url={url} what="couverture par région" />
     </>
   );
@@ -79,7 +76,7 @@ export function Coverage() {
   const url = `/api/analyses/couverture${query({ niveau: 'region', types: kind })}`;
   const state = useApi<CoverageData>(url);
   return (
-    <section aria-labelledby="couverture" className="fr-mt-6w">
+    <section aria-labelledby="couverture" className="u-mt-6">
       <h2 id="couverture">Couverture par région</h2>
       <form
         className="odts-filters"

@@ -1,19 +1,22 @@
+import { ButtonGroup, ButtonLink } from '../../ui/index.ts';
 /** The figures behind a chart or a table, as the analyses API serves them (CSV and XLSX). */
 export function DataDownloads({ url, what }: { url: string; what: string }) {
   const sep = url.includes('?') ? '&' : '?';
   return (
-    <ul className="fr-btns-group fr-btns-group--inline-sm fr-btns-group--icon-left fr-mt-2w">
+    <ButtonGroup className="u-mt-2">
       {(['csv', 'xlsx'] as const).map((format) => (
         <li key={format}>
-          <a
-            className="fr-btn fr-btn--secondary fr-btn--sm fr-icon-download-line"
+          <ButtonLink
+            priority="secondary"
+            size="small"
+            iconId="download-line"
             href={`${url}${sep}format=${format}`}
             download
           >
-            Télécharger les données ({format.toUpperCase()})<span className="fr-sr-only"> : {what}</span>
-          </a>
+            Télécharger les données ({format.toUpperCase()})<span className="u-sr-only"> : {what}</span>
+          </ButtonLink>
         </li>
       ))}
-    </ul>
+    </ButtonGroup>
   );
 }

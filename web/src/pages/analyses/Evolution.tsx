@@ -1,5 +1,3 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import { KIND_SHORT } from '@domain/reports/french.ts';
 import { lazy, Suspense, useMemo, useState } from 'react';
@@ -9,6 +7,7 @@ import { useApi } from '../../api/useApi.ts';
 import { Async, Empty, Loading } from '../../components/StateViews.tsx';
 import { formatDateLong, todayIso } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
+import { Button, Input, Table } from '../../ui/index.ts';
 import { DataDownloads } from './DataDownloads.tsx';
 
 const BarChart = lazy(() => import('./BarChart.tsx'));
@@ -19,12 +18,12 @@ type Item = EvolutionData['creees'][number];
 
 function ItemList({ title, items }: { title: string; items: Item[] }) {
   return (
-    <div className="fr-col-12 fr-col-md-6">
-      <h3 className="fr-h6">
+    <div className="u-col-12 u-col-md-6">
+      <h3 className="u-h6">
         {title} ({items.length})
       </h3>
       {items.length === 0 ? (
-        <p className="odts-empty fr-my-1w">Aucune.</p>
+        <p className="odts-empty u-my-1">Aucune.</p>
       ) : (
         <ul>
           {items.slice(0, 100).map((d) => (
@@ -62,36 +61,34 @@ function Result({ data, url }: { data: EvolutionData; url: string }) {
               fileName={`evolution-${data.depuis}-${data.jusqua}`}
             />
           </Suspense>
-          <div className="fr-table fr-table--bordered odts-table-wrap fr-mt-3w">
-            <table>
-              <caption>{title}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Type</th>
-                  <th scope="col" className="odts-num">
-                    Solde
-                  </th>
+          <Table bordered className="u-mt-3">
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Type</th>
+                <th scope="col" className="odts-num">
+                  Solde
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {kinds.map((k, i) => (
+                <tr key={k}>
+                  <th scope="row">{labels[i]}</th>
+                  <td className="odts-num">{signed(values[i] ?? 0)}</td>
                 </tr>
-              </thead>
-              <tbody>
-                {kinds.map((k, i) => (
-                  <tr key={k}>
-                    <th scope="row">{labels[i]}</th>
-                    <td className="odts-num">{signed(values[i] ?? 0)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+              ))}
+            </tbody>
+          </Table>
         </>
       )}
-      <div className="fr-grid-row fr-grid-row--gutters fr-mt-2w">
+      <div className="u-grid u-grid--gutters u-mt-2">
         <ItemList title="Créées" items={data.creees} />
         <ItemList title="Arrêtées" items={data.arretees} />
       </div>
-      <h3 className="fr-h6 fr-mt-2w">Changements de statut ou de coordination ({data.changements.length})</h3>
+      <h3 className="u-h6 u-mt-2">Changements de statut ou de coordination ({data.changements.length})</h3>
       {data.changements.length === 0 ? (
-        <p className="odts-empty fr-my-1w">Aucun.</p>
+        <p className="odts-empty u-my-1">Aucun.</p>
       ) : (
         <ul>
           {data.changements.slice(0, 100).map((c) => (
@@ -118,16 +115,16 @@ export function Evolution() {
   const url = `/api/analyses/evolution${query(params)}`;
   const state = useApi<EvolutionData>(url);
   return (
-    <section aria-labelledby="evolution" className="fr-mt-6w">
+    <section aria-labelledby="evolution" className="u-mt-6">
       <h2 id="evolution">Évolution entre deux dates</h2>
       <form
-        className="odts-filters fr-grid-row fr-grid-row--gutters"
+        className="odts-filters u-grid u-grid--gutters"
         onSubmit={(e) => {
           e.preventDefault();
           setParams(draft);
         }}
       >
-        <div className="fr-col-12 fr-col-md-4">
+        <div className="u-col-12 u-col-md-4">
           <Input
             label="Depuis le"
             nativeInputProps={{
@@ -137,7 +134,7 @@ export function Evolution() {
             }}
           />
         </div>
-        <div className="fr-col-12 fr-col-md-4">
+        <div className="u-col-12 u-col-md-4">
           <Input
             label="Jusqu’au"
             nativeInputProps={{
@@ -147,7 +144,7 @@ export function Evolution() {
             }}
           />
         </div>
-        <div className="fr-col-12 fr-col-md-4 odts-align-end">
+        <div className="u-col-12 u-col-md-4 odts-align-end">
           <Button type="submit">Comparer</Button>
         </div>
       </form>

@@ -1,6 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError, requestJson } from '../../api/client.ts';
 import type { NoticeHit, Selection, SelectionPreview } from '../../api/types.ts';
@@ -10,6 +7,7 @@ import { useTitle } from '../../lib/useTitle.ts';
 import { navigate } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
 import type { PageProps } from '../../routes.ts';
+import { Alert, Breadcrumb, Button } from '../../ui/index.ts';
 import type { FieldErrors } from '../edit/fieldErrors.ts';
 import { ComposerForm } from './ComposerForm.tsx';
 import { ConflictPanel } from './ConflictPanel.tsx';
@@ -181,7 +179,7 @@ export default function ComposePage({ params }: PageProps) {
         ]}
       />
       <h1>{id ? `Modifier : ${loaded.titre}` : 'Nouvelle sélection bibliographique'}</h1>
-      <p className="fr-text--sm">
+      <p className="u-text-sm">
         Les comptes ne sont pas encore disponibles : l’enregistrement est inscrit sous l’auteur « anonyme »
         dans l’historique de la sélection (<Link href="/connexion">en savoir plus</Link>).
       </p>
@@ -203,7 +201,7 @@ export default function ComposePage({ params }: PageProps) {
       ) : (
         <>
           {reapplied !== null && (
-            <output className="fr-mb-3w odts-block">
+            <output className="u-mb-3 odts-block">
               <Alert
                 severity="info"
                 small
@@ -235,15 +233,15 @@ export default function ComposePage({ params }: PageProps) {
             <Button
               type="button"
               priority="tertiary"
-              iconId="fr-icon-delete-line"
+              iconId="delete-line"
               onClick={remove}
-              className="fr-mb-4w"
+              className="u-mb-4"
             >
               Supprimer la sélection
             </Button>
           )}
           {preview !== null && (
-            <section aria-labelledby="apercu-titre" className="fr-mt-4w">
+            <section aria-labelledby="apercu-titre" className="u-mt-4">
               <h2 id="apercu-titre" ref={previewHeading} tabIndex={-1}>
                 Aperçu (non enregistré)
               </h2>

@@ -1,4 +1,3 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import {
   addEntry,
   addSection,
@@ -16,6 +15,7 @@ import {
 import { useEffect, useMemo, useState } from 'react';
 import type { NoticeHit } from '../../api/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { Button, ButtonGroup, ErrorText, Hint } from '../../ui/index.ts';
 import type { FieldErrors } from '../edit/fieldErrors.ts';
 import {
   draftNotices,
@@ -131,7 +131,7 @@ export function ComposerForm(props: Props) {
         props.onSubmit();
       }}
     >
-      <h2 id="composer-titre" className="fr-sr-only">
+      <h2 id="composer-titre" className="u-sr-only">
         Compositeur
       </h2>
       {failure && (
@@ -151,15 +151,15 @@ export function ComposerForm(props: Props) {
         cited={listedIds.map((id) => ({ id, label: labels.get(id) }))}
       />
 
-      <section aria-labelledby="sections-titre" className="fr-mb-4w">
-        <h2 id="sections-titre" className="fr-h4">
+      <section aria-labelledby="sections-titre" className="u-mb-4">
+        <h2 id="sections-titre" className="u-h4">
           Sections
         </h2>
-        <p className="fr-hint-text">
+        <Hint as="p">
           Numérotées dans l’ordre (1, 1.1…) sur quatre niveaux au plus ; les notices reçoivent leur numéro
           dans l’ordre du document, et une notice reprise dans une autre section garde son premier numéro.
-        </p>
-        {errors.sections && <p className="fr-error-text">{errors.sections}</p>}
+        </Hint>
+        {errors.sections && <ErrorText>{errors.sections}</ErrorText>}
         {draft.sections.length === 0 && <p className="odts-empty">Aucune section : ajoutez-en une.</p>}
         {draft.sections.map((s, i) => (
           <SectionEditor
@@ -177,7 +177,7 @@ export function ComposerForm(props: Props) {
         <Button
           type="button"
           priority="secondary"
-          iconId="fr-icon-add-line"
+          iconId="add-line"
           onClick={() => {
             const added = addSection(draft.sections, [], emptySection());
             setSections(added.sections);
@@ -195,7 +195,7 @@ export function ComposerForm(props: Props) {
         text={wording}
       />
 
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-mt-4w">
+      <ButtonGroup className="u-mt-4">
         <li>
           <Button type="submit" disabled={busy !== null}>
             {busy === 'saving' ? 'Enregistrement…' : props.submitLabel}
@@ -211,7 +211,7 @@ export function ComposerForm(props: Props) {
             Annuler
           </Button>
         </li>
-      </ul>
+      </ButtonGroup>
     </form>
   );
 }

@@ -1,6 +1,5 @@
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { sectionFieldPath } from '@domain/resources/selection-tree.ts';
+import { ErrorText, Input, Select } from '../../ui/index.ts';
 import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
 import type { EntryDraft } from './draft.ts';
 import { fieldId } from './fieldPaths.ts';
@@ -32,10 +31,10 @@ export function EntryRow({
   const name = label ? `${label.titre}${label.date ? ` (${label.date.slice(0, 4)})` : ''}` : entry.notice;
   return (
     <li className="odts-entry">
-      <p id={fieldId(`${field}.notice`)} tabIndex={-1} className="fr-mb-1v">
+      <p id={fieldId(`${field}.notice`)} tabIndex={-1} className="u-mb-half">
         <strong>{name}</strong>
-        {!label && !missing && <span className="fr-text--xs odts-muted"> — notice {entry.notice}</span>}
-        {missing && <span className="fr-error-text fr-mt-0">{missing}</span>}
+        {!label && !missing && <span className="u-text-xs odts-muted"> — notice {entry.notice}</span>}
+        {missing && <ErrorText as="span">{missing}</ErrorText>}
       </p>
       <Input
         label={`Commentaire sur « ${name} »`}

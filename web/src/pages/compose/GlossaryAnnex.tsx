@@ -1,10 +1,8 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { TermLinker } from '@domain/glossary/term-links.ts';
 import { useMemo } from 'react';
 import type { GlossaryItem, List } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
+import { Button, Fieldset, FieldsetItem, Hint, Input, Select } from '../../ui/index.ts';
 import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
 import { emptyTerm, newKey, type TermDraft } from './draft.ts';
 import { fieldId } from './fieldPaths.ts';
@@ -55,18 +53,22 @@ export function GlossaryAnnex({
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   const err = (i: number, f: string) => messageFor(errors, `glossaire.${i}.${f}`);
   return (
-    <fieldset className="fr-fieldset" aria-labelledby="glossaire-legende">
-      <legend id="glossaire-legende" className="fr-fieldset__legend">
-        <h2 className="fr-h4 fr-mb-0">Annexe : glossaire</h2>
-        <span className="fr-hint-text">
-          Les sigles employés dans la sélection, classés par ordre alphabétique dans le document
-        </span>
-      </legend>
+    <Fieldset
+      legendId="glossaire-legende"
+      legend={
+        <>
+          <h2 className="u-h4 u-mb-0">Annexe : glossaire</h2>
+          <Hint>Les sigles employés dans la sélection, classés par ordre alphabétique dans le document</Hint>
+        </>
+      }
+    >
       {rows.length === 0 && (
-        <p className="odts-empty fr-my-1w fr-fieldset__element">Aucun terme en annexe.</p>
+        <FieldsetItem className="odts-empty u-my-1">
+          <p>Aucun terme en annexe.</p>
+        </FieldsetItem>
       )}
       {rows.map((row, i) => (
-        <div key={row.cle} className="fr-fieldset__element odts-row-editor">
+        <FieldsetItem key={row.cle} className="odts-row-editor">
           <Input
             label={`Sigle ${i + 1}`}
             nativeInputProps={{
@@ -99,7 +101,7 @@ export function GlossaryAnnex({
             type="button"
             priority="tertiary"
             size="small"
-            iconId="fr-icon-delete-line"
+            iconId="delete-line"
             onClick={() => onChange(rows.filter((_, j) => j !== i))}
             nativeButtonProps={{
               'aria-label': `Retirer le terme ${i + 1}${row.sigle ? ` (${row.sigle})` : ''}`,
@@ -107,22 +109,22 @@ export function GlossaryAnnex({
           >
             Retirer
           </Button>
-        </div>
+        </FieldsetItem>
       ))}
       {suggested.length > 0 && (
-        <div className="fr-fieldset__element">
+        <FieldsetItem>
           <Button
             type="button"
             priority="secondary"
             size="small"
-            iconId="fr-icon-add-line"
+            iconId="add-line"
             onClick={() => onChange([...rows, ...suggested.map(asRow)])}
           >
             {`Ajouter les sigles employés dans la sélection (${suggested.map((g) => g.sigle).join(', ')})`}
           </Button>
-        </div>
+        </FieldsetItem>
       )}
-      <div className="fr-fieldset__element odts-toolbar">
+      <FieldsetItem className="odts-toolbar">
         <Select
           label="Reprendre un terme du glossaire du centre"
           hint={glossary.status === 'error' ? 'Glossaire indisponible' : undefined}
@@ -147,12 +149,12 @@ export function GlossaryAnnex({
           type="button"
           priority="secondary"
           size="small"
-          iconId="fr-icon-add-line"
+          iconId="add-line"
           onClick={() => onChange([...rows, emptyTerm()])}
         >
           Ajouter un terme
         </Button>
-      </div>
-    </fieldset>
+      </FieldsetItem>
+    </Fieldset>
   );
 }

@@ -1,8 +1,8 @@
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { NOTICE_TYPE_LABELS, type NoticeType } from '@domain/resources/vocabulary.ts';
 import { useEffect, useState } from 'react';
 import { ApiError, getJson, query } from '../../api/client.ts';
 import type { NoticeHit, NoticeResults } from '../../api/types.ts';
+import { Button, Input } from '../../ui/index.ts';
 import { authorsLine } from '../resources/NoticeText.tsx';
 
 const LIMIT = 8;
@@ -59,7 +59,7 @@ export function NoticePicker({
         hintText="Mots du titre, auteur, sigle (CLS, CPTS…) ; deux lettres au moins"
         nativeInputProps={{ id, type: 'search', value: q, onChange: (e) => setQ(e.target.value) }}
       />
-      <output className="fr-text--sm odts-block" aria-live="polite">
+      <output className="u-text-sm odts-block" aria-live="polite">
         {found.kind === 'loading' && 'Recherche…'}
         {found.kind === 'failed' && found.message}
         {found.kind === 'ok' &&
@@ -73,17 +73,19 @@ export function NoticePicker({
         <ul className="odts-picker__hits" aria-label="Notices trouvées">
           {found.hits.map((hit) => (
             <li key={hit.id}>
-              <button
+              <Button
                 type="button"
-                className="fr-btn fr-btn--sm fr-btn--tertiary fr-btn--icon-left fr-icon-add-line"
+                priority="tertiary"
+                size="small"
+                iconId="add-line"
                 onClick={() => onPick(hit)}
                 aria-label={`Ajouter « ${hit.titre} »`}
               >
                 Ajouter
-              </button>
+              </Button>
               <span>
                 {hit.titre}
-                <span className="fr-text--xs odts-muted">
+                <span className="u-text-xs odts-muted">
                   {' '}
                   — {NOTICE_TYPE_LABELS[hit.type as NoticeType] ?? hit.type}
                   {hit.auteurs.length > 0 ? `, ${authorsLine(hit.auteurs)}` : ''}

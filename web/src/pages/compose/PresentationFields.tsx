@@ -1,7 +1,5 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useRef } from 'react';
+import { Button, Fieldset, FieldsetItem, Hint, Input, Select } from '../../ui/index.ts';
 import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
 import { type AuthorDraft, emptyAuthor, type SelectionDraft } from './draft.ts';
 import { fieldId } from './fieldPaths.ts';
@@ -19,20 +17,24 @@ function AuthorsEditor({
   const set = (i: number, patch: Partial<AuthorDraft>) =>
     onChange(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
   return (
-    <fieldset className="fr-fieldset" aria-labelledby="auteurs-legende">
-      <legend id="auteurs-legende" className="fr-fieldset__legend fr-text--regular">
-        Auteurs <span className="fr-hint-text">Personnes ou organisations ; facultatif</span>
-      </legend>
-      {rows.length === 0 && <p className="odts-empty fr-my-1w fr-fieldset__element">Aucun auteur.</p>}
+    <Fieldset
+      legendId="auteurs-legende"
+      regularLegend
+      legend={
+        <>
+          Auteurs <Hint>Personnes ou organisations ; facultatif</Hint>
+        </>
+      }
+    >
+      {rows.length === 0 && (
+        <FieldsetItem className="odts-empty u-my-1">
+          <p>Aucun auteur.</p>
+        </FieldsetItem>
+      )}
       {rows.map((row, i) => {
         const rowError = errors[`auteurs.${i}`];
         return (
-          <div
-            key={row.cle}
-            id={fieldId(`auteurs.${i}`)}
-            tabIndex={-1}
-            className="fr-fieldset__element odts-row-editor"
-          >
+          <FieldsetItem key={row.cle} id={fieldId(`auteurs.${i}`)} focusable className="odts-row-editor">
             <Select
               label={`Auteur ${i + 1}`}
               nativeSelectProps={{
@@ -79,27 +81,27 @@ function AuthorsEditor({
               type="button"
               priority="tertiary"
               size="small"
-              iconId="fr-icon-delete-line"
+              iconId="delete-line"
               onClick={() => onChange(rows.filter((_, j) => j !== i))}
               nativeButtonProps={{ 'aria-label': `Retirer l’auteur ${i + 1}` }}
             >
               Retirer
             </Button>
-          </div>
+          </FieldsetItem>
         );
       })}
-      <div className="fr-fieldset__element">
+      <FieldsetItem>
         <Button
           type="button"
           priority="secondary"
           size="small"
-          iconId="fr-icon-add-line"
+          iconId="add-line"
           onClick={() => onChange([...rows, emptyAuthor()])}
         >
           Ajouter un auteur
         </Button>
-      </div>
-    </fieldset>
+      </FieldsetItem>
+    </Fieldset>
   );
 }
 
@@ -131,12 +133,16 @@ export function PresentationFields({
     });
   };
   return (
-    <fieldset className="fr-fieldset" aria-labelledby="presentation-legende">
-      <legend id="presentation-legende" className="fr-fieldset__legend">
-        <h2 className="fr-h4 fr-mb-0">Présentation</h2>
-      </legend>
-      <div className="fr-fieldset__element fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-9">
+    <Fieldset
+      legendId="presentation-legende"
+      legend={
+        <>
+          <h2 className="u-h4 u-mb-0">Présentation</h2>
+        </>
+      }
+    >
+      <FieldsetItem className="u-grid u-grid--gutters">
+        <div className="u-col-12 u-col-md-9">
           <Input
             label="Titre"
             nativeInputProps={{
@@ -147,7 +153,7 @@ export function PresentationFields({
             {...errorState(messageFor(errors, 'titre'))}
           />
         </div>
-        <div className="fr-col-12 fr-col-md-3">
+        <div className="u-col-12 u-col-md-3">
           <Input
             label="Date"
             hintText="AAAA, AAAA-MM ou AAAA-MM-JJ"
@@ -160,11 +166,11 @@ export function PresentationFields({
             {...errorState(messageFor(errors, 'date'))}
           />
         </div>
-      </div>
-      <div className="fr-fieldset__element">
+      </FieldsetItem>
+      <FieldsetItem>
         <AuthorsEditor rows={draft.auteurs} onChange={(auteurs) => set({ auteurs })} errors={errors} />
-      </div>
-      <div className="fr-fieldset__element">
+      </FieldsetItem>
+      <FieldsetItem>
         <Input
           label="Introduction"
           hintText="Facultatif. Une notice de la sélection citée par [[identifiant]] devient son numéro « (12) » dans le document."
@@ -201,7 +207,7 @@ export function PresentationFields({
             </option>
           ))}
         </Select>
-      </div>
-    </fieldset>
+      </FieldsetItem>
+    </Fieldset>
   );
 }

@@ -1,4 +1,4 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
+import { Button } from '../../ui/index.ts';
 
 /**
  * Up, down and remove for a row of the composer (a section or a notice). The move buttons carry the
@@ -28,7 +28,7 @@ export function RowButtons({
         type="button"
         size="small"
         priority="tertiary"
-        iconId="fr-icon-arrow-up-line"
+        iconId="arrow-up-line"
         disabled={index === 0}
         onClick={() => onMove(-1)}
         nativeButtonProps={{ id: `monter-${rowKey}`, 'aria-label': `Monter ${what}` }}
@@ -39,7 +39,7 @@ export function RowButtons({
         type="button"
         size="small"
         priority="tertiary"
-        iconId="fr-icon-arrow-down-line"
+        iconId="arrow-down-line"
         disabled={index === count - 1}
         onClick={() => onMove(1)}
         nativeButtonProps={{ id: `descendre-${rowKey}`, 'aria-label': `Descendre ${what}` }}
@@ -50,7 +50,7 @@ export function RowButtons({
         type="button"
         size="small"
         priority="tertiary"
-        iconId="fr-icon-delete-line"
+        iconId="delete-line"
         onClick={onRemove}
         nativeButtonProps={{ 'aria-label': remove.ariaLabel }}
       >

@@ -1,11 +1,8 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Checkbox } from '@codegouvfr/react-dsfr/Checkbox';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { SELECTION_ORDERS, type SelectionOrder } from '@domain/resources/selection-constants.ts';
 import { canNestUnder, sectionFieldPath, sectionNumber } from '@domain/resources/selection-tree.ts';
 import { useState } from 'react';
 import type { NoticeHit } from '../../api/types.ts';
+import { Button, Checkbox, Input, Select } from '../../ui/index.ts';
 import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
 import type { EntryDraft, SectionDraft } from './draft.ts';
 import { EntryRow } from './EntryRow.tsx';
@@ -65,9 +62,9 @@ export function SectionEditor({ section, path, siblings, actions, labels, listed
   const Heading = path.length === 1 ? 'h3' : 'h4';
   return (
     <section className={`odts-section-editor odts-section-editor--${path.length}`} aria-label={heading}>
-      <Heading className="fr-h6 fr-mb-2w">{heading}</Heading>
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-8">
+      <Heading className="u-h6 u-mb-2">{heading}</Heading>
+      <div className="u-grid u-grid--gutters">
+        <div className="u-col-12 u-col-md-8">
           <Input
             label={`Titre de la section ${number}`}
             nativeInputProps={{
@@ -78,7 +75,7 @@ export function SectionEditor({ section, path, siblings, actions, labels, listed
             {...errorState(messageFor(errors, `${field}.titre`))}
           />
         </div>
-        <div className="fr-col-12 fr-col-md-4">
+        <div className="u-col-12 u-col-md-4">
           <Select
             label="Ordre des notices"
             nativeSelectProps={{
@@ -122,7 +119,7 @@ export function SectionEditor({ section, path, siblings, actions, labels, listed
         ]}
       />
       {section.notices.length === 0 ? (
-        <p className="odts-empty fr-text--sm">Aucune notice dans cette section.</p>
+        <p className="odts-empty u-text-sm">Aucune notice dans cette section.</p>
       ) : (
         <ol className="odts-entries" aria-label={`Notices de la section ${number}`}>
           {section.notices.map((entry, i) => (
@@ -152,7 +149,7 @@ export function SectionEditor({ section, path, siblings, actions, labels, listed
           type="button"
           size="small"
           priority="secondary"
-          iconId={picking ? 'fr-icon-close-line' : 'fr-icon-add-line'}
+          iconId={picking ? 'close-line' : 'add-line'}
           onClick={() => setPicking((p) => !p)}
           nativeButtonProps={{ 'aria-expanded': picking }}
         >
@@ -163,7 +160,7 @@ export function SectionEditor({ section, path, siblings, actions, labels, listed
             type="button"
             size="small"
             priority="secondary"
-            iconId="fr-icon-add-line"
+            iconId="add-line"
             onClick={() => actions.addSub(path)}
           >
             {`Ajouter une sous-section à ${number}`}

@@ -1,6 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Badge } from '@codegouvfr/react-dsfr/Badge';
-import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { DYNAMIC_KIND_LABELS } from '@domain/registry/kinds.ts';
 import type { Dynamic } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -12,6 +9,7 @@ import { useTitle } from '../../lib/useTitle.ts';
 import { useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
 import type { PageProps } from '../../routes.ts';
+import { Alert, Badge, Breadcrumb, ButtonLink, Tag } from '../../ui/index.ts';
 import { History } from './History.tsx';
 import { Perimeter } from './Perimeter.tsx';
 import { Coordination, Links, Sources, Timeline } from './Sections.tsx';
@@ -25,34 +23,34 @@ function Identity({ d }: { d: Dynamic }) {
         homeLinkProps={{ href: '/' }}
         segments={[{ label: 'Registre', linkProps: { href: '/registre' } }]}
       />
-      <p className="fr-mb-1w">
-        <Link href={`/registre?type=${d.type}`} className="fr-tag fr-tag--sm">
+      <p className="u-mb-1">
+        <Tag small href={`/registre?type=${d.type}`}>
           {DYNAMIC_KIND_LABELS[d.type]}
-        </Link>
+        </Tag>
       </p>
       <h1>{d.nom}</h1>
-      <dl className="fr-grid-row fr-grid-row--gutters fr-mb-2w">
-        <div className="fr-col-12 fr-col-md-4">
-          <dt className="fr-text--bold">Statut au {formatDateLong(d.date)}</dt>
-          <dd className="fr-ml-0">
+      <dl className="u-grid u-grid--gutters u-mb-2">
+        <div className="u-col-12 u-col-md-4">
+          <dt className="u-bold">Statut au {formatDateLong(d.date)}</dt>
+          <dd className="u-ml-0">
             <StatusBadge statut={d.statut} />
           </dd>
         </div>
-        <div className="fr-col-12 fr-col-md-4">
-          <dt className="fr-text--bold">Porteur</dt>
-          <dd className="fr-ml-0">
+        <div className="u-col-12 u-col-md-4">
+          <dt className="u-bold">Porteur</dt>
+          <dd className="u-ml-0">
             {d.porteur ? (
               <>
-                {d.porteur.nom} <span className="fr-text--sm">({CARRIER_LABELS[d.porteur.type]})</span>
+                {d.porteur.nom} <span className="u-text-sm">({CARRIER_LABELS[d.porteur.type]})</span>
               </>
             ) : (
               'non renseigné'
             )}
           </dd>
         </div>
-        <div className="fr-col-12 fr-col-md-4">
-          <dt className="fr-text--bold">Période</dt>
-          <dd className="fr-ml-0">
+        <div className="u-col-12 u-col-md-4">
+          <dt className="u-bold">Période</dt>
+          <dd className="u-ml-0">
             {d.dateDebut ? `depuis le ${formatDateLong(d.dateDebut)}` : 'début non renseigné'}
             {d.dateFin && `, jusqu’au ${formatDateLong(d.dateFin)}`}
           </dd>
@@ -105,17 +103,19 @@ export default function DynamicPage({ params }: PageProps) {
         <>
           <Identity d={d} />
           {saved && (
-            <output className="fr-mb-3w odts-block">
+            <output className="u-mb-3 odts-block">
               <Alert severity="success" small description={`Fiche enregistrée (version ${saved}).`} />
             </output>
           )}
           <p>
-            <Link
+            <ButtonLink
               href={`/dynamiques/${encodeURIComponent(d.id)}/modifier`}
-              className="fr-btn fr-btn--secondary fr-btn--sm fr-btn--icon-left fr-icon-edit-line"
+              priority="secondary"
+              size="small"
+              iconId="edit-line"
             >
               Modifier la fiche
-            </Link>
+            </ButtonLink>
           </p>
           <Perimeter dynamic={d} />
           <Timeline dynamic={d} />

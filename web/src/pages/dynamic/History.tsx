@@ -3,6 +3,7 @@ import { useApi } from '../../api/useApi.ts';
 import { Async, Empty } from '../../components/StateViews.tsx';
 import { formatDateTime } from '../../lib/format.ts';
 import { FIELD_LABELS, HISTORY_ACTION_LABELS } from '../../lib/labels.ts';
+import { Table } from '../../ui/index.ts';
 
 const IGNORED = new Set(['id', 'version']);
 
@@ -45,12 +46,12 @@ function Entry({ item }: { item: HistoryItem }) {
             <summary>{labels.join(', ')}</summary>
             <dl>
               {fields.map((f) => (
-                <div key={f} className="fr-mt-1w">
-                  <dt className="fr-text--bold">{FIELD_LABELS[f] ?? f}</dt>
-                  <dd className="fr-ml-0">
-                    <span className="fr-text--sm">Avant :</span>
+                <div key={f} className="u-mt-1">
+                  <dt className="u-bold">{FIELD_LABELS[f] ?? f}</dt>
+                  <dd className="u-ml-0">
+                    <span className="u-text-sm">Avant :</span>
                     <pre className="odts-diff">{show(avant?.[f])}</pre>
-                    <span className="fr-text--sm">Après :</span>
+                    <span className="u-text-sm">Après :</span>
                     <pre className="odts-diff">{show(apres?.[f])}</pre>
                   </dd>
                 </div>
@@ -68,32 +69,30 @@ export function History({ id, version }: { id: string; version: number }) {
     `/api/dynamiques/${encodeURIComponent(id)}/historique?v=${version}`,
   );
   return (
-    <section aria-labelledby="historique" className="fr-mt-4w">
+    <section aria-labelledby="historique" className="u-mt-4">
       <h2 id="historique">Historique des modifications</h2>
       <Async state={history} label="Chargement de l’historique…">
         {(h) =>
           h.items.length === 0 ? (
             <Empty>Aucune modification enregistrée.</Empty>
           ) : (
-            <div className="fr-table fr-table--no-caption odts-table-wrap">
-              <table>
-                <caption>Modifications de la fiche, de la plus ancienne à la plus récente</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Action</th>
-                    <th scope="col">Auteur</th>
-                    <th scope="col">Champs modifiés</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {h.items.map((item, i) => (
-                    // biome-ignore lint/suspicious/noArrayIndexKey: history entries are append-only and ordered.
-                    <Entry key={i} item={item} />
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <Table bordered={false} noCaption>
+              <caption>Modifications de la fiche, de la plus ancienne à la plus récente</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Auteur</th>
+                  <th scope="col">Champs modifiés</th>
+                </tr>
+              </thead>
+              <tbody>
+                {h.items.map((item, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: history entries are append-only and ordered.
+                  <Entry key={i} item={item} />
+                ))}
+              </tbody>
+            </Table>
           )
         }
       </Async>

@@ -5,6 +5,7 @@ import type { Dynamic } from '../../api/types.ts';
 import { formatInteger } from '../../lib/format.ts';
 import { useTerritoryName } from '../../lib/useTerritoryName.ts';
 import { Link } from '../../router/Link.tsx';
+import { Tag } from '../../ui/index.ts';
 import { PerimeterMap } from './PerimeterMap.tsx';
 
 const LISTED = 300;
@@ -36,20 +37,18 @@ function CommuneList({ codes }: { codes: string[] }) {
     return () => controller.abort();
   }, [open, codes]);
   return (
-    <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} className="fr-mt-2w">
+    <details onToggle={(e) => setOpen((e.target as HTMLDetailsElement).open)} className="u-mt-2">
       <summary>Liste des communes couvertes ({formatInteger(codes.length)})</summary>
-      <ul className="odts-chips fr-mt-2w">
+      <ul className="odts-chips u-mt-2">
         {codes.slice(0, LISTED).map((c) => (
           <li key={c}>
-            <Link className="fr-tag fr-tag--sm" href={`/territoires/commune/${c}`}>
+            <Tag small href={`/territoires/commune/${c}`}>
               {names[c] ?? c}
-            </Link>
+            </Tag>
           </li>
         ))}
       </ul>
-      {codes.length > LISTED && (
-        <p className="fr-mt-1w">… et {formatInteger(codes.length - LISTED)} autres.</p>
-      )}
+      {codes.length > LISTED && <p className="u-mt-1">… et {formatInteger(codes.length - LISTED)} autres.</p>}
     </details>
   );
 }
@@ -62,7 +61,7 @@ export function Perimeter({ dynamic }: { dynamic: Dynamic }) {
     ['qpv', p.qpv, 'Quartiers prioritaires'],
   ];
   return (
-    <section aria-labelledby="perimetre" className="fr-mt-4w">
+    <section aria-labelledby="perimetre" className="u-mt-4">
       <h2 id="perimetre">Périmètre</h2>
       <p>
         {formatInteger(p.communes.length)} commune{p.communes.length > 1 ? 's' : ''} couverte

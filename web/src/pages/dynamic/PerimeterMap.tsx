@@ -75,7 +75,7 @@ export function PerimeterMap({ communes, name }: { communes: string[]; name: str
   if (!drawing || drawing.shapes.length === 0) return null;
   const inside = drawing.shapes.filter((s) => s.inside).length;
   return (
-    <figure className="fr-my-2w odts-perimeter-map">
+    <figure className="u-my-2 odts-perimeter-map">
       <svg
         viewBox={`0 0 ${WIDTH} ${drawing.height}`}
         role="img"
@@ -85,7 +85,7 @@ export function PerimeterMap({ communes, name }: { communes: string[]; name: str
           <path key={s.code} d={s.d} className={s.inside ? 'odts-perimeter-in' : 'odts-perimeter-out'} />
         ))}
       </svg>
-      <figcaption className="fr-text--sm">
+      <figcaption className="u-text-sm">
         En couleur, les communes du périmètre
         {departements.length < new Set(communes.map(departementOf)).size &&
           ` (${MAX_DEPARTEMENTS} premiers départements seulement)`}

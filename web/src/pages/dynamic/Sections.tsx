@@ -7,10 +7,11 @@ import { Empty } from '../../components/StateViews.tsx';
 import { formatDateLong, formatDateShort } from '../../lib/format.ts';
 import { EVENT_LABELS, LINK_LABELS } from '../../lib/labels.ts';
 import { Link } from '../../router/Link.tsx';
+import { Table } from '../../ui/index.ts';
 
 export function Timeline({ dynamic }: { dynamic: Dynamic }) {
   return (
-    <section aria-labelledby="chronologie" className="fr-mt-4w">
+    <section aria-labelledby="chronologie" className="u-mt-4">
       <h2 id="chronologie">Chronologie</h2>
       {dynamic.evenements.length === 0 ? (
         <Empty>Aucun événement daté n’est enregistré.</Empty>
@@ -21,13 +22,13 @@ export function Timeline({ dynamic }: { dynamic: Dynamic }) {
             return (
               // biome-ignore lint/suspicious/noArrayIndexKey: events have no identifier; their order is fixed.
               <li key={i}>
-                <p className="fr-mb-0">
-                  <time dateTime={e.date} className="fr-text--bold">
+                <p className="u-mb-0">
+                  <time dateTime={e.date} className="u-bold">
                     {formatDateLong(e.date)}
                   </time>{' '}
                   — {EVENT_LABELS[e.type]} {statut && <StatusBadge statut={statut} />}
                 </p>
-                {e.note && <p className="fr-text--sm fr-mb-0">{e.note}</p>}
+                {e.note && <p className="u-text-sm u-mb-0">{e.note}</p>}
               </li>
             );
           })}
@@ -39,43 +40,41 @@ export function Timeline({ dynamic }: { dynamic: Dynamic }) {
 
 export function Coordination({ dynamic }: { dynamic: Dynamic }) {
   return (
-    <section aria-labelledby="coordination" className="fr-mt-4w">
+    <section aria-labelledby="coordination" className="u-mt-4">
       <h2 id="coordination">Coordination</h2>
       {dynamic.coordination.length === 0 ? (
         <Empty>Aucun poste de coordination n’est enregistré.</Empty>
       ) : (
-        <div className="fr-table fr-table--no-caption odts-table-wrap">
-          <table>
-            <caption>Postes de coordination</caption>
-            <thead>
-              <tr>
-                <th scope="col">Intitulé</th>
-                <th scope="col" className="odts-num">
-                  ETP
-                </th>
-                <th scope="col">Financeurs</th>
-                <th scope="col">Période</th>
-                <th scope="col">État</th>
+        <Table bordered={false} noCaption>
+          <caption>Postes de coordination</caption>
+          <thead>
+            <tr>
+              <th scope="col">Intitulé</th>
+              <th scope="col" className="odts-num">
+                ETP
+              </th>
+              <th scope="col">Financeurs</th>
+              <th scope="col">Période</th>
+              <th scope="col">État</th>
+            </tr>
+          </thead>
+          <tbody>
+            {dynamic.coordination.map((c, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: posts have no identifier; their order is fixed.
+              <tr key={i}>
+                <th scope="row">{c.intitule}</th>
+                <td className="odts-num">{c.etp ?? '—'}</td>
+                <td>{c.financeurs.length > 0 ? c.financeurs.join(', ') : '—'}</td>
+                <td>
+                  {c.debut || c.fin
+                    ? `${formatDateShort(c.debut)} → ${c.fin ? formatDateShort(c.fin) : 'en cours'}`
+                    : '—'}
+                </td>
+                <td>{c.vacant ? 'Poste vacant' : 'Pourvu'}</td>
               </tr>
-            </thead>
-            <tbody>
-              {dynamic.coordination.map((c, i) => (
-                // biome-ignore lint/suspicious/noArrayIndexKey: posts have no identifier; their order is fixed.
-                <tr key={i}>
-                  <th scope="row">{c.intitule}</th>
-                  <td className="odts-num">{c.etp ?? '—'}</td>
-                  <td>{c.financeurs.length > 0 ? c.financeurs.join(', ') : '—'}</td>
-                  <td>
-                    {c.debut || c.fin
-                      ? `${formatDateShort(c.debut)} → ${c.fin ? formatDateShort(c.fin) : 'en cours'}`
-                      : '—'}
-                  </td>
-                  <td>{c.vacant ? 'Poste vacant' : 'Pourvu'}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
     </section>
   );
@@ -97,14 +96,14 @@ function LinkedDynamic({ id }: { id: string }) {
 export function Links({ dynamic }: { dynamic: Dynamic }) {
   if (dynamic.liens.length === 0) return null;
   return (
-    <section aria-labelledby="liens" className="fr-mt-4w">
+    <section aria-labelledby="liens" className="u-mt-4">
       <h2 id="liens">Liens avec d’autres dynamiques</h2>
       <ul>
         {dynamic.liens.map((l) => (
           <li key={`${l.type}:${l.cible}`}>
             {LINK_LABELS[l.type]} <LinkedDynamic id={l.cible} />
             {(l.debut || l.fin) && (
-              <span className="fr-text--sm">
+              <span className="u-text-sm">
                 {' '}
                 ({l.debut ? `depuis le ${formatDateShort(l.debut)}` : ''}
                 {l.fin ? ` jusqu’au ${formatDateShort(l.fin)}` : ''})
@@ -119,7 +118,7 @@ export function Links({ dynamic }: { dynamic: Dynamic }) {
 
 export function Sources({ dynamic }: { dynamic: Dynamic }) {
   return (
-    <section aria-labelledby="sources" className="fr-mt-4w">
+    <section aria-labelledby="sources" className="u-mt-4">
       <h2 id="sources">Sources</h2>
       {dynamic.sources.length === 0 ? (
         <Empty>Aucune source n’est citée.</Empty>
@@ -134,9 +133,7 @@ export function Sources({ dynamic }: { dynamic: Dynamic }) {
               ) : (
                 s.titre
               )}
-              {s.consulte && (
-                <span className="fr-text--sm"> (consulté le {formatDateShort(s.consulte)})</span>
-              )}
+              {s.consulte && <span className="u-text-sm"> (consulté le {formatDateShort(s.consulte)})</span>}
             </li>
           ))}
         </ul>

@@ -1,6 +1,3 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import {
   CARRIER_TYPES,
   DYNAMIC_KIND_LABELS,
@@ -10,6 +7,7 @@ import {
 } from '@domain/registry/kinds.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { CARRIER_LABELS } from '../../lib/labels.ts';
+import { Button, ButtonGroup, Fieldset, FieldsetItem, Hint, Input, Select } from '../../ui/index.ts';
 import type { Draft } from './draft.ts';
 import { anchorFor, describePath, errorState, type FieldErrors, messageFor } from './fieldErrors.ts';
 import { EventsEditor, SourcesEditor } from './ListEditors.tsx';
@@ -47,7 +45,7 @@ export function DynamicForm({
         onSubmit();
       }}
     >
-      <h2 id="formulaire-titre" className="fr-sr-only">
+      <h2 id="formulaire-titre" className="u-sr-only">
         Formulaire
       </h2>
       {failure && (
@@ -60,11 +58,11 @@ export function DynamicForm({
           href={anchorFor}
         />
       )}
-      <p className="fr-hint-text">
+      <Hint as="p">
         Obligatoires : le type, le nom, un périmètre, et un statut ou au moins un événement daté.
-      </p>
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-4">
+      </Hint>
+      <div className="u-grid u-grid--gutters">
+        <div className="u-col-12 u-col-md-4">
           <Select
             label="Type de dynamique"
             nativeSelectProps={{
@@ -82,7 +80,7 @@ export function DynamicForm({
             ))}
           </Select>
         </div>
-        <div className="fr-col-12 fr-col-md-8">
+        <div className="u-col-12 u-col-md-8">
           <Input
             label="Nom"
             nativeInputProps={{
@@ -93,7 +91,7 @@ export function DynamicForm({
             {...errorState(err('nom'))}
           />
         </div>
-        <div className="fr-col-12 fr-col-md-4">
+        <div className="u-col-12 u-col-md-4">
           <Select
             label="Statut"
             hint="Sans événement daté"
@@ -112,7 +110,7 @@ export function DynamicForm({
             ))}
           </Select>
         </div>
-        <div className="fr-col-12 fr-col-md-4">
+        <div className="u-col-12 u-col-md-4">
           <Input
             label="Date de début"
             nativeInputProps={{
@@ -124,7 +122,7 @@ export function DynamicForm({
             {...errorState(err('dateDebut'))}
           />
         </div>
-        <div className="fr-col-12 fr-col-md-4">
+        <div className="u-col-12 u-col-md-4">
           <Input
             label="Date de fin"
             nativeInputProps={{
@@ -138,12 +136,17 @@ export function DynamicForm({
         </div>
       </div>
 
-      <fieldset className="fr-fieldset fr-mt-3w" aria-labelledby="porteur-legende">
-        <legend id="porteur-legende" className="fr-fieldset__legend">
-          Porteur <span className="fr-hint-text">Facultatif</span>
-        </legend>
-        <div className="fr-fieldset__element fr-grid-row fr-grid-row--gutters">
-          <div className="fr-col-12 fr-col-md-6">
+      <Fieldset
+        legendId="porteur-legende"
+        className="u-mt-3"
+        legend={
+          <>
+            Porteur <Hint>Facultatif</Hint>
+          </>
+        }
+      >
+        <FieldsetItem className="u-grid u-grid--gutters">
+          <div className="u-col-12 u-col-md-6">
             <Input
               label="Nom du porteur"
               nativeInputProps={{
@@ -154,7 +157,7 @@ export function DynamicForm({
               {...errorState(err('porteur.nom') ?? (errors.porteur || undefined))}
             />
           </div>
-          <div className="fr-col-12 fr-col-md-3">
+          <div className="u-col-12 u-col-md-3">
             <Select
               label="Type de porteur"
               nativeSelectProps={{
@@ -172,7 +175,7 @@ export function DynamicForm({
               ))}
             </Select>
           </div>
-          <div className="fr-col-12 fr-col-md-3">
+          <div className="u-col-12 u-col-md-3">
             <Input
               label="Code du porteur"
               hintText="INSEE, SIREN ou FINESS"
@@ -184,8 +187,8 @@ export function DynamicForm({
               {...errorState(err('porteur.code'))}
             />
           </div>
-        </div>
-      </fieldset>
+        </FieldsetItem>
+      </Fieldset>
 
       <PerimeterPicker
         value={draft.perimetre}
@@ -195,11 +198,11 @@ export function DynamicForm({
       <EventsEditor rows={draft.evenements} onChange={(evenements) => set({ evenements })} errors={errors} />
       <SourcesEditor rows={draft.sources} onChange={(sources) => set({ sources })} errors={errors} />
 
-      <p className="fr-text--sm">
+      <p className="u-text-sm">
         Les postes de coordination, liens, signataires, contacts et champs spécifiques de la fiche sont
         conservés tels quels.
       </p>
-      <ul className="fr-btns-group fr-btns-group--inline-md">
+      <ButtonGroup>
         <li>
           <Button type="submit" disabled={saving}>
             {saving ? 'Enregistrement…' : submitLabel}
@@ -210,7 +213,7 @@ export function DynamicForm({
             Annuler
           </Button>
         </li>
-      </ul>
+      </ButtonGroup>
     </form>
   );
 }

@@ -1,5 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useEffect, useState } from 'react';
 import { ApiError, requestJson } from '../../api/client.ts';
 import type { Dynamic } from '../../api/types.ts';
@@ -9,6 +7,7 @@ import { useTitle } from '../../lib/useTitle.ts';
 import { navigate } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
 import type { PageProps } from '../../routes.ts';
+import { Alert, Breadcrumb } from '../../ui/index.ts';
 import { ConflictView } from './ConflictView.tsx';
 import { DynamicForm } from './DynamicForm.tsx';
 import { type Draft, draftFromDynamic, EMPTY_DRAFT, inputFromDraft, reapply } from './draft.ts';
@@ -99,7 +98,7 @@ export default function EditPage({ params }: PageProps) {
         ]}
       />
       <h1>{title}</h1>
-      <p className="fr-text--sm">
+      <p className="u-text-sm">
         Les comptes ne sont pas encore disponibles : la modification est enregistrée sous l’auteur « anonyme »
         dans l’historique de la fiche (<Link href="/connexion">en savoir plus</Link>).
       </p>
@@ -121,7 +120,7 @@ export default function EditPage({ params }: PageProps) {
       ) : (
         <>
           {reapplied !== null && (
-            <output className="fr-mb-3w odts-block">
+            <output className="u-mb-3 odts-block">
               <Alert
                 severity="info"
                 small

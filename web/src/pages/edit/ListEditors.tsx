@@ -1,8 +1,6 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { EVENT_TYPES, STATUS_LABELS, STATUSES } from '@domain/registry/kinds.ts';
 import { EVENT_LABELS } from '../../lib/labels.ts';
+import { Button, Fieldset, FieldsetItem, Hint, Input, Select } from '../../ui/index.ts';
 import type { EventRow, SourceRow } from './draft.ts';
 import { errorState, type FieldErrors, messageFor } from './fieldErrors.ts';
 
@@ -22,17 +20,26 @@ export function EventsEditor({
 }) {
   const err = (i: number, f: string) => messageFor(errors, `evenements.${i}.${f}`);
   return (
-    <fieldset className="fr-fieldset" id="champ-evenements" aria-labelledby="evenements-legende">
-      <legend id="evenements-legende" className="fr-fieldset__legend">
-        Chronologie
-        <span className="fr-hint-text">
-          Avec des événements datés, le statut à chaque date en découle ; sinon indiquez un statut.
-        </span>
-      </legend>
-      {rows.length === 0 && <p className="odts-empty fr-my-1w fr-fieldset__element">Aucun événement.</p>}
+    <Fieldset
+      id="champ-evenements"
+      legendId="evenements-legende"
+      legend={
+        <>
+          Chronologie
+          <Hint>
+            Avec des événements datés, le statut à chaque date en découle ; sinon indiquez un statut.
+          </Hint>
+        </>
+      }
+    >
+      {rows.length === 0 && (
+        <FieldsetItem className="odts-empty u-my-1">
+          <p>Aucun événement.</p>
+        </FieldsetItem>
+      )}
       {rows.map((row, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own.
-        <div key={i} className="fr-fieldset__element odts-row-editor">
+        <FieldsetItem key={i} className="odts-row-editor">
           <Input
             label={`Date de l’événement ${i + 1}`}
             nativeInputProps={{
@@ -88,25 +95,25 @@ export function EventsEditor({
             type="button"
             priority="tertiary"
             size="small"
-            iconId="fr-icon-delete-line"
+            iconId="delete-line"
             onClick={() => onChange(rows.filter((_, j) => j !== i))}
           >
             Retirer l’événement {i + 1}
           </Button>
-        </div>
+        </FieldsetItem>
       ))}
-      <div className="fr-fieldset__element">
+      <FieldsetItem>
         <Button
           type="button"
           priority="secondary"
           size="small"
-          iconId="fr-icon-add-line"
+          iconId="add-line"
           onClick={() => onChange([...rows, { date: '', type: 'creation', statut: '', note: '' }])}
         >
           Ajouter un événement
         </Button>
-      </div>
-    </fieldset>
+      </FieldsetItem>
+    </Fieldset>
   );
 }
 
@@ -122,14 +129,15 @@ export function SourcesEditor({
 }) {
   const err = (i: number, f: string) => messageFor(errors, `sources.${i}.${f}`);
   return (
-    <fieldset className="fr-fieldset" id="champ-sources" aria-labelledby="sources-legende">
-      <legend id="sources-legende" className="fr-fieldset__legend">
-        Sources
-      </legend>
-      {rows.length === 0 && <p className="odts-empty fr-my-1w fr-fieldset__element">Aucune source.</p>}
+    <Fieldset id="champ-sources" legendId="sources-legende" legend={<>Sources</>}>
+      {rows.length === 0 && (
+        <FieldsetItem className="odts-empty u-my-1">
+          <p>Aucune source.</p>
+        </FieldsetItem>
+      )}
       {rows.map((row, i) => (
         // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity of their own.
-        <div key={i} className="fr-fieldset__element odts-row-editor">
+        <FieldsetItem key={i} className="odts-row-editor">
           <Input
             label={`Titre de la source ${i + 1}`}
             nativeInputProps={{
@@ -164,24 +172,24 @@ export function SourcesEditor({
             type="button"
             priority="tertiary"
             size="small"
-            iconId="fr-icon-delete-line"
+            iconId="delete-line"
             onClick={() => onChange(rows.filter((_, j) => j !== i))}
           >
             Retirer la source {i + 1}
           </Button>
-        </div>
+        </FieldsetItem>
       ))}
-      <div className="fr-fieldset__element">
+      <FieldsetItem>
         <Button
           type="button"
           priority="secondary"
           size="small"
-          iconId="fr-icon-add-line"
+          iconId="add-line"
           onClick={() => onChange([...rows, { titre: '', url: '', consulte: '' }])}
         >
           Ajouter une source
         </Button>
-      </div>
-    </fieldset>
+      </FieldsetItem>
+    </Fieldset>
   );
 }

@@ -4,6 +4,7 @@ import { getJson } from '../../api/client.ts';
 import type { TerritoryDetail, TerritoryItem } from '../../api/types.ts';
 import { TerritorySearch } from '../../components/TerritorySearch.tsx';
 import { useTerritoryName } from '../../lib/useTerritoryName.ts';
+import { Button, DismissibleTag, ErrorText, Fieldset, FieldsetItem, TagGroup } from '../../ui/index.ts';
 import type { PerimeterDraft } from './draft.ts';
 
 type Part = keyof PerimeterDraft;
@@ -27,14 +28,9 @@ function Chosen({ type, code, onRemove }: { type: TerritoryType; code: string; o
   const label = `${name ?? code} (${TERRITORY_TYPE_LABELS[type].toLowerCase()} ${code})`;
   return (
     <li>
-      <button
-        type="button"
-        className="fr-tag fr-tag--dismiss"
-        aria-label={`Retirer ${label} du périmètre`}
-        onClick={onRemove}
-      >
+      <DismissibleTag ariaLabel={`Retirer ${label} du périmètre`} onDismiss={onRemove}>
         {label}
-      </button>
+      </DismissibleTag>
     </li>
   );
 }
@@ -87,19 +83,18 @@ export function PerimeterPicker({ value, onChange, error }: Props) {
     value[part].map((code) => ({ part, code })),
   );
   return (
-    <fieldset
-      className={`fr-fieldset${error ? ' fr-fieldset--error' : ''}`}
+    <Fieldset
+      error={Boolean(error)}
       id="champ-perimetre"
-      aria-labelledby="perimetre-legende"
+      legendId="perimetre-legende"
+      legend="Périmètre"
+      hint="Communes, intercommunalités, départements ou QPV"
     >
-      <legend id="perimetre-legende" className="fr-fieldset__legend">
-        Périmètre <span className="fr-hint-text">Communes, intercommunalités, départements ou QPV</span>
-      </legend>
-      <div className="fr-fieldset__element">
+      <FieldsetItem>
         {parts.length === 0 ? (
-          <p className="odts-empty fr-my-1w">Aucun territoire dans le périmètre.</p>
+          <p className="odts-empty u-my-1">Aucun territoire dans le périmètre.</p>
         ) : (
-          <ul className="fr-tags-group" aria-label="Territoires du périmètre">
+          <TagGroup ariaLabel="Territoires du périmètre">
             {parts.map(({ part, code }) => (
               <Chosen
                 key={`${part}:${code}`}
@@ -108,38 +103,38 @@ export function PerimeterPicker({ value, onChange, error }: Props) {
                 onRemove={() => remove(part, code)}
               />
             ))}
-          </ul>
+          </TagGroup>
         )}
-      </div>
-      <div className="fr-fieldset__element">
+      </FieldsetItem>
+      <FieldsetItem>
         <TerritorySearch
           label="Ajouter un territoire"
           hint="Nom ou code d’une commune, d’une intercommunalité, d’un département ou d’un QPV"
           onSelect={onSelect}
         />
         {epciOfLast && !value.epci.includes(epciOfLast.code) && (
-          <button
+          <Button
             type="button"
-            className="fr-btn fr-btn--secondary fr-btn--sm fr-btn--icon-left fr-icon-add-line"
+            priority="secondary"
+            size="small"
+            iconId="add-line"
             onClick={() => {
               add('epci', epciOfLast.code, epciOfLast.nom);
               setEpciOfLast(null);
             }}
           >
             Ajouter toute l’intercommunalité : {epciOfLast.nom}
-          </button>
+          </Button>
         )}
-      </div>
+      </FieldsetItem>
       {error && (
-        <div className="fr-messages-group" aria-live="polite">
-          <p className="fr-message fr-message--error" id="perimetre-erreur">
-            {error}
-          </p>
+        <div aria-live="polite">
+          <ErrorText id="perimetre-erreur">{error}</ErrorText>
         </div>
       )}
-      <output className="fr-sr-only" aria-live="polite">
+      <output className="u-sr-only" aria-live="polite">
         {notice}
       </output>
-    </fieldset>
+    </Fieldset>
   );
 }

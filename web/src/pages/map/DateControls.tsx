@@ -1,5 +1,5 @@
-import { Input } from '@codegouvfr/react-dsfr/Input';
 import { formatDateLong, todayIso } from '../../lib/format.ts';
+import { Input, Label } from '../../ui/index.ts';
 
 const FIRST_YEAR = 2000;
 
@@ -13,13 +13,12 @@ export function DateControls({ date, onChange }: { date: string; onChange: (date
   const shown = date || today;
   const year = Math.min(lastYear, Math.max(FIRST_YEAR, Number(shown.slice(0, 4))));
   return (
-    <div className="fr-grid-row fr-grid-row--gutters">
-      <div className="fr-col-12 fr-col-md-8">
-        <div className="fr-range-group">
-          <label className="fr-label" htmlFor="carte-annee">
+    <div className="u-grid u-grid--gutters">
+      <div className="u-col-12 u-col-md-8">
+        <div>
+          <Label htmlFor="carte-annee" hint="Faites glisser pour parcourir les années">
             État au {formatDateLong(shown)}
-            <span className="fr-hint-text">Faites glisser pour parcourir les années</span>
-          </label>
+          </Label>
           <input
             id="carte-annee"
             className="odts-range"
@@ -40,7 +39,7 @@ export function DateControls({ date, onChange }: { date: string; onChange: (date
           </span>
         </div>
       </div>
-      <div className="fr-col-12 fr-col-md-4">
+      <div className="u-col-12 u-col-md-4">
         <Input
           label="Date exacte"
           hintText="Aujourd’hui si vide"

@@ -1,8 +1,8 @@
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind, type Status } from '@domain/registry/kinds.ts';
 import { StatusBadge } from '../../components/Badges.tsx';
 import { formatInteger, formatPercent } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
+import { Checkbox, Select, Table } from '../../ui/index.ts';
 import { KIND_COLORS } from './kind-colors.ts';
 import type { PickedFeature } from './MapView.tsx';
 import { SHARE_STOPS } from './map-style.ts';
@@ -25,7 +25,7 @@ export function KindSelect({ kind, onChange }: { kind: DynamicKind; onChange: (k
 
 export function ShareLegend() {
   return (
-    <ul className="odts-legend fr-mb-3w" aria-label="Légende : part de la population couverte">
+    <ul className="odts-legend u-mb-3" aria-label="Légende : part de la population couverte">
       {SHARE_STOPS.map(([share, color]) => (
         <li key={share}>
           <span className="odts-swatch" style={{ background: color }} aria-hidden="true" />
@@ -48,37 +48,32 @@ export function Layers({
   const kinds = DYNAMIC_KINDS.filter((k) => counts.has(k));
   if (kinds.length === 0) return <p>Aucune dynamique dans ce département à cette date.</p>;
   return (
-    <fieldset className="fr-fieldset">
-      <legend className="fr-fieldset__legend fr-text--md">Couches par type</legend>
-      {kinds.map((k) => (
-        <div key={k} className="fr-fieldset__element">
-          <div className="fr-checkbox-group fr-checkbox-group--sm">
-            <input id={`couche-${k}`} type="checkbox" checked={visible.has(k)} onChange={() => toggle(k)} />
-            <label className="fr-label" htmlFor={`couche-${k}`}>
-              <span
-                className="odts-swatch fr-mr-1w"
-                style={{ background: KIND_COLORS[k] }}
-                aria-hidden="true"
-              />
-              <span className="odts-legend-text">
-                {DYNAMIC_KIND_LABELS[k]} ({formatInteger(counts.get(k) ?? 0)})
-              </span>
-            </label>
-          </div>
-        </div>
-      ))}
-    </fieldset>
+    <Checkbox
+      legend="Couches par type"
+      small
+      options={kinds.map((k) => ({
+        label: (
+          <>
+            <span className="odts-swatch u-mr-1" style={{ background: KIND_COLORS[k] }} aria-hidden="true" />
+            <span className="odts-legend-text">
+              {DYNAMIC_KIND_LABELS[k]} ({formatInteger(counts.get(k) ?? 0)})
+            </span>
+          </>
+        ),
+        nativeInputProps: { id: `couche-${k}`, checked: visible.has(k), onChange: () => toggle(k) },
+      }))}
+    />
   );
 }
 
 export function Picked({ items }: { items: PickedFeature[] | null }) {
   return (
     <section aria-labelledby="selection" aria-live="polite">
-      <h2 id="selection" className="fr-h6">
+      <h2 id="selection" className="u-h6">
         À l’endroit choisi
       </h2>
       {items === null ? (
-        <p className="fr-text--sm">Cliquez sur un périmètre coloré pour voir ses dynamiques.</p>
+        <p className="u-text-sm">Cliquez sur un périmètre coloré pour voir ses dynamiques.</p>
       ) : items.length === 0 ? (
         <p>Aucune dynamique à cet endroit.</p>
       ) : (
@@ -104,33 +99,31 @@ export function SharesTable({
   kind: DynamicKind;
 }) {
   return (
-    <details className="fr-mt-3w">
+    <details className="u-mt-3">
       <summary>Tableau des données de la carte</summary>
-      <div className="fr-table fr-table--bordered odts-table-wrap fr-mt-2w">
-        <table>
-          <caption>Part de la population couverte par : {DYNAMIC_KIND_LABELS[kind].toLowerCase()}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Département</th>
-              <th scope="col" className="odts-num">
-                Population couverte
+      <Table bordered className="u-mt-2">
+        <caption>Part de la population couverte par : {DYNAMIC_KIND_LABELS[kind].toLowerCase()}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Département</th>
+            <th scope="col" className="odts-num">
+              Population couverte
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.code}>
+              <th scope="row">
+                <Link href={`/territoires/departement/${r.code}`}>
+                  {r.nom} ({r.code})
+                </Link>
               </th>
+              <td className="odts-num">{formatPercent(r.part)}</td>
             </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.code}>
-                <th scope="row">
-                  <Link href={`/territoires/departement/${r.code}`}>
-                    {r.nom} ({r.code})
-                  </Link>
-                </th>
-                <td className="odts-num">{formatPercent(r.part)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+          ))}
+        </tbody>
+      </Table>
     </details>
   );
 }

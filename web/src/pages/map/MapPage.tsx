@@ -1,5 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Button } from '@codegouvfr/react-dsfr/Button';
 import { DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import type { FeatureCollection } from 'geojson';
 import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
@@ -12,6 +10,7 @@ import { TerritorySearch } from '../../components/TerritorySearch.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
 import { navigate, useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
+import { Alert, Button } from '../../ui/index.ts';
 import { DateControls } from './DateControls.tsx';
 import { boundsOf, toGeoJson, withShares } from './geo.ts';
 import { KindSelect, Layers, Picked, ShareLegend, SharesTable } from './MapControls.tsx';
@@ -100,8 +99,8 @@ export default function MapPage() {
   else {
     // The map starts while the data is on its way; it is reported idle once the data is drawn.
     body = (
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-8">
+      <div className="u-grid u-grid--gutters">
+        <div className="u-col-12 u-col-md-8">
           <Suspense fallback={<Loading label="Chargement de la carte…" />}>
             <MapView
               departements={departements ?? EMPTY}
@@ -115,13 +114,13 @@ export default function MapPage() {
           </Suspense>
           {departements && <SharesTable rows={shares} kind={kind} />}
         </div>
-        <div className="fr-col-12 fr-col-md-4">
+        <div className="u-col-12 u-col-md-4">
           <KindSelect kind={kind} onChange={(k) => set({ kind: k })} />
           <ShareLegend />
           {!departements && <Loading label="Chargement des contours…" />}
           {departement ? (
             <section aria-labelledby="departement-ouvert">
-              <h2 id="departement-ouvert" className="fr-h5">
+              <h2 id="departement-ouvert" className="u-h5">
                 {depName ?? departement} ({departement})
               </h2>
               {!loaded && <Loading label="Chargement des périmètres…" />}
@@ -133,7 +132,7 @@ export default function MapPage() {
                   Les dynamiques de ce département dans le registre
                 </Link>
               </p>
-              <Button priority="secondary" iconId="fr-icon-arrow-left-line" onClick={() => open('')}>
+              <Button priority="secondary" iconId="arrow-left-line" onClick={() => open('')}>
                 Revenir à la France entière
               </Button>
             </section>
@@ -152,7 +151,7 @@ export default function MapPage() {
 
   return (
     <>
-      <h1 className="fr-mt-4w">Carte des dynamiques</h1>
+      <h1 className="u-mt-4">Carte des dynamiques</h1>
       <p>
         Couverture de la population par département ; ouvrez un département pour voir les périmètres de ses
         dynamiques. Les mêmes données sont dans le <Link href={`/registre${query({ date })}`}>registre</Link>.

@@ -1,23 +1,21 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, STATUS_LABELS, STATUSES } from '@domain/registry/kinds.ts';
 import type { TerritoryType } from '@domain/territories/types.ts';
 import { useEffect, useState } from 'react';
 import { TerritorySearch } from '../../components/TerritorySearch.tsx';
 import { useTerritoryName } from '../../lib/useTerritoryName.ts';
 import { navigate } from '../../router/history.ts';
+import { Button, Input, Select } from '../../ui/index.ts';
 import { EMPTY_FILTERS, type Filters, pageSearch } from './filters.ts';
 
 function TerritoryTag({ value, onRemove }: { value: string; onRemove: () => void }) {
   const [type, code] = value.split(':') as [TerritoryType, string];
   const name = useTerritoryName(type, code ?? '');
   return (
-    <p className="fr-mb-2w">
+    <p className="u-mb-2">
       Territoire : <strong>{name ?? value}</strong>{' '}
-      <button type="button" className="fr-btn fr-btn--tertiary-no-outline fr-btn--sm" onClick={onRemove}>
-        Retirer ce filtre<span className="fr-sr-only"> de territoire</span>
-      </button>
+      <Button type="button" priority="tertiary-no-outline" size="small" onClick={onRemove}>
+        Retirer ce filtre<span className="u-sr-only"> de territoire</span>
+      </Button>
     </p>
   );
 }
@@ -40,21 +38,21 @@ export function RegistryFilters({ filters }: { filters: Filters }) {
         apply(draft);
       }}
     >
-      <h2 id="filtres-titre" className="fr-h5">
+      <h2 id="filtres-titre" className="u-h5">
         Filtres
       </h2>
       {filters.territoire && (
         <TerritoryTag value={filters.territoire} onRemove={() => apply({ ...draft, territoire: '' })} />
       )}
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-6">
+      <div className="u-grid u-grid--gutters">
+        <div className="u-col-12 u-col-md-6">
           <Input
             label="Texte"
             hintText="Mots du nom ou du porteur"
             nativeInputProps={{ value: draft.q, onChange: (e) => set({ q: e.target.value }), type: 'search' }}
           />
         </div>
-        <div className="fr-col-12 fr-col-md-3">
+        <div className="u-col-12 u-col-md-3">
           <Select
             label="Type de dynamique"
             nativeSelectProps={{
@@ -70,7 +68,7 @@ export function RegistryFilters({ filters }: { filters: Filters }) {
             ))}
           </Select>
         </div>
-        <div className="fr-col-12 fr-col-md-3">
+        <div className="u-col-12 u-col-md-3">
           <Select
             label="Statut"
             nativeSelectProps={{
@@ -86,7 +84,7 @@ export function RegistryFilters({ filters }: { filters: Filters }) {
             ))}
           </Select>
         </div>
-        <div className="fr-col-12 fr-col-md-4">
+        <div className="u-col-12 u-col-md-4">
           <TerritorySearch
             label="Région"
             hint="Saisissez au moins deux lettres"
@@ -96,7 +94,7 @@ export function RegistryFilters({ filters }: { filters: Filters }) {
             onClear={() => set({ region: '' })}
           />
         </div>
-        <div className="fr-col-12 fr-col-md-4">
+        <div className="u-col-12 u-col-md-4">
           <TerritorySearch
             label="Département"
             hint="Nom ou numéro"
@@ -106,7 +104,7 @@ export function RegistryFilters({ filters }: { filters: Filters }) {
             onClear={() => set({ departement: '' })}
           />
         </div>
-        <div className="fr-col-12 fr-col-md-4">
+        <div className="u-col-12 u-col-md-4">
           <Input
             label="État au"
             hintText="Statuts à cette date (aujourd’hui si vide)"
@@ -118,8 +116,8 @@ export function RegistryFilters({ filters }: { filters: Filters }) {
           />
         </div>
       </div>
-      <div className="odts-actions fr-mt-2w">
-        <Button type="submit" iconId="fr-icon-filter-line">
+      <div className="odts-actions u-mt-2">
+        <Button type="submit" iconId="filter-line">
           Filtrer
         </Button>
         <Button type="button" priority="secondary" onClick={() => apply(EMPTY_FILTERS)}>

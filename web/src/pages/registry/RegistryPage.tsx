@@ -1,4 +1,3 @@
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { useMemo } from 'react';
 import type { DynamicPage } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
@@ -7,6 +6,7 @@ import { count, formatDateLong } from '../../lib/format.ts';
 import { useTitle } from '../../lib/useTitle.ts';
 import { navigate, useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
+import { ButtonGroup, ButtonLink, Pagination } from '../../ui/index.ts';
 import { apiListUrl, exportUrl, type Filters, PAGE_SIZE, pageSearch, readFilters } from './filters.ts';
 import { RegistryFilters } from './RegistryFilters.tsx';
 import { RegistryTable } from './RegistryTable.tsx';
@@ -19,24 +19,25 @@ const EXPORTS = [
 
 function Exports({ filters }: { filters: Filters }) {
   return (
-    <section aria-labelledby="exporter" className="fr-mt-4w">
-      <h2 id="exporter" className="fr-h5">
+    <section aria-labelledby="exporter" className="u-mt-4">
+      <h2 id="exporter" className="u-h5">
         Exporter ces résultats
       </h2>
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+      <ButtonGroup>
         {EXPORTS.map((e) => (
           <li key={e.format}>
-            <a
-              className="fr-btn fr-btn--secondary fr-icon-download-line"
+            <ButtonLink
+              priority="secondary"
+              iconId="download-line"
               href={exportUrl(filters, e.format)}
               download
               title={`Télécharger au format ${e.label} (${e.detail})`}
             >
               {e.label}
-            </a>
+            </ButtonLink>
           </li>
         ))}
-      </ul>
+      </ButtonGroup>
     </section>
   );
 }
@@ -46,7 +47,7 @@ function Results({ data, filters }: { data: DynamicPage; filters: Filters }) {
   const go = (patch: Partial<Filters>) => navigate(`/registre${pageSearch({ ...filters, ...patch })}`);
   return (
     <>
-      <output className="fr-text--lg fr-mb-2w odts-block">
+      <output className="u-text-lg u-mb-2 odts-block">
         {count(data.total, 'dynamique trouvée', 'dynamiques trouvées')}
         {data.total > 0 && pages > 1 && ` — page ${filters.page} sur ${pages}`}
       </output>
@@ -68,7 +69,7 @@ function Results({ data, filters }: { data: DynamicPage; filters: Filters }) {
               defaultPage={filters.page}
               showFirstLast
               getPageLinkProps={(page) => ({ href: `/registre${pageSearch({ ...filters, page })}` })}
-              className="fr-mt-3w"
+              className="u-mt-3"
             />
           )}
         </>
@@ -84,18 +85,15 @@ export default function RegistryPage() {
   const list = useApi<DynamicPage>(apiListUrl(filters));
   return (
     <>
-      <h1 className="fr-mt-4w">Registre des dynamiques</h1>
-      <p className="fr-text--lead">
+      <h1 className="u-mt-4">Registre des dynamiques</h1>
+      <p className="u-lead">
         Toutes les dynamiques territoriales de santé recensées, à filtrer par type, statut, territoire et
         date.
       </p>
       <p>
-        <Link
-          href="/dynamiques/nouvelle"
-          className="fr-btn fr-btn--secondary fr-btn--icon-left fr-icon-add-line"
-        >
+        <ButtonLink href="/dynamiques/nouvelle" priority="secondary" iconId="add-line">
           Ajouter une dynamique
-        </Link>
+        </ButtonLink>
       </p>
       <RegistryFilters filters={filters} />
       <Async state={list} label="Recherche des dynamiques…">

@@ -2,6 +2,7 @@ import type { Dynamic } from '../../api/types.ts';
 import { KindLabel, StatusBadge } from '../../components/Badges.tsx';
 import { formatDateShort, formatInteger } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
+import { Button, Table } from '../../ui/index.ts';
 import type { Filters } from './filters.ts';
 
 interface Props {
@@ -13,64 +14,64 @@ interface Props {
 
 function SortButton({ active, label, onClick }: { active: boolean; label: string; onClick: () => void }) {
   return (
-    <button
-      type="button"
-      className={`fr-btn fr-btn--tertiary-no-outline fr-btn--sm fr-btn--icon-right ${active ? 'fr-icon-arrow-down-s-line' : 'fr-icon-arrow-up-down-line'}`}
+    <Button
+      priority="tertiary-no-outline"
+      size="small"
+      iconId={active ? 'arrow-down-s-line' : 'arrow-up-down-line'}
+      iconPosition="right"
       onClick={onClick}
-      aria-pressed={active}
       title={`Trier par ${label.toLowerCase()}`}
+      nativeButtonProps={{ 'aria-pressed': active }}
     >
       {label}
-    </button>
+    </Button>
   );
 }
 
 export function RegistryTable({ items, filters, caption, onSort }: Props) {
   return (
-    <div className="fr-table fr-table--bordered odts-table-wrap">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col" aria-sort={filters.tri === 'nom' ? 'ascending' : 'none'}>
-              <SortButton active={filters.tri === 'nom'} label="Nom" onClick={() => onSort('nom')} />
-            </th>
-            <th scope="col">Type</th>
-            <th scope="col">Statut</th>
-            <th scope="col">Porteur</th>
-            <th scope="col" className="odts-num">
-              Communes
-            </th>
-            <th scope="col">Début</th>
-            <th scope="col" aria-sort={filters.tri === 'modification' ? 'descending' : 'none'}>
-              <SortButton
-                active={filters.tri === 'modification'}
-                label="Mise à jour"
-                onClick={() => onSort('modification')}
-              />
-            </th>
+    <Table bordered>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          <th scope="col" aria-sort={filters.tri === 'nom' ? 'ascending' : 'none'}>
+            <SortButton active={filters.tri === 'nom'} label="Nom" onClick={() => onSort('nom')} />
+          </th>
+          <th scope="col">Type</th>
+          <th scope="col">Statut</th>
+          <th scope="col">Porteur</th>
+          <th scope="col" className="odts-num">
+            Communes
+          </th>
+          <th scope="col">Début</th>
+          <th scope="col" aria-sort={filters.tri === 'modification' ? 'descending' : 'none'}>
+            <SortButton
+              active={filters.tri === 'modification'}
+              label="Mise à jour"
+              onClick={() => onSort('modification')}
+            />
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {items.map((d) => (
+          <tr key={d.id}>
+            <td>
+              <Link href={`/dynamiques/${d.id}`}>{d.nom}</Link>
+            </td>
+            <td>
+              <KindLabel type={d.type} />
+            </td>
+            <td>
+              <StatusBadge statut={d.statut} />
+            </td>
+            <td>{d.porteur?.nom ?? '—'}</td>
+            <td className="odts-num">{formatInteger(d.perimetre.communes.length)}</td>
+            <td>{formatDateShort(d.dateDebut)}</td>
+            <td>{formatDateShort(d.modifieLe)}</td>
           </tr>
-        </thead>
-        <tbody>
-          {items.map((d) => (
-            <tr key={d.id}>
-              <td>
-                <Link href={`/dynamiques/${d.id}`}>{d.nom}</Link>
-              </td>
-              <td>
-                <KindLabel type={d.type} />
-              </td>
-              <td>
-                <StatusBadge statut={d.statut} />
-              </td>
-              <td>{d.porteur?.nom ?? '—'}</td>
-              <td className="odts-num">{formatInteger(d.perimetre.communes.length)}</td>
-              <td>{formatDateShort(d.dateDebut)}</td>
-              <td>{formatDateShort(d.modifieLe)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+        ))}
+      </tbody>
+    </Table>
   );
 }

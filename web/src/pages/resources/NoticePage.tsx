@@ -1,4 +1,3 @@
-import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import {
   AUDIENCE_LABELS,
   type Audience,
@@ -17,13 +16,14 @@ import { formatDateLong } from '../../lib/format.ts';
 import { useTitle } from '../../lib/useTitle.ts';
 import { Link } from '../../router/Link.tsx';
 import type { PageProps } from '../../routes.ts';
+import { Breadcrumb, Tag, TagGroup } from '../../ui/index.ts';
 import { contributorName } from './NoticeText.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
   return (
-    <div className="fr-mb-1w">
-      <dt className="fr-text--bold">{label}</dt>
-      <dd className="fr-ml-0">{children}</dd>
+    <div className="u-mb-1">
+      <dt className="u-bold">{label}</dt>
+      <dd className="u-ml-0">{children}</dd>
     </div>
   );
 }
@@ -38,15 +38,15 @@ function Tags({
   param: string;
 }) {
   return (
-    <ul className="fr-tags-group">
+    <TagGroup>
       {values.map((v) => (
         <li key={v}>
-          <Link className="fr-tag fr-tag--sm" href={`/ressources?${param}=${encodeURIComponent(v)}`}>
+          <Tag small href={`/ressources?${param}=${encodeURIComponent(v)}`}>
             {labels[v] ?? v}
-          </Link>
+          </Tag>
         </li>
       ))}
-    </ul>
+    </TagGroup>
   );
 }
 
@@ -65,10 +65,10 @@ function Details({ n }: { n: Notice }) {
         homeLinkProps={{ href: '/' }}
         segments={[{ label: 'Centre de ressources', linkProps: { href: '/ressources' } }]}
       />
-      <p className="fr-mb-1w">
-        <Link className="fr-tag fr-tag--sm" href={`/ressources?type=${n.type}`}>
+      <p className="u-mb-1">
+        <Tag small href={`/ressources?type=${n.type}`}>
           {NOTICE_TYPE_LABELS[n.type as NoticeType] ?? n.type}
-        </Link>
+        </Tag>
       </p>
       <h1>{n.titre}</h1>
       <dl>
@@ -91,14 +91,14 @@ function Details({ n }: { n: Notice }) {
         {n.isbn && <Row label="ISBN">{n.isbn}</Row>}
         {n.issn && <Row label="ISSN">{n.issn}</Row>}
       </dl>
-      <section aria-labelledby="resume" className="fr-mt-3w">
-        <h2 id="resume" className="fr-h4">
+      <section aria-labelledby="resume" className="u-mt-3">
+        <h2 id="resume" className="u-h4">
           Résumé
         </h2>
         <p className="odts-prewrap">{n.resume || 'Pas de résumé pour cette notice.'}</p>
       </section>
-      <section aria-labelledby="indexation" className="fr-mt-3w">
-        <h2 id="indexation" className="fr-h4">
+      <section aria-labelledby="indexation" className="u-mt-3">
+        <h2 id="indexation" className="u-h4">
           Indexation
         </h2>
         <dl>
@@ -147,7 +147,7 @@ function Details({ n }: { n: Notice }) {
           <p className="odts-empty">Notice non indexée.</p>
         )}
       </section>
-      <p className="fr-text--sm fr-mt-3w">
+      <p className="u-text-sm u-mt-3">
         Version {n.version}, mise à jour le {formatDateLong(n.modifieLe.slice(0, 10))}.
       </p>
     </>

@@ -1,4 +1,3 @@
-import { Pagination } from '@codegouvfr/react-dsfr/Pagination';
 import { NOTICE_TYPE_LABELS, type NoticeType } from '@domain/resources/vocabulary.ts';
 import { useMemo } from 'react';
 import type { NoticeHit, NoticeResults } from '../../api/types.ts';
@@ -8,6 +7,7 @@ import { count } from '../../lib/format.ts';
 import { useTitle } from '../../lib/useTitle.ts';
 import { useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
+import { ButtonGroup, ButtonLink, Pagination } from '../../ui/index.ts';
 import {
   PAGE_SIZE,
   type ResourceFilters,
@@ -30,20 +30,20 @@ const EXPORTS = [
 function Hit({ hit }: { hit: NoticeHit }) {
   return (
     <li className="odts-hit">
-      <h3 className="fr-h6 fr-mb-1v">
+      <h3 className="u-h6 u-mb-half">
         <Link href={`/ressources/${encodeURIComponent(hit.id)}`}>{hit.titre}</Link>
       </h3>
-      <p className="fr-text--sm fr-mb-1v">
+      <p className="u-text-sm u-mb-half">
         {NOTICE_TYPE_LABELS[hit.type as NoticeType] ?? hit.type} · {authorsLine(hit.auteurs)}
         {hit.annee ? ` · ${hit.annee}` : ''}
       </p>
       {hit.extrait && (
-        <p className="fr-text--sm fr-mb-1v">
+        <p className="u-text-sm u-mb-half">
           <Highlighted html={hit.extrait} />
         </p>
       )}
       {hit.dispositifs.length > 0 && (
-        <p className="fr-text--xs fr-mb-0">Dispositifs : {hit.dispositifs.join(', ')}</p>
+        <p className="u-text-xs u-mb-0">Dispositifs : {hit.dispositifs.join(', ')}</p>
       )}
     </li>
   );
@@ -52,12 +52,12 @@ function Hit({ hit }: { hit: NoticeHit }) {
 function Results({ data, filters }: { data: NoticeResults; filters: ResourceFilters }) {
   const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
   return (
-    <div className="fr-grid-row fr-grid-row--gutters">
-      <div className="fr-col-12 fr-col-md-4">
+    <div className="u-grid u-grid--gutters">
+      <div className="u-col-12 u-col-md-4">
         <Facets filters={filters} facettes={data.facettes} />
       </div>
-      <div className="fr-col-12 fr-col-md-8">
-        <output className="fr-text--lg fr-mb-2w odts-block">
+      <div className="u-col-12 u-col-md-8">
+        <output className="u-text-lg u-mb-2 odts-block">
           {count(data.total, 'notice trouvée', 'notices trouvées')}
           {pages > 1 && ` — page ${filters.page} sur ${pages}`}
         </output>
@@ -76,7 +76,7 @@ function Results({ data, filters }: { data: NoticeResults; filters: ResourceFilt
                 defaultPage={filters.page}
                 showFirstLast
                 getPageLinkProps={(page) => ({ href: `/ressources${resourcesSearch({ ...filters, page })}` })}
-                className="fr-mt-3w"
+                className="u-mt-3"
               />
             )}
           </>
@@ -93,35 +93,36 @@ export default function ResourcesPage() {
   const results = useApi<NoticeResults>(resourcesApiUrl(filters));
   return (
     <>
-      <h1 className="fr-mt-4w">Centre de ressources</h1>
-      <p className="fr-text--lead">
+      <h1 className="u-mt-4">Centre de ressources</h1>
+      <p className="u-lead">
         Rapports, guides, articles, textes officiels et outils sur les dynamiques territoriales de santé.
       </p>
-      <p className="fr-text--sm">
+      <p className="u-text-sm">
         Un sigle à éclaircir (ASV, CLS, CLSM, CPTS…) ? <a href="/glossaire">Consulter le glossaire</a>.
       </p>
       <SearchForm filters={filters} />
       <Async state={results} label="Recherche des notices…">
         {(data) => <Results data={data} filters={filters} />}
       </Async>
-      <section aria-labelledby="exporter-notices" className="fr-mt-4w">
-        <h2 id="exporter-notices" className="fr-h5">
+      <section aria-labelledby="exporter-notices" className="u-mt-4">
+        <h2 id="exporter-notices" className="u-h5">
           Exporter ces notices
         </h2>
-        <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+        <ButtonGroup>
           {EXPORTS.map((e) => (
             <li key={e.format}>
-              <a
-                className="fr-btn fr-btn--secondary fr-icon-download-line"
+              <ButtonLink
+                priority="secondary"
+                iconId="download-line"
                 href={resourcesExportUrl(filters, e.format)}
                 download
                 title={`Télécharger au format ${e.label} (${e.detail})`}
               >
                 {e.label}
-              </a>
+              </ButtonLink>
             </li>
           ))}
-        </ul>
+        </ButtonGroup>
       </section>
       <SelectionsList />
     </>

@@ -1,9 +1,7 @@
-import { Button } from '@codegouvfr/react-dsfr/Button';
-import { Input } from '@codegouvfr/react-dsfr/Input';
-import { Select } from '@codegouvfr/react-dsfr/Select';
 import { useEffect, useState } from 'react';
 import type { Facet } from '../../api/types.ts';
 import { navigate } from '../../router/history.ts';
+import { Button, ButtonGroup, DismissibleTag, Input, Select, Tag, TagGroup } from '../../ui/index.ts';
 import { EMPTY_RESOURCE_FILTERS, type FacetKey, type ResourceFilters, resourcesSearch } from './filters.ts';
 
 export const FACET_LABELS: Record<FacetKey, string> = {
@@ -29,15 +27,15 @@ export function SearchForm({ filters }: { filters: ResourceFilters }) {
         go(draft);
       }}
     >
-      <div className="fr-grid-row fr-grid-row--gutters">
-        <div className="fr-col-12 fr-col-md-6">
+      <div className="u-grid u-grid--gutters">
+        <div className="u-col-12 u-col-md-6">
           <Input
             label="Mots recherchés"
             hintText="« expression exacte », OR entre deux mots, -mot pour exclure"
             nativeInputProps={{ type: 'search', value: draft.q, onChange: (e) => set({ q: e.target.value }) }}
           />
         </div>
-        <div className="fr-col-6 fr-col-md-2">
+        <div className="u-col-6 u-col-md-2">
           <Input
             label="Depuis l’année"
             nativeInputProps={{
@@ -48,7 +46,7 @@ export function SearchForm({ filters }: { filters: ResourceFilters }) {
             }}
           />
         </div>
-        <div className="fr-col-6 fr-col-md-2">
+        <div className="u-col-6 u-col-md-2">
           <Input
             label="Jusqu’à l’année"
             nativeInputProps={{
@@ -59,7 +57,7 @@ export function SearchForm({ filters }: { filters: ResourceFilters }) {
             }}
           />
         </div>
-        <div className="fr-col-12 fr-col-md-2">
+        <div className="u-col-12 u-col-md-2">
           <Select
             label="Ordre"
             nativeSelectProps={{
@@ -72,7 +70,7 @@ export function SearchForm({ filters }: { filters: ResourceFilters }) {
           </Select>
         </div>
       </div>
-      <ul className="fr-btns-group fr-btns-group--inline-md">
+      <ButtonGroup>
         <li>
           <Button type="submit">Rechercher</Button>
         </li>
@@ -81,7 +79,7 @@ export function SearchForm({ filters }: { filters: ResourceFilters }) {
             Tout effacer
           </Button>
         </li>
-      </ul>
+      </ButtonGroup>
     </form>
   );
 }
@@ -100,41 +98,36 @@ export function Facets({
         const chosen = filters[key];
         const values = facettes[key] ?? [];
         return (
-          <section key={key} aria-labelledby={`facette-${key}`} className="fr-mb-3w">
-            <h2 id={`facette-${key}`} className="fr-h6 fr-mb-1w">
+          <section key={key} aria-labelledby={`facette-${key}`} className="u-mb-3">
+            <h2 id={`facette-${key}`} className="u-h6 u-mb-1">
               {FACET_LABELS[key]}
             </h2>
             {chosen && (
-              <p className="fr-mb-1w">
-                <button
-                  type="button"
-                  className="fr-tag fr-tag--dismiss"
-                  onClick={() => go({ ...filters, [key]: '' })}
-                >
+              <p className="u-mb-1">
+                <DismissibleTag onDismiss={() => go({ ...filters, [key]: '' })}>
                   {values.find((v) => String(v.valeur) === chosen)?.libelle ?? chosen}
-                  <span className="fr-sr-only"> : retirer ce filtre</span>
-                </button>
+                  <span className="u-sr-only"> : retirer ce filtre</span>
+                </DismissibleTag>
               </p>
             )}
             {values.length === 0 ? (
-              <p className="fr-text--sm odts-empty fr-my-0">Aucune valeur</p>
+              <p className="u-text-sm odts-empty u-my-0">Aucune valeur</p>
             ) : (
-              <ul className="fr-tags-group">
+              <TagGroup>
                 {values.slice(0, 12).map((v) => (
                   <li key={v.valeur}>
-                    <button
-                      type="button"
-                      className="fr-tag fr-tag--sm"
-                      aria-pressed={String(v.valeur) === chosen}
+                    <Tag
+                      small
+                      pressed={String(v.valeur) === chosen}
                       onClick={() =>
                         go({ ...filters, [key]: String(v.valeur) === chosen ? '' : String(v.valeur) })
                       }
                     >
                       {v.libelle} ({v.nombre})
-                    </button>
+                    </Tag>
                   </li>
                 ))}
-              </ul>
+              </TagGroup>
             )}
           </section>
         );

@@ -1,11 +1,10 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
-import { Breadcrumb } from '@codegouvfr/react-dsfr/Breadcrumb';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../../api/client.ts';
 import { Loading, PageError } from '../../components/StateViews.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
 import { useLocation } from '../../router/history.ts';
 import type { PageProps } from '../../routes.ts';
+import { Alert, Breadcrumb, ButtonGroup, ButtonLink } from '../../ui/index.ts';
 
 const DOWNLOADS = [
   { format: 'pdf', label: 'PDF' },
@@ -86,28 +85,24 @@ export default function SelectionPage({ params }: PageProps) {
       />
       <h1>{state.title}</h1>
       {saved && (
-        <output className="fr-mb-3w odts-block">
+        <output className="u-mb-3 odts-block">
           <Alert severity="success" small description={`Sélection enregistrée (version ${saved}).`} />
         </output>
       )}
-      <ul className="fr-btns-group fr-btns-group--inline-md fr-btns-group--icon-left">
+      <ButtonGroup>
         <li>
-          <a className="fr-btn fr-icon-edit-line" href={`/selections/${encodeURIComponent(id)}/modifier`}>
+          <ButtonLink iconId="edit-line" href={`/selections/${encodeURIComponent(id)}/modifier`}>
             Modifier la sélection
-          </a>
+          </ButtonLink>
         </li>
         {DOWNLOADS.map((d) => (
           <li key={d.format}>
-            <a
-              className="fr-btn fr-btn--secondary fr-icon-download-line"
-              href={exportUrl(id, d.format)}
-              download
-            >
+            <ButtonLink priority="secondary" iconId="download-line" href={exportUrl(id, d.format)} download>
               Télécharger en {d.label}
-            </a>
+            </ButtonLink>
           </li>
         ))}
-      </ul>
+      </ButtonGroup>
       <iframe
         title={`Contenu de la sélection : ${state.title}`}
         sandbox=""

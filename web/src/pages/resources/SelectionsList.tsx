@@ -3,13 +3,14 @@ import type { List, SelectionSummary } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Async, Empty } from '../../components/StateViews.tsx';
 import { Link } from '../../router/Link.tsx';
+import { ButtonLink } from '../../ui/index.ts';
 
 /** The centre's sélections bibliographiques, most recently modified first, and the way to compose one. */
 export function SelectionsList() {
   const state = useApi<List<SelectionSummary>>('/api/selections?limit=100');
   return (
-    <section aria-labelledby="selections-titre" className="fr-mt-4w">
-      <h2 id="selections-titre" className="fr-h4">
+    <section aria-labelledby="selections-titre" className="u-mt-4">
+      <h2 id="selections-titre" className="u-h4">
         Sélections bibliographiques
       </h2>
       <Async state={state} label="Chargement des sélections…">
@@ -21,7 +22,7 @@ export function SelectionsList() {
               {data.items.map((s) => (
                 <li key={s.id} className="odts-hit">
                   <Link href={`/selections/${encodeURIComponent(s.id)}`}>{s.titre}</Link>
-                  <span className="fr-text--sm odts-muted">
+                  <span className="u-text-sm odts-muted">
                     {' '}
                     — {s.nombreNotices} notice{s.nombreNotices > 1 ? 's' : ''}
                     {s.date ? `, ${formatPartialDate(s.date)}` : ''}
@@ -32,12 +33,9 @@ export function SelectionsList() {
           )
         }
       </Async>
-      <a
-        className="fr-btn fr-btn--secondary fr-icon-add-line fr-btn--icon-left fr-mt-2w"
-        href="/selections/nouvelle"
-      >
+      <ButtonLink priority="secondary" iconId="add-line" className="u-mt-2" href="/selections/nouvelle">
         Composer une sélection
-      </a>
+      </ButtonLink>
     </section>
   );
 }

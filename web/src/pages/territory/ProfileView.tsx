@@ -1,4 +1,3 @@
-import { Alert } from '@codegouvfr/react-dsfr/Alert';
 import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import { lazy, Suspense } from 'react';
 import type { Dynamic, Profile } from '../../api/types.ts';
@@ -6,6 +5,7 @@ import { StatusBadge } from '../../components/Badges.tsx';
 import { Empty, Loading } from '../../components/StateViews.tsx';
 import { count, formatDateLong, formatInteger, formatPercent } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
+import { Alert, Table } from '../../ui/index.ts';
 
 // Chart.js comes with the chart only, after the profile's text and tables.
 const BarChart = lazy(() => import('../analyses/BarChart.tsx'));
@@ -29,15 +29,15 @@ function Dynamics({ profile }: { profile: Profile }) {
   return (
     <>
       {groups.map(([kind, list]) => (
-        <section key={kind} aria-labelledby={`type-${kind}`} className="fr-mb-3w">
-          <h3 id={`type-${kind}`} className="fr-h5">
+        <section key={kind} aria-labelledby={`type-${kind}`} className="u-mb-3">
+          <h3 id={`type-${kind}`} className="u-h5">
             {DYNAMIC_KIND_LABELS[kind]} ({list.length})
           </h3>
           <ul>
             {list.map((d) => (
-              <li key={d.id} className="fr-mb-1w">
+              <li key={d.id} className="u-mb-1">
                 <Link href={`/dynamiques/${d.id}`}>{d.nom}</Link> <StatusBadge statut={d.statut} />
-                {d.porteur && <span className="fr-text--sm"> — porté par {d.porteur.nom}</span>}
+                {d.porteur && <span className="u-text-sm"> — porté par {d.porteur.nom}</span>}
               </li>
             ))}
           </ul>
@@ -58,35 +58,33 @@ function CoverageTable({ profile }: { profile: Profile }) {
       {rows.length === 0 ? (
         <Empty>Aucune dynamique ne couvre ce territoire.</Empty>
       ) : (
-        <div className="fr-table fr-table--no-caption odts-table-wrap">
-          <table>
-            <caption>Couverture du territoire par type de dynamique</caption>
-            <thead>
-              <tr>
-                <th scope="col">Type</th>
-                <th scope="col" className="odts-num">
-                  Communes couvertes
-                </th>
-                <th scope="col" className="odts-num">
-                  Population couverte
-                </th>
-                <th scope="col" className="odts-num">
-                  Part de la population
-                </th>
+        <Table bordered={false} noCaption>
+          <caption>Couverture du territoire par type de dynamique</caption>
+          <thead>
+            <tr>
+              <th scope="col">Type</th>
+              <th scope="col" className="odts-num">
+                Communes couvertes
+              </th>
+              <th scope="col" className="odts-num">
+                Population couverte
+              </th>
+              <th scope="col" className="odts-num">
+                Part de la population
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map(([k, c]) => (
+              <tr key={k}>
+                <th scope="row">{DYNAMIC_KIND_LABELS[k]}</th>
+                <td className="odts-num">{formatInteger(c.communes)}</td>
+                <td className="odts-num">{formatInteger(c.population)}</td>
+                <td className="odts-num">{formatPercent(c.partPopulation)}</td>
               </tr>
-            </thead>
-            <tbody>
-              {rows.map(([k, c]) => (
-                <tr key={k}>
-                  <th scope="row">{DYNAMIC_KIND_LABELS[k]}</th>
-                  <td className="odts-num">{formatInteger(c.communes)}</td>
-                  <td className="odts-num">{formatInteger(c.population)}</td>
-                  <td className="odts-num">{formatPercent(c.partPopulation)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+            ))}
+          </tbody>
+        </Table>
       )}
       {rows.length > 0 && (
         <Suspense fallback={<Loading label="Chargement du graphique…" />}>
@@ -110,7 +108,7 @@ function CoverageTable({ profile }: { profile: Profile }) {
 export function ProfileView({ profile }: { profile: Profile }) {
   return (
     <>
-      <section aria-labelledby="dynamiques" className="fr-mt-4w">
+      <section aria-labelledby="dynamiques" className="u-mt-4">
         <h2 id="dynamiques">Dynamiques présentes</h2>
         <p>
           {count(profile.dynamiques.length, 'dynamique')} au {formatDateLong(profile.date)}, portées sur tout
@@ -118,11 +116,11 @@ export function ProfileView({ profile }: { profile: Profile }) {
         </p>
         <Dynamics profile={profile} />
       </section>
-      <section aria-labelledby="couverture" className="fr-mt-4w">
+      <section aria-labelledby="couverture" className="u-mt-4">
         <h2 id="couverture">Couverture</h2>
         <CoverageTable profile={profile} />
       </section>
-      <section aria-labelledby="lacunes" className="fr-mt-4w">
+      <section aria-labelledby="lacunes" className="u-mt-4">
         <h2 id="lacunes">Lacunes repérées</h2>
         {profile.lacunes.length === 0 ? (
           <Empty>Aucune lacune repérée.</Empty>
@@ -131,7 +129,7 @@ export function ProfileView({ profile }: { profile: Profile }) {
             severity="warning"
             small
             description={
-              <ul className="fr-mb-0">
+              <ul className="u-mb-0">
                 {profile.lacunes.map((l) => (
                   <li key={l}>{l}</li>
                 ))}
