@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { systemActor } from '../../../src/domain/actor.ts';
 import { shippedContours } from '../../helpers/reference-layers.ts';
@@ -23,6 +24,43 @@ function realContours(): string {
   const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'odts-e2e-')), 'france.topo.json');
   fs.writeFileSync(file, JSON.stringify(topology));
   return file;
+}
+
+/**
+ * Colours of what the map draws, read from a screenshot of its canvas (decoded in the page: WebGL keeps no
+ * readable buffer): how many pixels are not the background, and how many colours cover ≥ 0.5 % of it.
+ */
+async function mapColours(page: Page): Promise<{ coloured: number; colours: number }> {
+  const png = await page.locator('.odts-map canvas').screenshot();
+  // A string: this file is compiled without the DOM's types.
+  return page.evaluate(`(async () => {
+    const img = new Image();
+    img.src = 'data:image/png;base64,${png.toString('base64')}';
+    await img.decode();
+    const c = document.createElement('canvas');
+    c.width = img.width;
+    c.height = img.height;
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0);
+    const data = g.getImageData(0, 0, c.width, c.height).data;
+    const counts = new Map();
+    for (let i = 0; i < data.length; i += 4) {
+      // Quantised to 32 levels per channel, so that antialiasing does not count as colours.
+      const key = (data[i] >> 3) * 1024 + (data[i + 1] >> 3) * 32 + (data[i + 2] >> 3);
+      counts.set(key, (counts.get(key) || 0) + 1);
+    }
+    const total = data.length / 4;
+    const background = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+    const white = 31 * 1024 + 31 * 32 + 31;
+    let coloured = 0;
+    let colours = 0;
+    for (const [key, n] of counts) {
+      if (key === background) continue;
+      coloured += n;
+      if (key !== white && n >= total * 0.005) colours += 1;
+    }
+    return { coloured, colours };
+  })()`) as Promise<{ coloured: number; colours: number }>;
 }
 
 /** Without contours the map page explains how to add them; with them, MapLibre draws France. */
@@ -51,6 +89,14 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await slider.fill(String(new Date().getFullYear()));
   await page.waitForURL((u) => !u.searchParams.has('date'));
   await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+  // After the date changes, départements are coloured as when the address is loaded directly.
+  const afterSlider = await mapColours(page);
+  await page.goto(page.url());
+  await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+  const direct = await mapColours(page);
+  expect(direct.colours).toBeGreaterThanOrEqual(2);
+  expect(afterSlider.colours).toBe(direct.colours);
+  expect(Math.abs(afterSlider.coloured - direct.coloured)).toBeLessThan(direct.coloured * 0.02);
 
   // Open the Loire from the keyboard; its perimeters are drawn and listed by kind.
   const before = await map.getAttribute('data-map-idle-ms');

@@ -1,6 +1,6 @@
 import { DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import type { FeatureCollection } from 'geojson';
-import { lazy, type ReactNode, Suspense, useMemo, useState } from 'react';
+import { lazy, type ReactNode, Suspense, useMemo, useRef, useState } from 'react';
 import type { Topology } from 'topojson-specification';
 import { query } from '../../api/client.ts';
 import type { CoverageData } from '../../api/types.ts';
@@ -58,10 +58,14 @@ export default function MapPage() {
   const communes = useApi<Topology>(urls.communes);
   const dyn = useApi<FeatureCollection>(urls.dynamics);
 
+  // While another date's coverage loads, the map keeps the last one instead of turning white.
+  const lastCover = useRef<CoverageData | null>(null);
+  if (cover.data) lastCover.current = cover.data;
+  const coverage = cover.data ?? lastCover.current;
   const shares = useMemo(() => {
-    const rows = (cover.data?.items ?? []).filter((i) => i.type === kind);
+    const rows = (coverage?.items ?? []).filter((i) => i.type === kind);
     return rows.map((r) => ({ code: r.territoire.code, nom: r.territoire.nom, part: r.partPopulation }));
-  }, [cover.data, kind]);
+  }, [coverage, kind]);
   const departements = useMemo(
     () =>
       deps.data

@@ -50,8 +50,13 @@ interface Props {
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
+// Maps whose first 'load' has fired. `isStyleLoaded()` is false again whenever a source is reloading
+// (a new date's coverage on its way), and 'load' never fires twice: waiting for it then lost the update,
+// which left the map white after a date change.
+const ready = new WeakSet<MapLibre>();
+
 function onceLoaded(m: MapLibre, apply: () => void) {
-  if (m.isStyleLoaded()) apply();
+  if (ready.has(m) || m.isStyleLoaded()) apply();
   else m.once('load', apply);
 }
 
@@ -98,6 +103,7 @@ export default function MapView({
       attributionControl: false,
     });
     holdFramesUntilLoaded(m, ['departements', 'regions', 'communes', 'dynamiques']);
+    m.once('load', () => ready.add(m));
     drawn.current = initial.departements.features.length > 0;
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     // "idle" once the data given is drawn (tests and the benchmark wait for it, with its time).
