@@ -100,6 +100,21 @@ export class TerritoryRepository {
   }
 
   /** Which communes each QPV lies in. */
+  /** QPV of the most recent generation in a département, with their communes, in code order. */
+  async qpvOfDepartement(departement: string) {
+    const rows = await this.db
+      .selectFrom('qpv as q')
+      .innerJoin('qpv_commune as qc', 'qc.qpv', 'q.code')
+      .select(['q.code', 'q.nom', 'q.population', 'q.generation', 'qc.commune'])
+      .select((eb) => eb('q.contour', 'is not', null).as('hasContour'))
+      .where('q.departement', '=', departement)
+      .where('q.generation', '=', (eb) => eb.selectFrom('qpv').select((e) => e.fn.max('generation').as('g')))
+      .orderBy('q.code')
+      .orderBy('qc.commune')
+      .execute();
+    return rows;
+  }
+
   qpvLinks(): Promise<QpvLink[]> {
     return this.db.selectFrom('qpv_commune').select(['qpv', 'commune']).execute();
   }

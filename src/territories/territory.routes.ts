@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { errorResponses } from '../domain/kernel/responses.ts';
+import { qpvListQuery, qpvListResult } from '../domain/territories/qpv-list.ts';
 import {
   territoryDetail,
   territoryParams,
@@ -25,6 +26,21 @@ export function territoryRoutes(service: TerritoryService): FastifyPluginAsyncZo
         const items = (await service.search(req.actor, req.query)).map(presentTerritoryItem);
         return { total: items.length, items };
       },
+    );
+
+    app.get(
+      '/api/qpv',
+      {
+        schema: {
+          tags: ['Territoires'],
+          summary: 'Quartiers prioritaires d’un département, avec leurs communes',
+          description:
+            'Génération la plus récente chargée ; liste vide si la couche des QPV n’est pas chargée.',
+          querystring: qpvListQuery,
+          response: { 200: qpvListResult, ...errorResponses(400) },
+        },
+      },
+      async (req) => service.qpvOfDepartement(req.actor, req.query),
     );
 
     app.get(

@@ -1,5 +1,6 @@
 import type { Actor } from '../domain/actor.ts';
 import { notFound } from '../domain/errors.ts';
+import type { QpvListQuery, QpvListResult } from '../domain/territories/qpv-list.ts';
 import type { TerritoryDetail, TerritorySearchQuery } from '../domain/territories/schemas.ts';
 import { buildTerritoryIndex } from '../domain/territories/territory-index.ts';
 import { TerritoryTree } from '../domain/territories/territory-tree.ts';
@@ -39,6 +40,28 @@ export class TerritoryService {
     const filter = query.type ? (t: TerritoryEntry) => t.type === query.type : undefined;
     const hits = index.search(query.q, { limit: query.limit, ...(filter ? { filter } : {}) });
     return hits.map((h) => h.entry);
+  }
+
+  /** The QPV of a département with their communes (empty when the QPV layer is not loaded). */
+  async qpvOfDepartement(_actor: Actor, query: QpvListQuery): Promise<QpvListResult> {
+    const rows = await this.repo.qpvOfDepartement(query.departement);
+    const items = new Map<string, QpvListResult['items'][number]>();
+    for (const r of rows) {
+      const q = items.get(r.code) ?? {
+        code: r.code,
+        nom: r.nom,
+        population: r.population,
+        communes: [],
+        contour: Boolean(r.hasContour),
+      };
+      q.communes.push(r.commune);
+      items.set(r.code, q);
+    }
+    return {
+      departement: query.departement,
+      generation: rows[0]?.generation ?? null,
+      items: [...items.values()],
+    };
   }
 
   /** Answered from the in-memory tree built with the search index (the reference fits in a few MB). */

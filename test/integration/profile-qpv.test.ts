@@ -89,6 +89,21 @@ describe('QPV in territory profiles', () => {
     expect(html.body).toContain('Quartiers prioritaires de la politique de la ville');
   });
 
+  it('GET /api/qpv lists the quartiers of a département with their communes', async () => {
+    const expected = shippedQpv.filter((q) => q.departement === '69');
+    const res = await t.app.inject('/api/qpv?departement=69');
+    expect(res.statusCode).toBe(200);
+    const body = res.json() as { generation: string; items: { code: string; communes: string[] }[] };
+    expect(body.items.map((i) => i.code)).toEqual(expected.map((q) => q.code).sort());
+    const first = expected[0] as { code: string; communes: string[] };
+    expect(body.items.find((i) => i.code === first.code)?.communes).toEqual([...first.communes].sort());
+    expect(body.generation).toMatch(/2024/);
+    const bad = await t.app.inject('/api/qpv?departement=999');
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().champs.departement).toMatch(/département/);
+    expect((await t.app.inject('/api/qpv')).statusCode).toBe(400);
+  });
+
   it('the configuration matrix works on every shipped contrat de ville', async () => {
     const contrats = await t.ctx.services.reference.listContratsVille();
     const withCommunes = contrats.filter((c) => c.communes.length > 0).length;
