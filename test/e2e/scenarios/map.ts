@@ -1,10 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { systemActor } from '../../../src/domain/actor.ts';
-import { shippedContours } from '../../helpers/reference-layers.ts';
+import { shippedContours, shippedLayer } from '../../helpers/reference-layers.ts';
 import { expectAccessible, expectWellFormedPage, openPage, screenshot } from '../helpers/browser.ts';
 import { MARKER } from '../helpers/seed.ts';
 import type { E2e } from './context.ts';
@@ -63,6 +63,22 @@ async function mapColours(page: Page): Promise<{ coloured: number; colours: numb
   })()`) as Promise<{ coloured: number; colours: number }>;
 }
 
+/**
+ * Waits until the map reports idle again after `before` (its previous idle time). Polled from here: the
+ * page's policy forbids the string evaluation `waitForFunction` would need.
+ */
+async function idleAfter(map: Locator, before: string | null): Promise<void> {
+  for (let waited = 0; waited < 30_000; waited += 100) {
+    const [state, at] = await Promise.all([
+      map.getAttribute('data-map-state'),
+      map.getAttribute('data-map-idle-ms'),
+    ]);
+    if (state === 'idle' && at !== before) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('la carte n’est pas revenue au repos en 30 s');
+}
+
 /** Without contours the map page explains how to add them; with them, MapLibre draws France. */
 export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e) {
   const { page, errors } = await openPage(browser);
@@ -94,9 +110,15 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await page.goto(page.url());
   await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
   const direct = await mapColours(page);
-  expect(direct.colours).toBeGreaterThanOrEqual(2);
+  // The seeded CLS colours the Loire; the other départements stay white (no coverage).
+  expect(direct.colours).toBeGreaterThanOrEqual(1);
   expect(afterSlider.colours).toBe(direct.colours);
   expect(Math.abs(afterSlider.coloured - direct.coloured)).toBeLessThan(direct.coloured * 0.02);
+
+  // With the shipped QPV, an open département outlines the communes holding one (toggle in the legend).
+  await server.ctx.services.reference.importQpv(systemActor('test'), shippedLayer('qpv-2024.json.gz'), {
+    force: true,
+  });
 
   // Open the Loire from the keyboard; its perimeters are drawn and listed by kind.
   const before = await map.getAttribute('data-map-idle-ms');
@@ -108,10 +130,21 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await page.waitForURL((u) => u.searchParams.get('departement') === '42');
   await page.getByRole('heading', { name: 'Loire (42)' }).waitFor();
   await page.getByRole('checkbox', { name: /Contrat local de santé/ }).waitFor();
-  await page.waitForFunction(
-    `(() => { const m = document.querySelector('.odts-map');
-      return m.dataset.mapState === 'idle' && m.dataset.mapIdleMs !== ${JSON.stringify(before)}; })()`,
-  );
+  await idleAfter(map, before);
+
+  const qpvToggle = page.getByRole('checkbox', {
+    name: /Communes comptant un quartier prioritaire \(\d+ QPV\)/,
+  });
+  expect(await qpvToggle.isChecked()).toBe(true);
+  const withQpv = await mapColours(page);
+  const idleBefore = await map.getAttribute('data-map-idle-ms');
+  await page.locator('label[for="couche-qpv"]').click();
+  expect(await qpvToggle.isChecked()).toBe(false);
+  await idleAfter(map, idleBefore);
+  const withoutQpv = await mapColours(page);
+  // The dashed outlines are gone: fewer pixels differ from the background.
+  expect(withoutQpv.coloured).toBeLessThan(withQpv.coloured);
+  await page.locator('label[for="couche-qpv"]').click();
 
   // A click on the map (the Loire, covered by the seeded CLS) lists the dynamics there.
   await map.click();

@@ -5,7 +5,7 @@ import { Link } from '../../router/Link.tsx';
 import { Checkbox, Select, Table } from '../../ui/index.ts';
 import { KIND_COLORS } from './kind-colors.ts';
 import type { PickedFeature } from './MapView.tsx';
-import { SHARE_STOPS } from './map-style.ts';
+import { QPV_COLOR, SHARE_STOPS } from './map-style.ts';
 
 export function KindSelect({ kind, onChange }: { kind: DynamicKind; onChange: (k: DynamicKind) => void }) {
   return (
@@ -62,6 +62,43 @@ export function Layers({
         ),
         nativeInputProps: { id: `couche-${k}`, checked: visible.has(k), onChange: () => toggle(k) },
       }))}
+    />
+  );
+}
+
+/** Toggle of the QPV layer, with the number of quartiers of the open département. */
+export function QpvLayer({
+  count,
+  shown,
+  toggle,
+}: {
+  count: number | null;
+  shown: boolean;
+  toggle: () => void;
+}) {
+  if (count === null) return null;
+  if (count === 0) return <p className="u-text-sm">Aucun quartier prioritaire dans ce département.</p>;
+  return (
+    <Checkbox
+      legend="Politique de la ville"
+      small
+      options={[
+        {
+          label: (
+            <>
+              <span
+                className="odts-swatch odts-swatch--qpv u-mr-1"
+                style={{ borderColor: QPV_COLOR }}
+                aria-hidden="true"
+              />
+              <span className="odts-legend-text">
+                Communes comptant un quartier prioritaire ({formatInteger(count)} QPV)
+              </span>
+            </>
+          ),
+          nativeInputProps: { id: 'couche-qpv', checked: shown, onChange: toggle },
+        },
+      ]}
     />
   );
 }

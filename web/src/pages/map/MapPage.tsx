@@ -1,4 +1,5 @@
 import { DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
+import type { QpvListResult } from '@domain/territories/qpv-list.ts';
 import type { FeatureCollection } from 'geojson';
 import { lazy, type ReactNode, Suspense, useMemo, useRef, useState } from 'react';
 import type { Topology } from 'topojson-specification';
@@ -12,8 +13,8 @@ import { navigate, useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
 import { Alert, Button } from '../../ui/index.ts';
 import { DateControls } from './DateControls.tsx';
-import { boundsOf, toGeoJson, withShares } from './geo.ts';
-import { KindSelect, Layers, Picked, ShareLegend, SharesTable } from './MapControls.tsx';
+import { boundsOf, toGeoJson, withQpvCounts, withShares } from './geo.ts';
+import { KindSelect, Layers, Picked, QpvLayer, ShareLegend, SharesTable } from './MapControls.tsx';
 import type { Focus, PickedFeature } from './MapView.tsx';
 import { type MapParams, mapDataUrls, mapSearch, readMapParams } from './urls.ts';
 
@@ -57,6 +58,14 @@ export default function MapPage() {
   const cover = useApi<CoverageData>(urls.coverage);
   const communes = useApi<Topology>(urls.communes);
   const dyn = useApi<FeatureCollection>(urls.dynamics);
+  const qpv = useApi<QpvListResult>(urls.qpv);
+  const [showQpv, setShowQpv] = useState(true);
+  const qpvCounts = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const q of qpv.data?.items ?? [])
+      for (const c of q.communes) counts.set(c, (counts.get(c) ?? 0) + 1);
+    return counts;
+  }, [qpv.data]);
 
   // While another date's coverage loads, the map keeps the last one instead of turning white.
   const lastCover = useRef<CoverageData | null>(null);
@@ -78,9 +87,12 @@ export default function MapPage() {
     if (!departement || !departements || !communes.data || !dyn.data) return null;
     const bounds = boundsOf(departements.features.find((f) => f.properties?.code === departement));
     if (!bounds) return null;
-    return { code: departement, bounds, communes: toGeoJson(communes.data, 'commune'), dynamics: dyn.data };
-  }, [departement, departements, communes.data, dyn.data]);
-  const loaded = Boolean(departement && departements && communes.data && dyn.data);
+    const withQpv = withQpvCounts(toGeoJson(communes.data, 'commune'), qpvCounts);
+    return { code: departement, bounds, communes: withQpv, dynamics: dyn.data };
+  }, [departement, departements, communes.data, dyn.data, qpvCounts]);
+  // The QPV list may fail (layer being re-imported): the map then shows the perimeters without it.
+  const qpvDone = qpv.status !== 'loading';
+  const loaded = Boolean(departement && departements && communes.data && dyn.data && qpvDone);
   const counts = useMemo(() => {
     const c = new Map<DynamicKind, number>();
     for (const f of focus?.dynamics.features ?? [])
@@ -112,6 +124,7 @@ export default function MapPage() {
               focus={focus}
               pending={!departements || !regions || !cover.data || (Boolean(departement) && !loaded)}
               visible={visible}
+              showQpv={showQpv}
               onPick={setPicked}
               onDepartement={open}
             />
@@ -130,6 +143,13 @@ export default function MapPage() {
               {!loaded && <Loading label="Chargement des périmètres…" />}
               {loaded && !focus && <p>Ce département n’a pas de contour chargé.</p>}
               {focus && <Layers counts={counts} visible={visible} toggle={toggle} />}
+              {focus && (
+                <QpvLayer
+                  count={qpv.data ? qpv.data.items.length : null}
+                  shown={showQpv}
+                  toggle={() => setShowQpv((v) => !v)}
+                />
+              )}
               <Picked items={picked} />
               <p>
                 <Link href={`/registre?departement=${departement}`}>

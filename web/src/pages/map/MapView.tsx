@@ -44,6 +44,8 @@ interface Props {
   /** Data still on its way (a département being opened): the map is not reported idle meanwhile. */
   pending: boolean;
   visible: ReadonlySet<DynamicKind>;
+  /** Whether the communes holding a QPV are outlined. */
+  showQpv: boolean;
   onPick: (features: PickedFeature[]) => void;
   onDepartement: (code: string) => void;
 }
@@ -70,6 +72,7 @@ export default function MapView({
   focus,
   pending,
   visible,
+  showQpv,
   onPick,
   onDepartement,
 }: Props) {
@@ -81,7 +84,7 @@ export default function MapView({
   const handlers = useRef({ onPick, onDepartement, focused: focus !== null });
   handlers.current = { onPick, onDepartement, focused: focus !== null };
   // What the map was made with: the effects below only pass on what changed since.
-  const made = useRef({ departements, regions, focus, visible });
+  const made = useRef({ departements, regions, focus, visible, showQpv });
 
   useEffect(() => {
     if (!container.current) return;
@@ -96,7 +99,7 @@ export default function MapView({
           communes: initial.focus?.communes,
           dynamiques: initial.focus?.dynamics,
         },
-        { focused: initial.focus !== null, visible: initial.visible },
+        { focused: initial.focus !== null, visible: initial.visible, qpv: initial.showQpv },
       ),
       bounds: initial.focus?.bounds ?? FRANCE,
       fitBoundsOptions: { padding: initial.focus ? 24 : 0 },
@@ -176,6 +179,13 @@ export default function MapView({
       m.setFilter('dynamiques', visibleFilter(visible));
     });
   }, [visible]);
+
+  useEffect(() => {
+    const m = map.current;
+    if (!m || showQpv === made.current.showQpv) return;
+    made.current = { ...made.current, showQpv };
+    onceLoaded(m, () => m.setLayoutProperty('communes-qpv', 'visibility', showQpv ? 'visible' : 'none'));
+  }, [showQpv]);
 
   return (
     <section

@@ -45,3 +45,15 @@ export function boundsOf(f: Feature | undefined): Bounds | null {
     [Math.max(...xs), Math.max(...ys)],
   ];
 }
+
+/** Each commune's number of quartiers prioritaires, as a property the QPV layer filters on. */
+export function withQpvCounts(fc: FeatureCollection, counts: ReadonlyMap<string, number>): FeatureCollection {
+  if (counts.size === 0) return fc;
+  return {
+    type: 'FeatureCollection',
+    features: fc.features.map((f) => ({
+      ...f,
+      properties: { ...f.properties, qpv: counts.get(String(f.properties?.code)) ?? 0 },
+    })),
+  };
+}

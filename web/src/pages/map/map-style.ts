@@ -26,6 +26,9 @@ export const SHARE_STOPS: [number, string][] = [
   [1, '#000091'],
 ];
 
+/** Outline of the communes holding a QPV (dark orange, contrast ≥ 3:1 on white and on the blues). */
+export const QPV_COLOR = '#a34100';
+
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function token(name: string, fallback: string): string {
@@ -81,7 +84,7 @@ export interface MapData {
  */
 export function baseStyle(
   data: MapData = {},
-  view: { focused: boolean; visible: ReadonlySet<DynamicKind> } = {
+  view: { focused: boolean; visible: ReadonlySet<DynamicKind>; qpv?: boolean } = {
     focused: false,
     visible: new Set(DYNAMIC_KINDS),
   },
@@ -126,6 +129,16 @@ export function baseStyle(
         source: 'dynamiques',
         filter: visibleFilter(view.visible),
         paint: { 'fill-color': kindColor, 'fill-opacity': statusOpacity, 'fill-outline-color': kindColor },
+      },
+      {
+        // Communes holding a quartier prioritaire: the shipped QPV list has no perimeters, so the map
+        // outlines their communes, dashed, above the perimeters.
+        id: 'communes-qpv',
+        type: 'line',
+        source: 'communes',
+        filter: ['>', ['coalesce', ['get', 'qpv'], 0], 0],
+        layout: { visibility: view.qpv === false ? 'none' : 'visible' },
+        paint: { 'line-color': QPV_COLOR, 'line-width': 2, 'line-dasharray': [2, 1] },
       },
       {
         id: 'departements-limites',

@@ -34,5 +34,6 @@ export function mapDataUrls(p: MapParams) {
     coverage: `/api/analyses/couverture${query({ niveau: 'departement', types: p.kind, date: p.date })}`,
     communes: dep ? `/api/contours/commune?departement=${dep}&format=topojson` : null,
     dynamics: dep ? `/api/dynamiques${query({ format: 'geojson', departement: dep, date: p.date })}` : null,
+    qpv: dep ? `/api/qpv?departement=${dep}` : null,
   };
 }
