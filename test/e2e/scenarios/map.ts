@@ -102,6 +102,8 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await slider.fill('2010');
   await page.waitForURL((u) => u.searchParams.get('date') === '2010-01-01');
   await page.getByText('État au 1er janvier 2010').waitFor();
+  // Two dates in a row, the second while the first one's colours are still being drawn.
+  await slider.fill('2015');
   await slider.fill(String(new Date().getFullYear()));
   await page.waitForURL((u) => !u.searchParams.has('date'));
   await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
