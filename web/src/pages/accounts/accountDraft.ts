@@ -1,4 +1,12 @@
-import type { Account } from './accountApi.ts';
+/** The parts of an account answer the form reads (kept structural: this module is pure and tested alone). */
+interface AccountFields {
+  email: string;
+  nom: string;
+  role: string;
+  regions: string[];
+  dynamiques: string[];
+  actif: boolean;
+}
 
 /** What the account form edits; the e-mail and the password only at creation. */
 export interface AccountDraft {
@@ -22,7 +30,7 @@ export const EMPTY_ACCOUNT: AccountDraft = {
   motDePasse: '',
 };
 
-export function draftOf(a: Account): AccountDraft {
+export function draftOf(a: AccountFields): AccountDraft {
   return {
     email: a.email,
     nom: a.nom,
