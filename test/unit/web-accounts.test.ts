@@ -46,7 +46,7 @@ describe('the journal writes changes for people', () => {
     expect(readable([{ date: '2012-01-15', type: 'creation', note: null }, { date: '2013' }])).toBe(
       'date : 2012-01-15 ; type : creation\ndate : 2013',
     );
-    expect(readable({ communes: ['42218'], epci: [] })).toBe('communes : 42218\nepci : —');
+    expect(readable({ communes: ['42218'], epci: [], qpv: null })).toBe('communes : 42218');
   });
 });
 

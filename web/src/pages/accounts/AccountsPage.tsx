@@ -7,6 +7,7 @@ import { Badge, ButtonLink, Table } from '../../ui/index.ts';
 import type { Account } from './accountApi.ts';
 import { formatMoment, roleLabel } from './labels.ts';
 import { RefusalOrError } from './Refusal.tsx';
+import { RegionNames } from './RegionNames.tsx';
 import { TokensPanel } from './TokensPanel.tsx';
 
 function AccountRow({ a }: { a: Account }) {
@@ -17,7 +18,9 @@ function AccountRow({ a }: { a: Account }) {
         {a.nom && <span className="u-text-sm odts-block">{a.nom}</span>}
       </th>
       <td>{roleLabel(a.role)}</td>
-      <td>{a.regions.join(', ') || '—'}</td>
+      <td>
+        <RegionNames codes={a.regions} />
+      </td>
       <td>
         <Badge small noIcon severity={a.actif ? 'success' : 'warning'}>
           {a.actif ? 'actif' : 'désactivé'}

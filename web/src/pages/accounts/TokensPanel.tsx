@@ -7,6 +7,7 @@ import { asApiError, type CreatedToken, type Token } from './accountApi.ts';
 import { formatMoment, roleLabel } from './labels.ts';
 import { NewToken } from './NewToken.tsx';
 import { RefusalOrError } from './Refusal.tsx';
+import { RegionNames } from './RegionNames.tsx';
 import { TokenCreateForm } from './TokenCreateForm.tsx';
 
 /** Revoking asks once more, on the row itself, naming the token. */
@@ -73,7 +74,7 @@ export function TokensPanel() {
           <Empty>Aucun jeton pour l’instant.</Empty>
         ) : (
           <Table>
-            <caption>Jetons d’API</caption>
+            <caption>Jetons existants</caption>
             <thead>
               <tr>
                 <th scope="col">Libellé</th>
@@ -89,7 +90,9 @@ export function TokensPanel() {
                 <tr key={t.id}>
                   <th scope="row">{t.libelle}</th>
                   <td>{roleLabel(t.role)}</td>
-                  <td>{t.regions.join(', ') || '—'}</td>
+                  <td>
+                    <RegionNames codes={t.regions} />
+                  </td>
                   <td>{formatMoment(t.creeLe)}</td>
                   <td>
                     <Badge small noIcon severity={t.revoque ? 'error' : 'success'}>

@@ -73,7 +73,7 @@ export function AuditFilters({
         </div>
         <div className="u-col-12 u-col-md-3">{text('entiteId', 'Identifiant de la fiche')}</div>
         <div className="u-col-12 u-col-md-3">{text('depuis', 'Depuis le', 'date')}</div>
-        <div className="u-col-12 u-col-md-3">{text('jusqua', 'Jusqu’au', 'date', 'inclus')}</div>
+        <div className="u-col-12 u-col-md-3">{text('jusqua', 'Jusqu’au (inclus)', 'date')}</div>
       </div>
       <Button type="submit">Filtrer</Button>{' '}
       <Button

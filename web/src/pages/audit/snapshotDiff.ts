@@ -34,6 +34,13 @@ function inline(o: Record<string, unknown>): string {
   return parts.join(' ; ');
 }
 
+const isEmpty = (v: unknown) =>
+  v === null ||
+  v === undefined ||
+  v === '' ||
+  (Array.isArray(v) && v.length === 0) ||
+  (isRecord(v) && Object.keys(v).length === 0);
+
 /** One value as text: lists on one line (of scalars) or one line per item (of records). */
 export function readable(v: unknown): string {
   if (Array.isArray(v)) {
@@ -43,7 +50,10 @@ export function readable(v: unknown): string {
       : v.map((x) => (isRecord(x) ? inline(x) : scalar(x))).join('\n');
   }
   if (isRecord(v)) {
-    const lines = Object.entries(v).map(([k, x]) => `${k} : ${readable(x)}`);
+    // Empty parts of a nested record (a perimeter without QPV) say nothing; they are left out.
+    const lines = Object.entries(v)
+      .filter(([, x]) => !isEmpty(x))
+      .map(([k, x]) => `${k} : ${readable(x)}`);
     return lines.length ? lines.join('\n') : '—';
   }
   return scalar(v);
@@ -59,13 +69,6 @@ function canonical(v: unknown): string {
       .join(',')}}`;
   return JSON.stringify(v ?? null);
 }
-
-const isEmpty = (v: unknown) =>
-  v === null ||
-  v === undefined ||
-  v === '' ||
-  (Array.isArray(v) && v.length === 0) ||
-  (isRecord(v) && Object.keys(v).length === 0);
 
 /**
  * Fields whose value differs between two snapshots (null for "no record": before a creation, after a
