@@ -43,6 +43,10 @@ export async function coordinatorRefusedAndPasswordPages({ server, browser, seed
   await expectAccessible(page, 'comptes refusés');
   await screenshot(page, '40-comptes-refuses');
 
+  await page.goto(`${server.url}/comptes/nouveau`);
+  await page.getByRole('alert').filter({ hasText: 'Accès refusé' }).waitFor();
+  expect(await page.getByRole('button', { name: 'Créer le compte' }).count()).toBe(0);
+
   await page.goto(`${server.url}/journal`);
   await page.getByRole('alert').filter({ hasText: 'Accès refusé' }).waitFor();
   expect(await page.getByRole('form', { name: 'Filtrer le journal' }).count()).toBe(0);

@@ -1,10 +1,12 @@
 import { useState } from 'react';
-import { type ApiError, requestJson } from '../../api/client.ts';
+import { ApiError, requestJson } from '../../api/client.ts';
+import { useApi } from '../../api/useApi.ts';
+import { Loading } from '../../components/StateViews.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
 import { navigate } from '../../router/history.ts';
 import { Breadcrumb } from '../../ui/index.ts';
 import { AccountForm } from './AccountForm.tsx';
-import { type Account, asApiError, jsonBody } from './accountApi.ts';
+import { type Account, asApiError, jsonBody, type Me } from './accountApi.ts';
 import { type AccountDraft, creationBody, EMPTY_ACCOUNT } from './accountDraft.ts';
 import { RefusalOrError } from './Refusal.tsx';
 
@@ -14,6 +16,7 @@ export default function AccountNewPage() {
   const [draft, setDraft] = useState<AccountDraft>(EMPTY_ACCOUNT);
   const [error, setError] = useState<ApiError | null>(null);
   const [busy, setBusy] = useState(false);
+  const me = useApi<Me>('/api/moi');
 
   async function create() {
     setBusy(true);
@@ -30,7 +33,14 @@ export default function AccountNewPage() {
     }
   }
 
-  const refused = error && (error.status === 401 || error.status === 403);
+  // The form is offered only to roles that may create accounts; the server decides in any case.
+  const denied =
+    me.status === 'error'
+      ? me.error
+      : me.data && !me.data.permissions.includes('comptes')
+        ? new ApiError(403, 'Action non autorisée pour votre rôle : gérer les comptes et les jetons')
+        : null;
+  const refused = denied ?? (error && (error.status === 401 || error.status === 403) ? error : null);
   return (
     <div className="u-my-4">
       <Breadcrumb
@@ -38,8 +48,10 @@ export default function AccountNewPage() {
         segments={[{ label: 'Comptes', linkProps: { href: '/comptes' } }]}
       />
       <h1>Nouveau compte</h1>
-      {refused ? (
-        <RefusalOrError error={error} />
+      {me.status === 'loading' ? (
+        <Loading />
+      ) : refused ? (
+        <RefusalOrError error={refused} />
       ) : (
         <AccountForm
           mode="create"
