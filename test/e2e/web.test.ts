@@ -4,12 +4,14 @@ import { clearOptionalLayers } from '../helpers/reference-layers.ts';
 import { launchChromium } from './helpers/browser.ts';
 import { type Seeded, seed } from './helpers/seed.ts';
 import { startWebApp, type WebApp } from './helpers/server.ts';
+import { administerAccountsAndTokens, coordinatorRefusedAndPasswordPages } from './scenarios/accounts.ts';
 import { analysesRenderChart } from './scenarios/analyses.ts';
 import { composeSelectionThenConflict } from './scenarios/compose.ts';
 import type { E2e } from './scenarios/context.ts';
 import { openDynamicAndHistory } from './scenarios/dynamic.ts';
 import { createThenEditWithConflict } from './scenarios/edit.ts';
 import { importWithErrorsThenFixed } from './scenarios/import.ts';
+import { journalFilterAndRestore } from './scenarios/journal.ts';
 import { mapWithAndWithoutContours } from './scenarios/map.ts';
 import { directLoadsAndNavigation } from './scenarios/pages.ts';
 import { filterRegistryAndExport } from './scenarios/registry.ts';
@@ -51,4 +53,9 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('shows markup typed in any text field as text, never running it', () => xssPayloadsRenderInert(env()));
   it('shows the operator and its legal notice in the neutral theme', () => neutralThemeAbout(env()));
   it('passes the main pages in the State theme (ODTS_THEME=dsfr)', () => dsfrThemeMainPages(env()));
+  it('accounts: a coordinator is refused; password pages', () => coordinatorRefusedAndPasswordPages(env()));
+  it('accounts: an administrator creates and edits an account, creates and revokes a token', () =>
+    administerAccountsAndTokens(env()));
+  it('accounts: the journal is filtered and a version restored through a conflict', () =>
+    journalFilterAndRestore(env()));
 });

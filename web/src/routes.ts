@@ -66,6 +66,20 @@ export const ROUTES: Route[] = [
     page: lazy(() => import('./pages/PendingModulePage.tsx').then((m) => ({ default: m.CampaignsPage }))),
   },
   { pattern: /^\/connexion\/?$/, page: lazy(() => import('./pages/ConnexionPage.tsx')) },
+  {
+    pattern: /^\/connexion\/mot-de-passe-oublie\/?$/,
+    page: lazy(() => import('./pages/accounts/ForgotPasswordPage.tsx')),
+  },
+  {
+    pattern: /^\/connexion\/reinitialisation\/?$/,
+    page: lazy(() => import('./pages/accounts/ResetPasswordPage.tsx')),
+  },
+  { pattern: /^\/comptes\/?$/, page: lazy(() => import('./pages/accounts/AccountsPage.tsx')) },
+  { pattern: /^\/comptes\/nouveau\/?$/, page: lazy(() => import('./pages/accounts/AccountNewPage.tsx')) },
+  {
+    pattern: /^\/comptes\/([^/]{1,100})\/?$/,
+    page: lazy(() => import('./pages/accounts/AccountEditPage.tsx')),
+  },
   { pattern: /^\/a-propos\/?$/, page: lazy(() => import('./pages/AboutPage.tsx')) },
 ];
 

@@ -3,22 +3,11 @@ import { ApiError, requestJson } from '../api/client.ts';
 import { useApi } from '../api/useApi.ts';
 import { Loading } from '../components/StateViews.tsx';
 import { useTitle } from '../lib/useTitle.ts';
+import { Link } from '../router/Link.tsx';
 import { Alert, Button, Input } from '../ui/index.ts';
-
-interface Me {
-  email: string;
-  nom?: string;
-  role: string;
-  regions: string[];
-  permissions: string[];
-}
-
-const ROLE_LABELS: Record<string, string> = {
-  coordinateur: 'coordination',
-  equipe_regionale: 'équipe régionale',
-  documentaliste: 'documentaliste',
-  administrateur: 'administration',
-};
+import type { Me } from './accounts/accountApi.ts';
+import { MyAccount } from './accounts/MyAccount.tsx';
+import { OidcSignIn } from './accounts/OidcSignIn.tsx';
 
 /** Where to go after signing in: the page that sent the person here, if it is one of ours. */
 function returnAddress(): string {
@@ -70,6 +59,8 @@ function LoginForm() {
       />
       <Input
         label="Mot de passe"
+        state={error?.champs.motDePasse ? 'error' : 'default'}
+        stateRelatedMessage={error?.champs.motDePasse}
         nativeInputProps={{
           type: 'password',
           autoComplete: 'current-password',
@@ -78,6 +69,9 @@ function LoginForm() {
           onChange: (e) => setPassword(e.target.value),
         }}
       />
+      <p className="u-text-sm">
+        <Link href="/connexion/mot-de-passe-oublie">Mot de passe oublié ?</Link>
+      </p>
       <Button type="submit" disabled={busy}>
         {busy ? 'Connexion…' : 'Se connecter'}
       </Button>
@@ -85,30 +79,7 @@ function LoginForm() {
   );
 }
 
-function Account({ me }: { me: Me }) {
-  async function logout() {
-    await requestJson('/api/auth/deconnexion', { method: 'POST' }).catch(() => {});
-    window.location.assign('/');
-  }
-  return (
-    <>
-      <p>
-        Vous êtes connecté·e en tant que <strong>{me.email}</strong> (rôle : {ROLE_LABELS[me.role] ?? me.role}
-        {me.regions.length > 0 ? `, régions ${me.regions.join(', ')}` : ''}).
-      </p>
-      {me.permissions.includes('audit') && (
-        <p>
-          <a href="/journal">Journal des modifications</a> : qui a changé quoi, quand, et d’où.
-        </p>
-      )}
-      <Button priority="secondary" onClick={() => void logout()}>
-        Se déconnecter
-      </Button>
-    </>
-  );
-}
-
-/** Sign in with an account, or see who is signed in and sign out. */
+/** Sign in with an account, or see who is signed in and manage one's own account. */
 export default function ConnexionPage() {
   const me = useApi<Me>('/api/moi');
   useTitle(me.data ? 'Mon compte' : 'Connexion');
@@ -116,14 +87,15 @@ export default function ConnexionPage() {
     <div className="u-my-4">
       <h1>{me.data ? 'Mon compte' : 'Connexion'}</h1>
       {me.status === 'loading' && <Loading />}
-      {me.data && <Account me={me.data} />}
+      {me.data && <MyAccount me={me.data} />}
       {me.status === 'error' && (
         <>
           <p>
             La consultation est ouverte à toutes et à tous ; un compte permet de modifier le registre, le
             centre de ressources ou de gérer la plateforme selon son rôle. Les comptes sont créés par les
-            administrateurs (<code>odts users add</code>).
+            administrateurs de la plateforme.
           </p>
+          <OidcSignIn returnTo={returnAddress()} />
           <LoginForm />
         </>
       )}
