@@ -4,12 +4,16 @@ import { jsonSchemaTransform, jsonSchemaTransformObject, validatorCompiler } fro
 import { analyticsRoutes } from '../analytics/analytics.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { registerAuth } from '../auth/http-auth.ts';
+import { oidcRoutes } from '../auth/oidc/oidc.routes.ts';
+import { personalDataRoutes } from '../auth/personal-data.routes.ts';
+import { recoveryRoutes } from '../auth/recovery.routes.ts';
 import type { AppContext } from '../context.ts';
 import { contoursRoutes } from '../contours/contours.routes.ts';
 import type { Actor } from '../domain/actor.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { changeSetRoutes } from '../kernel/changesets/change-set.routes.ts';
 import { auditRoutes } from '../kernel/history/audit.routes.ts';
+import { restoreRoutes } from '../kernel/history/restore.routes.ts';
 import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
 import { importRoutes } from '../registry/imports/import.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
@@ -76,8 +80,13 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
 
   await app.register(healthRoutes(ctx.services.health));
-  await app.register(authRoutes(ctx.services.auth, { secureCookies: options.secureCookies ?? false }));
+  const secureCookies = options.secureCookies ?? false;
+  await app.register(authRoutes(ctx.services.auth, { secureCookies }));
+  await app.register(recoveryRoutes(ctx.services.passwordResets));
+  await app.register(oidcRoutes(ctx.services.oidc, { secureCookies }));
+  await app.register(personalDataRoutes(ctx.services.personalData));
   await app.register(auditRoutes(ctx.services.audit));
+  await app.register(restoreRoutes(ctx.services.restore));
   await app.register(territoryRoutes(ctx.services.territories));
   await app.register(contoursRoutes(ctx.services.contours));
   await app.register(registryRoutes(ctx.services.registry, ctx.services.registryExports));
