@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { assertPermission } from '../../domain/auth/permission.ts';
 import type { Permission } from '../../domain/auth/roles.ts';
-import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { invalid, notFound } from '../../domain/errors.ts';
 import type { HistoryRepository, StoredHistoryEntry } from './history.repository.ts';
 
 /**
@@ -57,9 +57,6 @@ export class RestoreService {
     const snapshot = snapshotAt(entries, version);
     if (!snapshot) {
       throw notFound(`La version ${version} de « ${id} » (${entite}) n’est pas dans l’historique`);
-    }
-    if (version === expected) {
-      throw conflict(`La version ${version} est déjà la version actuelle : rien à restaurer`);
     }
     const { id: _id, version: _version, ...document } = snapshot;
     const written = await kind.restore(actor, id, document, expected);
