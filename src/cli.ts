@@ -3,6 +3,7 @@ import { registerAccountCommands } from './cli/accounts.commands.ts';
 import { registerDbCommands } from './cli/db.commands.ts';
 import { registerDynamicsCommands } from './cli/dynamiques.commands.ts';
 import { registerGlossaryCommands } from './cli/glossaire.commands.ts';
+import { registerPersonCommands } from './cli/personnes.commands.ts';
 import { registerReferenceCommands } from './cli/reference.commands.ts';
 import { registerReportCommands } from './cli/report.commands.ts';
 import { registerResourcesCommands } from './cli/ressources.commands.ts';
@@ -27,6 +28,7 @@ registerResourcesCommands(program);
 registerGlossaryCommands(program);
 registerSelectionsCommands(program);
 registerAccountCommands(program);
+registerPersonCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -12,48 +12,85 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'oui');
 
 export const DEFAULT_CHROMIUM_PATH = '/usr/bin/chromium';
+export const DEFAULT_MAIL_FROM = 'Observatoire DTS <ne-pas-repondre@localhost>';
 
-export const configSchema = z.object({
-  /** Port HTTP d'écoute. */
-  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-  /** Adresse d'écoute (0.0.0.0 pour exposer sur le réseau). */
-  HOST: z.string().min(1).default('127.0.0.1'),
-  /** Dossier des données locales : base PGlite, fichiers générés. */
-  ODTS_DATA_DIR: z.string().min(1).default('./data'),
-  /** Si défini, utilise ce serveur PostgreSQL au lieu de la base embarquée. */
-  DATABASE_URL: z.preprocess(
-    (v) => (v === '' ? undefined : v),
-    z
+/** An optional setting: an empty value counts as absent. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (v === '' ? undefined : v), schema.optional());
+
+export const configSchema = z
+  .object({
+    /** Port HTTP d'écoute. */
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    /** Adresse d'écoute (0.0.0.0 pour exposer sur le réseau). */
+    HOST: z.string().min(1).default('127.0.0.1'),
+    /** Dossier des données locales : base PGlite, fichiers générés. */
+    ODTS_DATA_DIR: z.string().min(1).default('./data'),
+    /** Si défini, utilise ce serveur PostgreSQL au lieu de la base embarquée. */
+    DATABASE_URL: z.preprocess(
+      (v) => (v === '' ? undefined : v),
+      z
+        .string()
+        .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
+        .optional(),
+    ),
+    /** Charge les données de démonstration au premier démarrage (0 pour démarrer sans). */
+    ODTS_DEMO: flag.default(true),
+    /** Niveau de journalisation du serveur HTTP. */
+    ODTS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    /**
+     * Chromium (ou Chrome) headless utilisé pour produire les rapports PDF. Absent : les PDF répondent 503,
+     * les formats HTML et DOCX restent disponibles (Debian/Ubuntu : apt-get install chromium).
+     */
+    ODTS_CHROMIUM_PATH: z.string().min(1).default(DEFAULT_CHROMIUM_PATH),
+    /**
+     * Serveur SMTP des messages (réinitialisation de mot de passe, campagnes), par ex.
+     * smtp://utilisateur:motdepasse@smtp.exemple.fr:587 ou smtps://…:465. Absent : chaque message est écrit
+     * en fichier .eml dans $ODTS_DATA_DIR/outbox/.
+     */
+    ODTS_SMTP_URL: optional(z.string().regex(/^smtps?:\/\//, 'doit commencer par smtp:// ou smtps://')),
+    /** Expéditeur des messages (champ From). */
+    ODTS_MAIL_FROM: z.string().min(3).default(DEFAULT_MAIL_FROM),
+    /** Adresse publique du site, pour les liens des messages (sans / final). */
+    ODTS_PUBLIC_URL: z
       .string()
-      .regex(/^postgres(ql)?:\/\//, 'doit commencer par postgres:// ou postgresql://')
-      .optional(),
-  ),
-  /** Charge les données de démonstration au premier démarrage (0 pour démarrer sans). */
-  ODTS_DEMO: flag.default(true),
-  /** Niveau de journalisation du serveur HTTP. */
-  ODTS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  /**
-   * Chromium (ou Chrome) headless utilisé pour produire les rapports PDF. Absent : les PDF répondent 503,
-   * les formats HTML et DOCX restent disponibles (Debian/Ubuntu : apt-get install chromium).
-   */
-  ODTS_CHROMIUM_PATH: z.string().min(1).default(DEFAULT_CHROMIUM_PATH),
-  /** Aspect de l'interface : neutre (celui du projet) ou dsfr (réservé aux services de l'État). */
-  ODTS_THEME: identitySettingsSchema.shape.theme,
-  /** Nom de l'exploitant ou du service, en tête des pages et des documents. */
-  ODTS_NOM: identitySettingsSchema.shape.nom,
-  /** Courte description sous le nom. */
-  ODTS_DESCRIPTION: identitySettingsSchema.shape.description,
-  /** Chemin d'un logo (PNG, JPEG, SVG, WebP), servi à /identite/logo, repris dans les documents (PNG, JPEG). */
-  ODTS_LOGO: identitySettingsSchema.shape.logo,
-  /** Adresse électronique ou web de contact. */
-  ODTS_CONTACT: identitySettingsSchema.shape.contact,
-  /** Mentions légales : le texte, ou le chemin d'un fichier texte. */
-  ODTS_MENTIONS_LEGALES: identitySettingsSchema.shape.mentionsLegales,
-  /** État de conformité RGAA déclaré : non conforme, partiellement conforme, totalement conforme. */
-  ODTS_ACCESSIBILITE: identitySettingsSchema.shape.accessibilite,
-  /** Fichier JSON des mêmes réglages sans préfixe (nom, description, logo…) ; les variables l'emportent. */
-  ODTS_SETTINGS: z.string().min(1).optional(),
-});
+      .regex(/^https?:\/\/[^/\s]+(\/[^\s]*)?$/, 'adresse http(s) attendue')
+      .transform((u) => u.replace(/\/+$/, ''))
+      .default('http://localhost:3000'),
+    /** Fournisseur OpenID Connect (URL de l’émetteur, ex. https://auth.agentconnect.gouv.fr/api/v2). Absent : pas de connexion OpenID Connect. */
+    ODTS_OIDC_ISSUER: optional(z.string().regex(/^https?:\/\//, 'adresse http(s) attendue')),
+    /** Identifiant du client déclaré chez le fournisseur OpenID Connect. */
+    ODTS_OIDC_CLIENT_ID: optional(z.string().min(1)),
+    /** Secret du client OpenID Connect. */
+    ODTS_OIDC_CLIENT_SECRET: optional(z.string().min(1)),
+    /** Libellé du bouton de connexion (ex. ProConnect). */
+    ODTS_OIDC_LIBELLE: z.string().min(1).max(60).default('OpenID Connect'),
+    /** Aspect de l'interface : neutre (celui du projet) ou dsfr (réservé aux services de l'État). */
+    ODTS_THEME: identitySettingsSchema.shape.theme,
+    /** Nom de l'exploitant ou du service, en tête des pages et des documents. */
+    ODTS_NOM: identitySettingsSchema.shape.nom,
+    /** Courte description sous le nom. */
+    ODTS_DESCRIPTION: identitySettingsSchema.shape.description,
+    /** Chemin d'un logo (PNG, JPEG, SVG, WebP), servi à /identite/logo, repris dans les documents (PNG, JPEG). */
+    ODTS_LOGO: identitySettingsSchema.shape.logo,
+    /** Adresse électronique ou web de contact. */
+    ODTS_CONTACT: identitySettingsSchema.shape.contact,
+    /** Mentions légales : le texte, ou le chemin d'un fichier texte. */
+    ODTS_MENTIONS_LEGALES: identitySettingsSchema.shape.mentionsLegales,
+    /** État de conformité RGAA déclaré : non conforme, partiellement conforme, totalement conforme. */
+    ODTS_ACCESSIBILITE: identitySettingsSchema.shape.accessibilite,
+    /** Fichier JSON des mêmes réglages sans préfixe (nom, description, logo…) ; les variables l'emportent. */
+    ODTS_SETTINGS: z.string().min(1).optional(),
+  })
+  .superRefine((c, ctx) => {
+    if (c.ODTS_OIDC_ISSUER && !(c.ODTS_OIDC_CLIENT_ID && c.ODTS_OIDC_CLIENT_SECRET)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['ODTS_OIDC_CLIENT_ID'],
+        message: 'ODTS_OIDC_CLIENT_ID et ODTS_OIDC_CLIENT_SECRET sont obligatoires avec ODTS_OIDC_ISSUER',
+      });
+    }
+  });
 
 export type Config = z.infer<typeof configSchema> & { pgliteDir: string; identity: OperatorIdentity };
 

@@ -5,7 +5,10 @@ import { SnapshotCache } from './analytics/snapshot.ts';
 import { SnapshotListSource } from './analytics/snapshot-list-source.ts';
 import { AccountRepository } from './auth/account.repository.ts';
 import { AuthService } from './auth/auth.service.ts';
-import { type Config, DEFAULT_CHROMIUM_PATH } from './config.ts';
+import { OidcLogin, type OidcSettings } from './auth/oidc/oidc-login.ts';
+import { PasswordResetService } from './auth/password-reset.service.ts';
+import { PersonalDataService } from './auth/personal-data.service.ts';
+import { type Config, DEFAULT_CHROMIUM_PATH, DEFAULT_MAIL_FROM } from './config.ts';
 import { ContoursRepository } from './contours/contours.repository.ts';
 import { ContoursService } from './contours/contours.service.ts';
 import { type Database, openDatabase } from './db/database.ts';
@@ -15,10 +18,14 @@ import { ChangeSetService } from './kernel/changesets/change-set.service.ts';
 import { PdfRenderer } from './kernel/documents/pdf-renderer.ts';
 import { AuditService } from './kernel/history/audit.service.ts';
 import { HistoryRepository } from './kernel/history/history.repository.ts';
+import { RestoreService } from './kernel/history/restore.ts';
+import { createMailer } from './kernel/mail/create-mailer.ts';
+import type { Mailer } from './kernel/mail/mailer.ts';
 import { DEFAULT_OPERATOR_IDENTITY, documentIdentityOf, type OperatorIdentity } from './operator-identity.ts';
 import { ReferenceReader } from './reference/reference.reader.ts';
 import { ReferenceRepository } from './reference/reference.repository.ts';
 import { ReferenceService } from './reference/reference.service.ts';
+import { contactPersonalData } from './registry/contact-personal-data.ts';
 import { ContratsVilleSyncService } from './registry/contrats-ville-sync.ts';
 import { DeclaredCountRepository } from './registry/declared-counts.repository.ts';
 import { DeclaredCountService } from './registry/declared-counts.service.ts';
@@ -27,11 +34,13 @@ import { ContourRepository } from './registry/exports/contour.repository.ts';
 import { RegistryExports } from './registry/exports/registry-exports.ts';
 import { DynamicImportService } from './registry/imports/dynamic-import.service.ts';
 import { TerritoryNamesRepository } from './registry/imports/territory-names.repository.ts';
+import { dynamicRestore } from './registry/lots/dynamic-restore.ts';
 import { dynamicRevert } from './registry/lots/dynamic-revert.ts';
 import { PerimeterRepository } from './registry/perimeter.repository.ts';
 import { RegistryRepository } from './registry/registry.repository.ts';
 import { RegistryService } from './registry/registry.service.ts';
 import { ReportService } from './reports/report.service.ts';
+import { noticeRestore } from './resources/notice-restore.ts';
 import { createResourceServices, type ResourceServices } from './resources/resources.context.ts';
 import { TerritoryRepository } from './territories/territory.repository.ts';
 import { TerritoryService } from './territories/territory.service.ts';
@@ -56,6 +65,12 @@ export interface AppContext {
     resources: ResourceServices;
     auth: AuthService;
     audit: AuditService;
+    mailer: Mailer;
+    passwordResets: PasswordResetService;
+    /** Null when no OpenID Connect provider is configured. */
+    oidc: OidcLogin | null;
+    personalData: PersonalDataService;
+    restore: RestoreService;
   };
   close(): Promise<void>;
 }
@@ -65,7 +80,14 @@ export interface ContextSettings {
   chromiumPath?: string | undefined;
   /** The operator named on generated documents (reports, sélections). */
   identity?: OperatorIdentity | undefined;
+  /** Default: the outbox under ./data (tests pass their own). */
+  mailer?: Mailer | undefined;
+  /** Base of the links in e-mails (`ODTS_PUBLIC_URL`). */
+  publicUrl?: string | undefined;
+  oidc?: Omit<OidcSettings, 'publicUrl'> | undefined;
 }
+
+const DEFAULT_PUBLIC_URL = 'http://localhost:3000';
 
 export function createContext(database: Database, settings: ContextSettings = {}): AppContext {
   const territories = new TerritoryService(new TerritoryRepository(database.db));
@@ -112,6 +134,17 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const profiles = new ProfileService(snapshotCache, territories, registry, qpvSource, resources.notices);
   const reports = new ReportService(analytics, pdf, qpvSource, undefined, documentIdentity);
   lots.register(resources.noticeRevert);
+  const history = changeSet.history;
+  const accounts = new AccountRepository(database.db);
+  const auth = new AuthService(accounts, history);
+  const publicUrl = settings.publicUrl ?? DEFAULT_PUBLIC_URL;
+  const mailer = settings.mailer ?? createMailer({ from: DEFAULT_MAIL_FROM, dataDir: './data' });
+  const personalData = new PersonalDataService(accounts, history);
+  personalData.register(contactPersonalData(registryRepo, registry));
+  const passwordResets = new PasswordResetService(accounts, auth, mailer, publicUrl);
+  const restore = new RestoreService(history);
+  restore.register(dynamicRestore(registry));
+  restore.register(noticeRestore(resources.notices));
   return {
     database,
     services: {
@@ -129,20 +162,60 @@ export function createContext(database: Database, settings: ContextSettings = {}
       profiles,
       reports,
       resources,
-      auth: new AuthService(new AccountRepository(database.db)),
-      audit: new AuditService(changeSet.history),
+      auth,
+      audit: new AuditService(history),
+      mailer,
+      passwordResets,
+      oidc: settings.oidc ? new OidcLogin({ ...settings.oidc, publicUrl }, accounts, auth) : null,
+      personalData,
+      restore,
     },
     close: async () => {
+      // Messages asked for just before shutting down still go out.
+      await passwordResets.whenSent();
       await reports.close();
       await database.close();
     },
   };
 }
 
-export async function openContext(
-  config: Pick<Config, 'DATABASE_URL' | 'pgliteDir'> &
-    Partial<Pick<Config, 'ODTS_CHROMIUM_PATH' | 'identity'>>,
-): Promise<AppContext> {
+type ContextConfig = Pick<Config, 'DATABASE_URL' | 'pgliteDir'> &
+  Partial<
+    Pick<
+      Config,
+      | 'ODTS_CHROMIUM_PATH'
+      | 'ODTS_DATA_DIR'
+      | 'ODTS_SMTP_URL'
+      | 'ODTS_MAIL_FROM'
+      | 'ODTS_PUBLIC_URL'
+      | 'ODTS_OIDC_ISSUER'
+      | 'ODTS_OIDC_CLIENT_ID'
+      | 'ODTS_OIDC_CLIENT_SECRET'
+      | 'ODTS_OIDC_LIBELLE'
+      | 'identity'
+    >
+  >;
+
+/** What the services need from the configuration beyond the database. */
+export function settingsOf(config: ContextConfig): ContextSettings {
+  const { ODTS_OIDC_ISSUER: issuer, ODTS_OIDC_CLIENT_ID: clientId, ODTS_OIDC_CLIENT_SECRET: secret } = config;
+  return {
+    chromiumPath: config.ODTS_CHROMIUM_PATH,
+    identity: config.identity,
+    mailer: createMailer({
+      smtpUrl: config.ODTS_SMTP_URL,
+      from: config.ODTS_MAIL_FROM ?? DEFAULT_MAIL_FROM,
+      dataDir: config.ODTS_DATA_DIR ?? './data',
+    }),
+    publicUrl: config.ODTS_PUBLIC_URL,
+    oidc:
+      issuer && clientId && secret
+        ? { issuer, clientId, clientSecret: secret, libelle: config.ODTS_OIDC_LIBELLE ?? 'OpenID Connect' }
+        : undefined,
+  };
+}
+
+export async function openContext(config: ContextConfig): Promise<AppContext> {
   const database = await openDatabase({ url: config.DATABASE_URL, dataDir: config.pgliteDir });
-  return createContext(database, { chromiumPath: config.ODTS_CHROMIUM_PATH, identity: config.identity });
+  return createContext(database, settingsOf(config));
 }

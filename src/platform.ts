@@ -114,6 +114,8 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
       `Couche absente : ${missing.label}. Pour l’ajouter : npm run odts -- ${missing.command} <fichier ou URL>`,
     );
   }
+  log(`Messages électroniques : ${ctx.services.mailer.describe()}`);
+  if (ctx.services.oidc) log(`Connexion OpenID Connect : ${ctx.services.oidc.settings.libelle}`);
   await ctx.services.territories.warm();
   await ctx.services.resources.search.warm();
   return ctx;

@@ -72,7 +72,12 @@ export class AccountRepository {
     trx: Transaction<DB>,
     id: string,
     expectedVersion: number,
-    changes: Partial<Pick<UserRow, 'nom' | 'role' | 'regions' | 'dynamiques' | 'actif' | 'mot_de_passe'>>,
+    changes: Partial<
+      Pick<
+        UserRow,
+        'nom' | 'role' | 'regions' | 'dynamiques' | 'actif' | 'mot_de_passe' | 'echecs' | 'bloque_jusqua'
+      >
+    >,
   ): Promise<boolean> {
     const res = await trx
       .updateTable('utilisateur')
@@ -159,13 +164,115 @@ export class AccountRepository {
       .execute();
   }
 
-  async revokeToken(id: string): Promise<boolean> {
-    const res = await this.db
+  async revokeToken(trx: Transaction<DB>, id: string): Promise<boolean> {
+    const res = await trx
       .updateTable('jeton')
       .set({ revoque_le: sql`now()` })
       .where('id', '=', id)
       .where('revoque_le', 'is', null)
       .executeTakeFirst();
     return Number(res.numUpdatedRows) === 1;
+  }
+
+  findTokenById(id: string) {
+    return this.db
+      .selectFrom('jeton')
+      .select(['id', 'libelle', 'role', 'regions', 'utilisateur', 'cree_le', 'revoque_le'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+  }
+
+  tokensOf(utilisateur: string) {
+    return this.db
+      .selectFrom('jeton')
+      .select(['id', 'libelle', 'cree_le', 'revoque_le'])
+      .where('utilisateur', '=', utilisateur)
+      .orderBy('cree_le')
+      .execute();
+  }
+
+  async revokeTokensOf(trx: Transaction<DB>, utilisateur: string): Promise<void> {
+    await trx
+      .updateTable('jeton')
+      .set({ revoque_le: sql`now()` })
+      .where('utilisateur', '=', utilisateur)
+      .where('revoque_le', 'is', null)
+      .execute();
+  }
+
+  sessionsOf(utilisateur: string) {
+    return this.db
+      .selectFrom('session_utilisateur')
+      .select(['cree_le', 'expire_le'])
+      .where('utilisateur', '=', utilisateur)
+      .orderBy('cree_le')
+      .execute();
+  }
+
+  /** Reset links asked for an account since a date (the per-account limit). */
+  async countResetRequests(utilisateur: string, since: Date): Promise<number> {
+    const row = await this.db
+      .selectFrom('reinitialisation')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('utilisateur', '=', utilisateur)
+      .where('demande_le', '>=', since)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  }
+
+  async createResetLink(r: { empreinte: string; utilisateur: string; expire_le: Date }): Promise<void> {
+    await this.db.insertInto('reinitialisation').values(r).execute();
+  }
+
+  /**
+   * Uses a reset link once: marks it used when it is still valid and answers its account, or undefined
+   * when it is unknown, expired or already used (the update is the check, so two uses cannot both win).
+   */
+  async consumeResetLink(trx: Transaction<DB>, empreinte: string): Promise<string | undefined> {
+    const row = await trx
+      .updateTable('reinitialisation')
+      .set({ utilise_le: sql`now()` })
+      .where('empreinte', '=', empreinte)
+      .where('utilise_le', 'is', null)
+      .where('expire_le', '>', sql<Date>`now()`)
+      .returning('utilisateur')
+      .executeTakeFirst();
+    return row?.utilisateur;
+  }
+
+  /** Once the password is set, the account's other links are void. */
+  async voidResetLinks(trx: Transaction<DB>, utilisateur: string): Promise<void> {
+    await trx
+      .updateTable('reinitialisation')
+      .set({ utilise_le: sql`now()` })
+      .where('utilisateur', '=', utilisateur)
+      .where('utilise_le', 'is', null)
+      .execute();
+  }
+
+  /** Erasure: the account stays (its id anchors the audit) but loses every personal detail. */
+  async anonymiseUser(
+    trx: Transaction<DB>,
+    id: string,
+    expectedVersion: number,
+    pseudonym: { email: string; nom: string },
+  ): Promise<boolean> {
+    const res = await trx
+      .updateTable('utilisateur')
+      .set({
+        email: pseudonym.email,
+        nom: pseudonym.nom,
+        mot_de_passe: null,
+        actif: false,
+        echecs: 0,
+        bloque_jusqua: null,
+        version: sql`version + 1`,
+      })
+      .where('id', '=', id)
+      .where('version', '=', expectedVersion)
+      .executeTakeFirst();
+    if (Number(res.numUpdatedRows) !== 1) return false;
+    await trx.deleteFrom('reinitialisation').where('utilisateur', '=', id).execute();
+    return true;
   }
 }

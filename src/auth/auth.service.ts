@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import { type Actor, actorLabel } from '../domain/actor.ts';
-import { can, isRole, PERMISSIONS, type Permission, rolesWith } from '../domain/auth/roles.ts';
+import { assertPermission } from '../domain/auth/permission.ts';
+import { can, isRole, PERMISSIONS, type Permission } from '../domain/auth/roles.ts';
 import type { LoginInput, TokenInput, UserInput, UserUpdate } from '../domain/auth/schemas.ts';
 import { AppError, conflict, invalid } from '../domain/errors.ts';
+import type { HistoryRepository } from '../kernel/history/history.repository.ts';
 import { VersionedRecords } from '../kernel/versioning/versioned-records.ts';
 import type { AccountRepository, UserRow } from './account.repository.ts';
+import { accountEntry, TOKEN_ENTITY, tokenSnapshot, USER_ENTITY, userSnapshot } from './account-history.ts';
 import { LoginThrottle } from './login-throttle.ts';
 import { digest, hashPassword, newSecret, verifyPassword } from './secrets.ts';
 
@@ -41,25 +44,17 @@ export function userActor(u: Pick<UserRow, 'id' | 'email' | 'role' | 'regions' |
 }
 
 /** 401 for anonymous callers, 403 for those whose role lacks the permission. */
-export function requirePermission(actor: Actor, permission: Permission): void {
-  if (actor.kind === 'anonymous') {
-    throw new AppError('unauthenticated', 'Connexion requise : connectez-vous ou utilisez un jeton d’API');
-  }
-  if (!can(actor, permission)) {
-    const roles = rolesWith(permission).join(', ');
-    throw new AppError(
-      'forbidden',
-      `Action non autorisée pour votre rôle : ${PERMISSIONS[permission]} (rôles : ${roles})`,
-    );
-  }
-}
+export const requirePermission: (actor: Actor, permission: Permission) => void = assertPermission;
 
 /** Accounts, sessions and tokens. Secrets are handed out once and only their digests are kept. */
 export class AuthService {
   private readonly throttle = new LoginThrottle();
   private readonly users: VersionedRecords<UserRow, Transaction<DB>>;
 
-  constructor(private readonly repo: AccountRepository) {
+  constructor(
+    private readonly repo: AccountRepository,
+    private readonly history: HistoryRepository,
+  ) {
     this.users = new VersionedRecords({
       noun: {
         subject: 'Le compte',
@@ -93,6 +88,11 @@ export class AuthService {
       throw new AppError('unauthenticated', 'Adresse électronique ou mot de passe incorrect');
     }
     await this.repo.clearFailures(user.id);
+    return this.openSession(user);
+  }
+
+  /** A new session of an account whose identity was proven (password, or an OpenID Connect provider). */
+  async openSession(user: UserRow) {
     const secret = newSecret();
     const csrf = newSecret();
     const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
@@ -148,8 +148,8 @@ export class AuthService {
     }
     const id = randomUUID();
     const mot_de_passe = input.motDePasse ? await hashPassword(input.motDePasse) : null;
-    await this.repo.transaction((trx) =>
-      this.repo.insertUser(trx, {
+    await this.repo.transaction(async (trx) => {
+      await this.repo.insertUser(trx, {
         id,
         email: input.email,
         nom: input.nom,
@@ -157,8 +157,13 @@ export class AuthService {
         regions: input.regions,
         dynamiques: input.dynamiques,
         mot_de_passe,
-      }),
-    );
+      });
+      const created = (await this.repo.findUser(id, trx)) as UserRow;
+      await this.history.record(
+        trx,
+        accountEntry(actor, USER_ENTITY, id, 'creation', null, userSnapshot(created)),
+      );
+    });
     return presentUser((await this.repo.findUser(id)) as UserRow);
   }
 
@@ -180,10 +185,21 @@ export class AuthService {
         role: 'rôle inchangé attendu',
       });
     }
-    await this.users.write(id, expected, () => async (trx) => {
+    await this.users.write(id, expected, (current) => async (trx) => {
       if (!(await this.repo.updateUser(trx, id, expected, input))) return false;
       // A disabled account or a changed role takes effect at once, not at the session's end.
       await this.repo.deleteSessionsOf(trx, id);
+      await this.history.record(
+        trx,
+        accountEntry(
+          actor,
+          USER_ENTITY,
+          id,
+          'modification',
+          userSnapshot(current),
+          userSnapshot(current, { ...input, version: expected + 1 }),
+        ),
+      );
       return true;
     });
     return this.getUser(actor, id);
@@ -194,10 +210,26 @@ export class AuthService {
     const user = await this.users.require(id);
     const hash = await hashPassword(password);
     // Through the optimistic rule, so a concurrent change of the account is reported, not silently lost.
-    await this.users.write(
-      id,
-      user.version,
-      () => (trx) => this.repo.updateUser(trx, id, user.version, { mot_de_passe: hash }),
+    await this.users.write(id, user.version, () => async (trx) => {
+      if (!(await this.repo.updateUser(trx, id, user.version, { mot_de_passe: hash }))) return false;
+      await this.recordPasswordChange(trx, actor, user);
+      return true;
+    });
+  }
+
+  /** The history of a password change: the account's version moves on, the hash never appears. */
+  recordPasswordChange(trx: Transaction<DB>, actor: Actor, before: UserRow, source = 'interactif') {
+    return this.history.record(
+      trx,
+      accountEntry(
+        actor,
+        USER_ENTITY,
+        before.id,
+        'modification',
+        userSnapshot(before),
+        userSnapshot(before, { version: before.version + 1 }, 'changé'),
+        source,
+      ),
     );
   }
 
@@ -215,14 +247,27 @@ export class AuthService {
     requirePermission(actor, 'comptes');
     const id = randomUUID();
     const secret = newSecret('odts_');
-    await this.repo.createToken({
+    const token = {
       id,
-      empreinte: digest(secret),
       libelle: input.libelle,
       role: input.role,
       regions: input.regions,
       utilisateur: null,
-    });
+    };
+    await this.repo.createToken({ ...token, empreinte: digest(secret) });
+    await this.repo.transaction((trx) =>
+      this.history.record(trx, {
+        ...accountEntry(
+          actor,
+          TOKEN_ENTITY,
+          id,
+          'creation',
+          null,
+          tokenSnapshot({ ...token, revoque: false }),
+        ),
+        version: null,
+      }),
+    );
     return {
       id,
       libelle: input.libelle,
@@ -248,6 +293,16 @@ export class AuthService {
 
   async revokeToken(actor: Actor, id: string) {
     requirePermission(actor, 'comptes');
-    if (!(await this.repo.revokeToken(id))) throw new AppError('not_found', `Aucun jeton actif « ${id} »`);
+    const token = await this.repo.findTokenById(id);
+    const missing = () => new AppError('not_found', `Aucun jeton actif « ${id} »`);
+    if (!token || token.revoque_le) throw missing();
+    await this.repo.transaction(async (trx) => {
+      if (!(await this.repo.revokeToken(trx, id))) throw missing();
+      const before = tokenSnapshot({ ...token, revoque: false });
+      await this.history.record(trx, {
+        ...accountEntry(actor, TOKEN_ENTITY, id, 'modification', before, { ...before, revoque: true }),
+        version: null,
+      });
+    });
   }
 }

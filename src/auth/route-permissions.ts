@@ -43,6 +43,16 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/jetons': 'comptes',
   'DELETE /api/jetons/:id': 'comptes',
   'GET /api/audit': 'audit',
+  'POST /api/auth/mot-de-passe-oublie': PUBLIC,
+  'POST /api/auth/reinitialisation': PUBLIC,
+  'GET /api/auth/fournisseurs': PUBLIC,
+  'GET /api/auth/oidc': PUBLIC,
+  'GET /api/auth/oidc/retour': PUBLIC,
+  'GET /api/utilisateurs/:id/donnees': 'comptes',
+  'GET /api/moi/donnees': SIGNED_IN,
+  'POST /api/personnes/effacement': 'comptes',
+  // Each kind's own permission (registre, ressources…) is checked by the restore service.
+  'POST /api/historique/:entite/:id/restaurer': SIGNED_IN,
 };
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

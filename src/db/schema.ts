@@ -275,6 +275,7 @@ export interface ReinitialisationTable {
   utilisateur: string;
   expire_le: Date;
   utilise_le: Date | null;
+  demande_le: Generated<Date>;
 }
 
 export interface DB {

@@ -74,6 +74,19 @@ export class RegistryRepository {
     return this.db.selectFrom('dynamique').select(COLUMNS).where('id', 'in', ids).execute();
   }
 
+  /** Dynamics with a contact at this e-mail, whatever its case (a person's data, RGPD). */
+  findByContactEmail(email: string): Promise<DynamicRow[]> {
+    return this.db
+      .selectFrom('dynamique')
+      .select(COLUMNS)
+      .where(
+        sql<boolean>`exists (select 1 from jsonb_array_elements(coalesce(document->'contacts', '[]'::jsonb)) c
+          where lower(c->>'email') = ${email.toLowerCase()})`,
+      )
+      .orderBy('id')
+      .execute();
+  }
+
   async existingIds(ids: string[], db: Db = this.db): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
     const rows = await db.selectFrom('dynamique').select('id').where('id', 'in', ids).execute();

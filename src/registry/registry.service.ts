@@ -182,7 +182,14 @@ export class RegistryService {
     return options.trx ? null : this.get(actor, id);
   }
 
-  async update(actor: Actor, id: string, input: DynamicInput, expected: number) {
+  /** `how.action`: `restauration` when an earlier version is written again from the history. */
+  async update(
+    actor: Actor,
+    id: string,
+    input: DynamicInput,
+    expected: number,
+    how: { action?: 'modification' | 'restauration' } = {},
+  ) {
     await this.records.write(id, expected, async (current) => {
       const kept = keepHiddenContacts(actor, current.document as DynamicInput, input);
       const errors = await this.writer.check(kept, id);
@@ -201,7 +208,7 @@ export class RegistryService {
         await this.history.record(trx, {
           entite: 'dynamique',
           entiteId: id,
-          action: 'modification',
+          action: how.action ?? 'modification',
           auteur: actorLabel(actor),
           lot: null,
           avant: historySnapshot(id, current.version, current.document as DynamicInput),

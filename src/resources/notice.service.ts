@@ -222,7 +222,14 @@ export class NoticeService {
     return lot;
   }
 
-  async update(actor: Actor, id: string, input: NoticeInput, expected: number) {
+  /** `how.action`: `restauration` when an earlier version is written again from the history. */
+  async update(
+    actor: Actor,
+    id: string,
+    input: NoticeInput,
+    expected: number,
+    how: { action?: 'modification' | 'restauration' } = {},
+  ) {
     await this.records.write(id, expected, async (current) => {
       const before = current.document as NoticeInput;
       const errors = await this.checkLinks(input, before);
@@ -235,7 +242,7 @@ export class NoticeService {
           this.entry(
             actor,
             id,
-            'modification',
+            how.action ?? 'modification',
             null,
             historySnapshot(id, current.version, before),
             historySnapshot(id, expected + 1, input),

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
-import { type AppContext, createContext } from '../../src/context.ts';
+import { type AppContext, type ContextSettings, createContext } from '../../src/context.ts';
 import { openDatabase } from '../../src/db/database.ts';
 import { systemActor } from '../../src/domain/actor.ts';
 import type { Role } from '../../src/domain/auth/roles.ts';
@@ -11,11 +11,11 @@ import { templatePath } from './template.ts';
  * A context on a real database with the full reference loaded: the configured PostgreSQL server when
  * DATABASE_URL is set, else a private in-memory PGlite restored from the template dump.
  */
-export async function createTestContext(): Promise<AppContext> {
+export async function createTestContext(settings: ContextSettings = {}): Promise<AppContext> {
   const url = process.env.DATABASE_URL;
-  if (url) return createContext(await openDatabase({ url }));
+  if (url) return createContext(await openDatabase({ url }), settings);
   const dump = fs.readFileSync(templatePath());
-  return createContext(await openDatabase({ loadDataDir: new Blob([dump]) }));
+  return createContext(await openDatabase({ loadDataDir: new Blob([dump]) }), settings);
 }
 
 /** How history and change sets name the administrator that `createTestApp().app.inject` acts as. */
@@ -56,8 +56,9 @@ export async function actAsAdministrator(ctx: AppContext, app: FastifyInstance) 
   return { tokenFor, anonymous: (opts: InjectOptions) => inject(opts) as Promise<LightMyRequestResponse> };
 }
 
-export async function createTestApp(): Promise<TestApp> {
-  const ctx = await createTestContext();
+/** `settings`: a mailer writing to a test outbox, an OpenID Connect provider… */
+export async function createTestApp(settings: ContextSettings = {}): Promise<TestApp> {
+  const ctx = await createTestContext(settings);
   const app = await buildApp(ctx, { strictResponses: true });
   const { tokenFor, anonymous } = await actAsAdministrator(ctx, app);
   return {

@@ -37,4 +37,20 @@ describe('accounts and tokens from the command line', () => {
       stderr: expect.stringMatching(/role : rôle inconnu/),
     });
   });
+
+  it('personnes exporter prints the JSON of an address; personnes effacer anonymises the account', async () => {
+    const person = `personne-cli-${process.pid}-${Date.now()}@example.org`;
+    await odts('users', 'add', person, '--role', 'documentaliste', '--nom', 'Sacha Cli');
+    const exported = JSON.parse((await odts('personnes', 'exporter', person)).stdout);
+    expect(exported).toMatchObject({ email: person, compte: { nom: 'Sacha Cli', actif: true } });
+    const erased = await odts('personnes', 'effacer', person);
+    expect(erased.stdout).toMatch(/^Effacement de .* : pseudonyme personne-effacee-[0-9a-f]{10}$/m);
+    expect(erased.stdout).toMatch(/compte .* anonymisé et désactivé/);
+    expect((await odts('users', 'list')).stdout).not.toContain(person);
+    expect(JSON.parse((await odts('personnes', 'exporter', person)).stdout).compte).toBeNull();
+    await expect(odts('personnes', 'effacer', 'pas-une-adresse')).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/Adresse électronique invalide/),
+    });
+  });
 });

@@ -53,3 +53,51 @@ export const tokenCreated = z.object({
   jeton: z.string(),
   creePar: z.string(),
 });
+
+/** A plain French confirmation (reset requested, password set). */
+export const messageOut = z.object({ message: z.string() });
+
+/** How one may sign in: always a password; OpenID Connect when configured, with its button label. */
+export const providersOut = z.object({
+  motDePasse: z.boolean(),
+  oidc: z.object({ libelle: z.string(), url: z.string() }).nullable(),
+});
+
+/** A dynamic's contact carrying the person's e-mail. */
+export const personalContact = z.object({
+  entite: z.string(),
+  id: z.string(),
+  libelle: z.string(),
+  donnees: z.unknown(),
+});
+
+/** Everything the platform keeps about one person (RGPD access right). */
+export const personalDataOut = z.object({
+  email: z.string(),
+  exporteLe: z.string(),
+  compte: userOut.nullable(),
+  sessions: z.array(z.object({ creeLe: z.string(), expireLe: z.string() })),
+  jetons: z.array(
+    z.object({ id: z.string(), libelle: z.string(), creeLe: z.string(), revoque: z.boolean() }),
+  ),
+  historique: z.array(
+    z.object({
+      entite: z.string(),
+      entiteId: z.string(),
+      date: z.string(),
+      action: z.string(),
+      version: z.number().int().nullable(),
+      source: z.string(),
+    }),
+  ),
+  contacts: z.array(personalContact),
+});
+
+/** What an erasure did. */
+export const erasureOut = z.object({
+  email: z.string(),
+  pseudonyme: z.string(),
+  compte: z.string().nullable(),
+  contactsRetires: z.array(z.object({ entite: z.string(), id: z.string(), libelle: z.string() })),
+  historiqueAnonymise: z.number().int(),
+});

@@ -8,7 +8,8 @@ const email = z
   .max(254)
   .regex(/^[^\s@]+@[^\s@]+\.[^\s@]+$/, 'adresse électronique invalide');
 
-const password = z
+/** The strength rule of every password (accounts, changes, resets). */
+export const password = z
   .string()
   .min(12, 'au moins 12 caractères')
   .max(200, '200 caractères au plus')
@@ -54,3 +55,13 @@ export const tokenInput = z.object({
 export type TokenInput = z.infer<typeof tokenInput>;
 
 export const userIdParams = z.object({ id: z.string().min(1).max(100) });
+
+export const forgotPasswordInput = z.object({ email });
+
+export const resetPasswordInput = z.object({
+  jeton: z.string().trim().min(10, 'lien de réinitialisation incomplet').max(200),
+  motDePasse: password,
+});
+
+/** The person whose data are exported or erased (RGPD), named by e-mail. */
+export const personInput = z.object({ email });

@@ -100,3 +100,6 @@ export const noContent = z.void().meta({ type: 'null', description: 'Supprimé :
 export const notModified = z
   .void()
   .meta({ type: 'null', description: 'Inchangé depuis l’ETag envoyé dans If-None-Match' });
+/** 302/303 of a route that sends the browser elsewhere (`Location`). */
+export const redirection = (description: string) =>
+  z.void().meta({ type: 'null', description: `Redirection (en-tête Location) : ${description}` });

@@ -1,4 +1,4 @@
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
 
 export type HistoryAction =
@@ -7,7 +7,9 @@ export type HistoryAction =
   | 'suppression'
   | 'migration_commune'
   | 'annulation'
-  | 'restauration';
+  | 'restauration'
+  /** Personal data erased on request (RGPD): the record stays, anonymised. */
+  | 'effacement';
 
 /** One change of one record, whatever its kind. */
 export interface HistoryEntry {
@@ -102,6 +104,55 @@ export class HistoryRepository {
       .where('action', 'in', ['creation', 'modification'])
       .orderBy('id')
       .execute();
+  }
+
+  /** Every change a person made (export of their data). */
+  byAuthor(auteur: string): Promise<StoredHistoryEntry[]> {
+    return this.db
+      .selectFrom('historique')
+      .selectAll()
+      .where(sql<string>`lower(auteur)`, '=', auteur.toLowerCase())
+      .orderBy('id')
+      .execute();
+  }
+
+  /** Entries whose snapshots mention a text (an e-mail), whatever its case. */
+  mentioning(text: string): Promise<StoredHistoryEntry[]> {
+    const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.db
+      .selectFrom('historique')
+      .selectAll()
+      .where((eb) => eb.or([eb(sql`avant::text`, 'ilike', pattern), eb(sql`apres::text`, 'ilike', pattern)]))
+      .orderBy('id')
+      .execute();
+  }
+
+  /**
+   * Erasure of a person (RGPD): the only rewrite of the history. Entries keep their kind, record, date,
+   * action, version and source; the author becomes the pseudonym and the snapshots lose the person.
+   */
+  async pseudonymise(
+    trx: Transaction<DB>,
+    auteur: string,
+    pseudonym: string,
+    snapshots: { id: number; avant: unknown; apres: unknown }[],
+  ): Promise<number> {
+    const byAuthor = await trx
+      .updateTable('historique')
+      .set({ auteur: pseudonym })
+      .where(sql<string>`lower(auteur)`, '=', auteur.toLowerCase())
+      .executeTakeFirst();
+    for (const s of snapshots) {
+      await trx
+        .updateTable('historique')
+        .set({
+          avant: s.avant === null ? null : JSON.stringify(s.avant),
+          apres: s.apres === null ? null : JSON.stringify(s.apres),
+        })
+        .where('id', '=', s.id)
+        .execute();
+    }
+    return Number(byAuthor.numUpdatedRows);
   }
 
   search(filters: HistoryFilters) {

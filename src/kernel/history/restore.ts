@@ -1,0 +1,65 @@
+import type { Actor } from '../../domain/actor.ts';
+import { assertPermission } from '../../domain/auth/permission.ts';
+import type { Permission } from '../../domain/auth/roles.ts';
+import { invalid, notFound } from '../../domain/errors.ts';
+import type { HistoryRepository, StoredHistoryEntry } from './history.repository.ts';
+
+/**
+ * What a module registers so that its records can be brought back to an earlier version from the history.
+ * The kernel finds the version's snapshot; the module writes it as a new version through its own service,
+ * so permissions, scopes, validation and history apply as for any edit.
+ */
+export interface RestorableKind {
+  /** Value of `historique.entite`. */
+  entite: string;
+  /** The permission an edit of these records needs (scopes are the service's). */
+  permission: Permission;
+  /**
+   * Writes `document` (a snapshot without id and version) over the record at version `expected`; answers
+   * the version written. Throws 409 when the old version no longer satisfies today's rules.
+   */
+  restore(actor: Actor, id: string, document: unknown, expected: number): Promise<{ version: number }>;
+}
+
+/** The record as it stood at `version`: what the change that produced it wrote, or what a later one found. */
+export function snapshotAt(entries: StoredHistoryEntry[], version: number): Record<string, unknown> | null {
+  const versionOf = (s: unknown) => (s as { version?: unknown } | null)?.version;
+  const produced = entries.find((e) => e.action !== 'suppression' && versionOf(e.apres) === version);
+  const found = produced?.apres ?? entries.find((e) => versionOf(e.avant) === version)?.avant;
+  return found && typeof found === 'object' ? (found as Record<string, unknown>) : null;
+}
+
+/** `POST /api/historique/{entite}/{id}/restaurer`: an earlier version written again as a new one. */
+export class RestoreService {
+  private readonly kinds = new Map<string, RestorableKind>();
+
+  constructor(private readonly history: HistoryRepository) {}
+
+  register(kind: RestorableKind): void {
+    this.kinds.set(kind.entite, kind);
+  }
+
+  /** The kinds that can be restored (documentation, messages). */
+  entities(): string[] {
+    return [...this.kinds.keys()].sort();
+  }
+
+  async restore(actor: Actor, entite: string, id: string, version: number, expected: number) {
+    const kind = this.kinds.get(entite);
+    if (!kind) {
+      throw invalid(`Les « ${entite} » ne se restaurent pas depuis l’historique`, {
+        entite: `sorte attendue : ${this.entities().join(', ')}`,
+      });
+    }
+    assertPermission(actor, kind.permission);
+    const entries = await this.history.forEntity(entite, id);
+    if (entries.length === 0) throw notFound(`Aucun historique pour « ${id} » (${entite})`);
+    const snapshot = snapshotAt(entries, version);
+    if (!snapshot) {
+      throw notFound(`La version ${version} de « ${id} » (${entite}) n’est pas dans l’historique`);
+    }
+    const { id: _id, version: _version, ...document } = snapshot;
+    const written = await kind.restore(actor, id, document, expected);
+    return { entite, id, version: written.version, restauree: version };
+  }
+}
