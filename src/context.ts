@@ -15,6 +15,8 @@ import { ChangeSetService } from './kernel/changesets/change-set.service.ts';
 import { PdfRenderer } from './kernel/documents/pdf-renderer.ts';
 import { AuditService } from './kernel/history/audit.service.ts';
 import { HistoryRepository } from './kernel/history/history.repository.ts';
+import { BackupRepository } from './ops/backup.repository.ts';
+import { BackupService } from './ops/backup.service.ts';
 import { ReferenceReader } from './reference/reference.reader.ts';
 import { ReferenceRepository } from './reference/reference.repository.ts';
 import { ReferenceService } from './reference/reference.service.ts';
@@ -55,6 +57,7 @@ export interface AppContext {
     resources: ResourceServices;
     auth: AuthService;
     audit: AuditService;
+    backups: BackupService;
   };
   close(): Promise<void>;
 }
@@ -132,6 +135,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       resources,
       auth: new AuthService(new AccountRepository(database.db)),
       audit: new AuditService(changeSet.history),
+      backups: new BackupService(new BackupRepository(database.db), database.kind),
     },
     close: async () => {
       await reports.close();

@@ -43,6 +43,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/jetons': 'comptes',
   'DELETE /api/jetons/:id': 'comptes',
   'GET /api/audit': 'audit',
+  'GET /api/sauvegarde': 'sauvegarde',
 };
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
