@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './cli/accounts.commands.ts';
+import { registerBackupCommands } from './cli/backup.commands.ts';
 import { registerDbCommands } from './cli/db.commands.ts';
 import { registerDynamicsCommands } from './cli/dynamiques.commands.ts';
 import { registerGlossaryCommands } from './cli/glossaire.commands.ts';
@@ -29,6 +30,7 @@ registerGlossaryCommands(program);
 registerSelectionsCommands(program);
 registerAccountCommands(program);
 registerPersonCommands(program);
+registerBackupCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -22,6 +22,8 @@ import { RestoreService } from './kernel/history/restore.ts';
 import { createMailer } from './kernel/mail/create-mailer.ts';
 import type { Mailer } from './kernel/mail/mailer.ts';
 import { DEFAULT_OPERATOR_IDENTITY, documentIdentityOf, type OperatorIdentity } from './operator-identity.ts';
+import { BackupRepository } from './ops/backup.repository.ts';
+import { BackupService } from './ops/backup.service.ts';
 import { ReferenceReader } from './reference/reference.reader.ts';
 import { ReferenceRepository } from './reference/reference.repository.ts';
 import { ReferenceService } from './reference/reference.service.ts';
@@ -71,6 +73,7 @@ export interface AppContext {
     oidc: OidcLogin | null;
     personalData: PersonalDataService;
     restore: RestoreService;
+    backups: BackupService;
   };
   close(): Promise<void>;
 }
@@ -169,6 +172,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       oidc: settings.oidc ? new OidcLogin({ ...settings.oidc, publicUrl }, accounts, auth) : null,
       personalData,
       restore,
+      backups: new BackupService(new BackupRepository(database.db), database.kind),
     },
     close: async () => {
       // Messages asked for just before shutting down still go out.

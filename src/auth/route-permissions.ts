@@ -53,6 +53,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/personnes/effacement': 'comptes',
   // Each kind's own permission (registre, ressources…) is checked by the restore service.
   'POST /api/historique/:entite/:id/restaurer': SIGNED_IN,
+  'GET /api/sauvegarde': 'sauvegarde',
 };
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -11,6 +11,19 @@ function alive(pid: number): boolean {
   }
 }
 
+const lockFileOf = (dir: string) => `${dir.replace(/[/\\]+$/, '')}.lock`;
+
+/** The PID of the running process that holds the directory, or null (free, or left by a dead process). */
+export function dataDirOwner(dir: string): number | null {
+  let owner: number;
+  try {
+    owner = Number.parseInt(fs.readFileSync(lockFileOf(dir), 'utf8'), 10);
+  } catch {
+    return null;
+  }
+  return Number.isInteger(owner) && owner !== process.pid && alive(owner) ? owner : null;
+}
+
 /**
  * One process at a time owns an embedded database directory: PGlite keeps its pages in memory and writes
  * them back on its own schedule, so a second process writing the same files loses both writers' changes
@@ -18,14 +31,14 @@ function alive(pid: number): boolean {
  * PID; a lock left by a process that no longer runs is taken over.
  */
 export function lockDataDir(dir: string): () => void {
-  const file = `${dir.replace(/[/\\]+$/, '')}.lock`;
+  const file = lockFileOf(dir);
   const mine = `${process.pid}\n`;
   try {
     fs.writeFileSync(file, mine, { flag: 'wx' });
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-    const owner = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
-    if (Number.isInteger(owner) && owner !== process.pid && alive(owner)) {
+    const owner = dataDirOwner(dir);
+    if (owner !== null) {
       throw new AppError(
         'conflict',
         `La base embarquée ${dir} est déjà ouverte par un autre processus (PID ${owner}, sans doute le ` +

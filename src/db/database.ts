@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { damagedDataDir } from './damaged-data-dir.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
@@ -52,7 +53,7 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
     });
   } catch (error) {
     release();
-    throw error;
+    throw options.dataDir ? damagedDataDir(options.dataDir, error) : error;
   }
   const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
   return {

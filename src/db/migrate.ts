@@ -53,19 +53,29 @@ export async function migrationStatus(db: Kysely<DB>): Promise<MigrationStatus[]
  */
 export async function migrate(db: Kysely<DB>, options: { upTo?: number } = {}): Promise<MigrationFile[]> {
   await ensureTable(db);
+  return db.transaction().execute((trx) => applyMigrations(trx, options));
+}
+
+/**
+ * The body of `migrate` inside a transaction the caller holds: a restore rebuilds the schema at the level
+ * of its file, loads the rows, then brings it to the code's level, all in one transaction.
+ */
+export async function applyMigrations(
+  trx: Kysely<DB>,
+  options: { upTo?: number } = {},
+): Promise<MigrationFile[]> {
+  await ensureTable(trx);
+  await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
+  const applied = new Set(
+    (await trx.selectFrom('schema_migration').select('version').execute()).map((r) => r.version),
+  );
   const done: MigrationFile[] = [];
-  await db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${MIGRATION_LOCK})`.execute(trx);
-    const applied = new Set(
-      (await trx.selectFrom('schema_migration').select('version').execute()).map((r) => r.version),
-    );
-    for (const m of listMigrationFiles()) {
-      if (applied.has(m.version)) continue;
-      if (options.upTo !== undefined && m.version > options.upTo) break;
-      await sql.raw(fs.readFileSync(m.file, 'utf8')).execute(trx);
-      await trx.insertInto('schema_migration').values({ version: m.version, name: m.name }).execute();
-      done.push(m);
-    }
-  });
+  for (const m of listMigrationFiles()) {
+    if (applied.has(m.version)) continue;
+    if (options.upTo !== undefined && m.version > options.upTo) break;
+    await sql.raw(fs.readFileSync(m.file, 'utf8')).execute(trx);
+    await trx.insertInto('schema_migration').values({ version: m.version, name: m.name }).execute();
+    done.push(m);
+  }
   return done;
 }

@@ -15,6 +15,7 @@ import { changeSetRoutes } from '../kernel/changesets/change-set.routes.ts';
 import { auditRoutes } from '../kernel/history/audit.routes.ts';
 import { restoreRoutes } from '../kernel/history/restore.routes.ts';
 import { DEFAULT_OPERATOR_IDENTITY, type OperatorIdentity } from '../operator-identity.ts';
+import { backupRoutes } from '../ops/backup.routes.ts';
 import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
 import { importRoutes } from '../registry/imports/import.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
@@ -105,6 +106,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(analyticsRoutes(ctx.services.analytics, ctx.services.profiles));
   await app.register(reportRoutes(ctx.services.reports));
   await app.register(resourceRoutes(ctx.services.resources));
+  await app.register(backupRoutes(ctx.services.backups));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   if (options.webDir !== false) await registerWebApp(app, options.webDir ?? WEB_DIST_DIR, identity);

@@ -22,6 +22,7 @@ export const PERMISSIONS = {
   ressources: 'modifier le centre de ressources (notices, glossaire, sélections)',
   comptes: 'gérer les comptes et les jetons',
   audit: 'consulter le journal des modifications',
+  sauvegarde: 'télécharger une sauvegarde complète de la base',
 } as const;
 export type Permission = keyof typeof PERMISSIONS;
 
