@@ -16,7 +16,10 @@ import { registryRoutes } from '../registry/registry.routes.ts';
 import { reportRoutes } from '../reports/report.routes.ts';
 import { resourceRoutes } from '../resources/resources.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
+import { DataStampRepository } from './data-stamp.repository.ts';
+import { CoalescedStamp } from './data-stamp.ts';
 import { registerErrorHandler } from './error-handler.ts';
+import { CACHED_PUBLIC_ROUTES, registerResponseCache } from './response-cache.ts';
 import { responseSerializer } from './response-serializer.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { registerWebApp, WEB_DIST_DIR } from './web.ts';
@@ -39,6 +42,8 @@ export interface AppOptions {
   secureCookies?: boolean;
   /** Fail a response carrying a field its schema does not declare (tests), instead of dropping it. */
   strictResponses?: boolean;
+  /** Keep public answers to anonymous reads (src/http/response-cache.ts); on by default. */
+  responseCache?: boolean;
 }
 
 /** Builds the HTTP application without listening, so tests call it in-process with `inject()`. */
@@ -59,6 +64,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     for (const method of [r.method].flat()) routes.push({ method, url: r.url ?? r.path });
   });
   registerAuth(app, ctx.services.auth);
+  if (options.responseCache !== false) {
+    const stamp = new CoalescedStamp(() => new DataStampRepository(ctx.database.db).read());
+    registerResponseCache(app, { stamp: () => stamp.current(), routes: CACHED_PUBLIC_ROUTES });
+  }
   registerSecurityHeaders(app, { hsts: options.secureCookies ?? false });
 
   await app.register(swagger, {
