@@ -4,7 +4,7 @@ import { loadCogReference } from './generate/cog.ts';
 import { loadBenchDataset } from './generate/dataset.ts';
 import { type BenchTarget, freshTarget } from './lib/engine.ts';
 import { describeMachine } from './lib/machine.ts';
-import type { BenchReport, Figure } from './lib/report.ts';
+import type { BenchReport, Figure, Section } from './lib/report.ts';
 import { type LoadRun, runLoad, warm } from './load/scenario.ts';
 import { startServer } from './load/server.ts';
 import { cycle, publicReadUrls, unseenProfileUrls } from './load/urls.ts';
@@ -94,47 +94,51 @@ export async function runLoadBench(): Promise<BenchReport> {
   const reads = publicReadUrls(cog, dynamics);
   const server = await startServer(target.config, { cpuProfileDir: process.env.ODTS_LOAD_CPU_PROF, log });
   const notes: string[] = [];
+  const sections: Section[] = [];
+  // ODTS_LOAD_ONLY=cache,unseen,soak: only these runs (to profile one of them).
+  const only = process.env.ODTS_LOAD_ONLY?.split(',');
+  const wanted = (name: string) => !only || only.includes(name);
   try {
     log(`premier passage sur ${reads.length} adresses…`);
     await warm(server, reads);
     notes.push(`Charge (1, 5, 15 min) avant les tirs : ${loadAverages()}.`);
-    log('lectures publiques en cache…');
-    const cached = await runLoad(server, cycle(reads), { connections: 50, seconds: seconds(20) });
-    log('profils jamais demandés…');
-    const unseen = await runLoad(server, unseenProfileUrls(cog), { connections: 50, seconds: seconds(15) });
-    log('200 connexions pendant une minute…');
-    const nextRead = cycle(reads);
-    const nextUnseen = unseenProfileUrls(cog);
-    let n = 0;
-    const soak = await runLoad(server, () => (n++ % 10 === 9 ? nextUnseen() : nextRead()), {
-      connections: 200,
-      seconds: seconds(60),
-    });
+    if (wanted('cache')) {
+      log('lectures publiques en cache…');
+      const run = await runLoad(server, cycle(reads), { connections: 50, seconds: seconds(20) });
+      sections.push({
+        title: `Lectures publiques en cache (${reads.length} adresses : profils, listes, recherches), 50 connexions, ${run.seconds} s`,
+        figures: loadFigures('en cache', run, {
+          perSecond: TARGETS.cachedPerSecond,
+          p99: TARGETS.cachedP99Ms,
+        }),
+      });
+    }
+    if (wanted('unseen')) {
+      log('profils jamais demandés…');
+      const run = await runLoad(server, unseenProfileUrls(cog), { connections: 50, seconds: seconds(15) });
+      sections.push({
+        title: `Profils de communes jamais demandés, 50 connexions, ${run.seconds} s`,
+        figures: loadFigures('hors cache', run, { perSecond: TARGETS.unseenPerSecond }),
+      });
+    }
+    if (wanted('soak')) {
+      log('200 connexions pendant une minute…');
+      const nextRead = cycle(reads);
+      // Other communes than the run above: these profiles are new too.
+      const nextUnseen = unseenProfileUrls(cog, 20_000);
+      let n = 0;
+      const run = await runLoad(server, () => (n++ % 10 === 9 ? nextUnseen() : nextRead()), {
+        connections: 200,
+        seconds: seconds(60),
+      });
+      sections.push({
+        title: `Endurance : 200 connexions, ${run.seconds} s (9 lectures en cache pour 1 profil nouveau)`,
+        figures: loadFigures('200 connexions', run, {}),
+      });
+    }
     notes.push(`Charge (1, 5, 15 min) après les tirs : ${loadAverages()}.`);
-    return {
-      bench: 'load',
-      engine: target.label,
-      engineKind: target.kind,
-      machine,
-      sections: [
-        {
-          title: `Lectures publiques en cache (${reads.length} adresses : profils, listes, recherches), 50 connexions, ${cached.seconds} s`,
-          figures: loadFigures('en cache', cached, {
-            perSecond: TARGETS.cachedPerSecond,
-            p99: TARGETS.cachedP99Ms,
-          }),
-        },
-        {
-          title: `Profils de communes jamais demandés, 50 connexions, ${unseen.seconds} s`,
-          figures: loadFigures('hors cache', unseen, { perSecond: TARGETS.unseenPerSecond }),
-        },
-        {
-          title: `Endurance : 200 connexions, ${soak.seconds} s (9 lectures en cache pour 1 profil nouveau)`,
-          figures: loadFigures('200 connexions', soak, {}),
-          notes,
-        },
-      ],
-    };
+    sections.push({ title: 'Machine', figures: [], notes });
+    return { bench: 'load', engine: target.label, engineKind: target.kind, machine, sections };
   } finally {
     await server.stop();
     await target.cleanup();

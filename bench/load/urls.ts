@@ -43,11 +43,11 @@ export function publicReadUrls(cog: CogReference, dynamics: readonly BenchDynami
  * Territory profiles never asked before: every current commune in a fixed shuffled order, then again
  * at other reading dates. Each call of the returned function gives a new address.
  */
-export function unseenProfileUrls(cog: CogReference): () => string {
+export function unseenProfileUrls(cog: CogReference, from = 0): () => string {
   const rng = new Rng('load-unseen-profiles');
   const communes = rng.sample(cog.communes, cog.communes.length).map((c) => c.code);
   const dates = ['', '2025-01-01', '2024-01-01', '2023-01-01', '2022-01-01', '2021-01-01'];
-  let i = 0;
+  let i = from;
   return () => {
     const code = communes[i % communes.length] as string;
     const date = dates[Math.floor(i / communes.length) % dates.length];

@@ -10,6 +10,7 @@ import type { Actor } from '../domain/actor.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { changeSetRoutes } from '../kernel/changesets/change-set.routes.ts';
 import { auditRoutes } from '../kernel/history/audit.routes.ts';
+import { CoalescedRead } from '../lib/coalesced-read.ts';
 import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
 import { importRoutes } from '../registry/imports/import.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
@@ -17,7 +18,6 @@ import { reportRoutes } from '../reports/report.routes.ts';
 import { resourceRoutes } from '../resources/resources.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
 import { DataStampRepository } from './data-stamp.repository.ts';
-import { CoalescedStamp } from './data-stamp.ts';
 import { registerErrorHandler } from './error-handler.ts';
 import { CACHED_PUBLIC_ROUTES, registerResponseCache } from './response-cache.ts';
 import { responseSerializer } from './response-serializer.ts';
@@ -65,7 +65,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
   registerAuth(app, ctx.services.auth);
   if (options.responseCache !== false) {
-    const stamp = new CoalescedStamp(() => new DataStampRepository(ctx.database.db).read());
+    const stamp = new CoalescedRead(() => new DataStampRepository(ctx.database.db).read());
     registerResponseCache(app, { stamp: () => stamp.current(), routes: CACHED_PUBLIC_ROUTES });
   }
   registerSecurityHeaders(app, { hsts: options.secureCookies ?? false });

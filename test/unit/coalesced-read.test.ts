@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoalescedStamp } from '../../src/http/data-stamp.ts';
+import { CoalescedRead } from '../../src/lib/coalesced-read.ts';
 
 /** A stamp source whose reads finish when the test says, each answering the value at its start. */
 function manualSource() {
@@ -27,7 +27,7 @@ function manualSource() {
 describe('stamp reads shared by requests arriving together', () => {
   it('requests arriving during one read share the next read, never the one started before them', async () => {
     const source = manualSource();
-    const stamp = new CoalescedStamp(source.read);
+    const stamp = new CoalescedRead(source.read);
     const first = stamp.current();
     source.write(); // committed after the first read started, before the next requests arrive
     const second = stamp.current();
@@ -43,7 +43,7 @@ describe('stamp reads shared by requests arriving together', () => {
 
   it('a request arriving when no read runs starts its own', async () => {
     const source = manualSource();
-    const stamp = new CoalescedStamp(source.read);
+    const stamp = new CoalescedRead(source.read);
     const first = stamp.current();
     await source.finishNext();
     await first;
@@ -56,7 +56,7 @@ describe('stamp reads shared by requests arriving together', () => {
 
   it('a failed read fails its requests only; the waiting ones get a new read', async () => {
     let calls = 0;
-    const stamp = new CoalescedStamp(async () => {
+    const stamp = new CoalescedRead(async () => {
       calls += 1;
       if (calls === 1) throw new Error('connexion perdue');
       return 'ok';
