@@ -28,6 +28,11 @@ export const configSchema = z.object({
   ),
   /** Charge les données de démonstration au premier démarrage (0 pour démarrer sans). */
   ODTS_DEMO: flag.default(true),
+  /**
+   * Servi en HTTPS derrière un proxy inverse : cookies de session `Secure`, et en-tête HSTS sur les
+   * réponses dont le proxy signale HTTPS (`X-Forwarded-Proto: https`).
+   */
+  ODTS_HTTPS: flag.default(false),
   /** Niveau de journalisation du serveur HTTP. */
   ODTS_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /**

@@ -50,13 +50,9 @@ export function renderReport(r: BenchReport): string {
     `${m.date} UTC · ${m.cpus} cœurs (${m.cpuModel}) · ${m.memoryGb} Go · Node ${m.node} · ${m.platform} · commit ${m.commit} · charge au départ ${m.load}`,
   ];
   for (const s of r.sections) {
-    lines.push(
-      '',
-      `### ${s.title}`,
-      '',
-      '| mesure | valeur | cible | ratio |',
-      '| --- | ---: | ---: | ---: |',
-    );
+    lines.push('', `### ${s.title}`);
+    if (s.figures.length > 0)
+      lines.push('', '| mesure | valeur | cible | ratio |', '| --- | ---: | ---: | ---: |');
     for (const f of s.figures) {
       const target = f.target === undefined ? '' : `${f.atLeast ? '≥' : '≤'} ${format(f.target, f.unit)}`;
       const mark = meets(f) ? '✓' : '✗';
