@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   web: async () => (await import('./web.bench.ts')).runWebBench(),
   registry: async () => (await import('./registry.bench.ts')).runRegistryBench(),
   analytics: async () => (await import('./analytics.bench.ts')).runAnalyticsBench(),
+  load: async () => (await import('./load.bench.ts')).runLoadBench(),
 };
 
 const args = process.argv.slice(2);
@@ -32,6 +33,9 @@ for (const name of names.length > 0 ? names : Object.keys(BENCHES)) {
   const misses = missedTargets(report);
   missed += misses.length;
   console.error(`Résultats enregistrés dans ${file}`);
-  for (const f of misses) console.error(`✗ cible manquée : ${f.label} = ${f.value.toFixed(2)} > ${f.target}`);
+  for (const f of misses)
+    console.error(
+      `✗ cible manquée : ${f.label} = ${f.value.toFixed(2)} ${f.atLeast ? '<' : '>'} ${f.target}`,
+    );
 }
 if (strict && missed > 0) process.exitCode = 1;

@@ -65,6 +65,11 @@ export const configSchema = z
     ODTS_OIDC_CLIENT_SECRET: optional(z.string().min(1)),
     /** Libellé du bouton de connexion (ex. ProConnect). */
     ODTS_OIDC_LIBELLE: z.string().min(1).max(60).default('OpenID Connect'),
+    /**
+     * Servi en HTTPS derrière un proxy inverse : cookies de session `Secure`, et en-tête HSTS sur les
+     * réponses dont le proxy signale HTTPS (`X-Forwarded-Proto: https`).
+     */
+    ODTS_HTTPS: flag.default(false),
     /** Aspect de l'interface : neutre (celui du projet) ou dsfr (réservé aux services de l'État). */
     ODTS_THEME: identitySettingsSchema.shape.theme,
     /** Nom de l'exploitant ou du service, en tête des pages et des documents. */

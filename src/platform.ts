@@ -126,6 +126,7 @@ export async function startPlatform(config: Config, log: Log): Promise<Platform>
   const app = await buildApp(ctx, {
     logLevel: config.ODTS_LOG_LEVEL === 'info' ? 'warn' : config.ODTS_LOG_LEVEL,
     identity: config.identity,
+    secureCookies: config.ODTS_HTTPS,
   });
   const address = await app.listen({ port: config.PORT, host: config.HOST });
   const url = address.replace('127.0.0.1', 'localhost');

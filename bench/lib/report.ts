@@ -3,12 +3,21 @@ import path from 'node:path';
 import { BENCH_DATA_DIR } from '../generate/dataset.ts';
 import type { Machine } from './machine.ts';
 
-/** One measured figure; with a target, lower is better and the ratio value/target is reported. */
+/**
+ * One measured figure; with a target, lower is better (or higher with `atLeast`, for throughputs) and
+ * the ratio value/target is reported.
+ */
 export interface Figure {
   label: string;
   value: number;
-  unit: 'ms' | 's' | '%' | '';
+  unit: 'ms' | 's' | '%' | '' | 'req/s';
   target?: number;
+  atLeast?: boolean;
+}
+
+function meets(f: Figure): boolean {
+  if (f.target === undefined) return true;
+  return f.atLeast ? f.value >= f.target : f.value <= f.target;
 }
 
 export interface Section {
@@ -27,7 +36,8 @@ export interface BenchReport {
 
 function format(value: number, unit: Figure['unit']): string {
   if (Number.isNaN(value)) return '—';
-  const digits = unit === '%' ? 1 : value < 1 ? 3 : value < 10 ? 2 : 1;
+  const digits =
+    unit === '%' || unit === 'req/s' ? (unit === '%' ? 1 : 0) : value < 1 ? 3 : value < 10 ? 2 : 1;
   return `${value.toFixed(digits)}${unit ? ` ${unit}` : ''}`;
 }
 
@@ -40,17 +50,14 @@ export function renderReport(r: BenchReport): string {
     `${m.date} UTC · ${m.cpus} cœurs (${m.cpuModel}) · ${m.memoryGb} Go · Node ${m.node} · ${m.platform} · commit ${m.commit} · charge au départ ${m.load}`,
   ];
   for (const s of r.sections) {
-    lines.push(
-      '',
-      `### ${s.title}`,
-      '',
-      '| mesure | valeur | cible | ratio |',
-      '| --- | ---: | ---: | ---: |',
-    );
+    lines.push('', `### ${s.title}`);
+    if (s.figures.length > 0)
+      lines.push('', '| mesure | valeur | cible | ratio |', '| --- | ---: | ---: | ---: |');
     for (const f of s.figures) {
-      const target = f.target === undefined ? '' : `≤ ${format(f.target, f.unit)}`;
+      const target = f.target === undefined ? '' : `${f.atLeast ? '≥' : '≤'} ${format(f.target, f.unit)}`;
+      const mark = meets(f) ? '✓' : '✗';
       const ratio =
-        f.target === undefined ? '' : `${(f.value / f.target).toFixed(2)} ${f.value <= f.target ? '✓' : '✗'}`;
+        f.target === undefined ? '' : f.target === 0 ? mark : `${(f.value / f.target).toFixed(2)} ${mark}`;
       lines.push(`| ${f.label} | ${format(f.value, f.unit)} | ${target} | ${ratio} |`);
     }
     for (const n of s.notes ?? []) lines.push('', n);
@@ -69,5 +76,5 @@ export function saveReport(r: BenchReport): string {
 }
 
 export function missedTargets(r: BenchReport): Figure[] {
-  return r.sections.flatMap((s) => s.figures).filter((f) => f.target !== undefined && f.value > f.target);
+  return r.sections.flatMap((s) => s.figures).filter((f) => !meets(f));
 }

@@ -8,6 +8,7 @@ import { invalid } from '../domain/errors.ts';
 import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
 import type { TerritoryType } from '../domain/territories/types.ts';
+import { CoalescedRead } from '../lib/coalesced-read.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import type { TerritoryService } from '../territories/territory.service.ts';
 import { ProfileCache } from './profile-cache.ts';
@@ -47,11 +48,13 @@ export class ProfileService {
   ) {}
 
   private readonly kept = new ProfileCache<Awaited<ReturnType<ProfileService['computeProfile']>>>();
+  /** The resources' stamp, read once for the profiles asked together. */
+  private readonly resourceStamps = new CoalescedRead(async () => (await this.resources?.stamp()) ?? 0);
 
   async profile(actor: Actor, type: TerritoryType, code: string, date?: string) {
     const today = todayIso(this.clock());
     const day = date ?? today;
-    const [s, resources] = await Promise.all([this.cache.get(), this.resources?.stamp() ?? 0]);
+    const [s, resources] = await Promise.all([this.cache.get(), this.resourceStamps.current()]);
     // Contacts without consent are shown to identified readers only: two answers per territory and day.
     const key = `${type}:${code}|${day}|${today}|${actor.kind === 'anonymous' ? 'a' : 'i'}`;
     const hit = this.kept.get(key, s, resources);

@@ -1,5 +1,6 @@
 import type { AnalyticDynamic, CommuneInfo } from '../domain/analytics/model.ts';
 import { type DynamicPlaces, placesOf } from '../domain/analytics/places.ts';
+import { CoalescedRead } from '../lib/coalesced-read.ts';
 import type { RegistryStamp, SnapshotRepository } from './snapshot.repository.ts';
 
 /**
@@ -202,11 +203,15 @@ export class SnapshotCache {
   private reference: ReferenceIndex | null = null;
   private names: Map<string, string> | null = null;
   private building: Promise<Snapshot> | null = null;
+  /** Every list, profile and analysis reads the stamp: requests arriving together share one read. */
+  private readonly stamps: CoalescedRead<RegistryStamp>;
 
-  constructor(private readonly repo: SnapshotRepository) {}
+  constructor(private readonly repo: SnapshotRepository) {
+    this.stamps = new CoalescedRead(() => repo.stamp());
+  }
 
   async get(): Promise<Snapshot> {
-    const stamp = await this.repo.stamp();
+    const stamp = await this.stamps.current();
     const current = this.current;
     if (current && sameStamp(current.stamp, stamp)) return current.snapshot;
     this.building ??= (current ? this.patch(current, stamp) : this.build(stamp)).finally(() => {

@@ -14,6 +14,7 @@ import { healthRoutes } from '../health/health.routes.ts';
 import { changeSetRoutes } from '../kernel/changesets/change-set.routes.ts';
 import { auditRoutes } from '../kernel/history/audit.routes.ts';
 import { restoreRoutes } from '../kernel/history/restore.routes.ts';
+import { CoalescedRead } from '../lib/coalesced-read.ts';
 import { DEFAULT_OPERATOR_IDENTITY, type OperatorIdentity } from '../operator-identity.ts';
 import { backupRoutes } from '../ops/backup.routes.ts';
 import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
@@ -22,8 +23,10 @@ import { registryRoutes } from '../registry/registry.routes.ts';
 import { reportRoutes } from '../reports/report.routes.ts';
 import { resourceRoutes } from '../resources/resources.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
+import { DataStampRepository } from './data-stamp.repository.ts';
 import { clientErrorHandler, frameworkErrors, registerErrorHandler } from './error-handler.ts';
 import { identityRoutes } from './identity.routes.ts';
+import { CACHED_PUBLIC_ROUTES, registerResponseCache } from './response-cache.ts';
 import { responseSerializer } from './response-serializer.ts';
 import { registerSecurityHeaders } from './security-headers.ts';
 import { storableValidatorCompiler } from './validator.ts';
@@ -49,6 +52,8 @@ export interface AppOptions {
   strictResponses?: boolean;
   /** The operator shown by the interface and /api/identite (ODTS_NOM…, src/operator-identity.ts). */
   identity?: OperatorIdentity;
+  /** Keep public answers to anonymous reads (src/http/response-cache.ts); on by default. */
+  responseCache?: boolean;
 }
 
 /** Builds the HTTP application without listening, so tests call it in-process with `inject()`. */
@@ -71,6 +76,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
     for (const method of [r.method].flat()) routes.push({ method, url: r.url ?? r.path });
   });
   registerAuth(app, ctx.services.auth);
+  if (options.responseCache !== false) {
+    const stamp = new CoalescedRead(() => new DataStampRepository(ctx.database.db).read());
+    registerResponseCache(app, { stamp: () => stamp.current(), routes: CACHED_PUBLIC_ROUTES });
+  }
   registerSecurityHeaders(app, { hsts: options.secureCookies ?? false });
 
   await app.register(swagger, {
