@@ -48,7 +48,8 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('composes a sélection, then edits it through a conflict', () => composeSelectionThenConflict(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));
   it('renders the analyses chart', () => analysesRenderChart(env()));
-  it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()));
+  // Two maps are read pixel by pixel and the page is loaded again: more time than the other scenarios.
+  it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()), 240_000);
   it('serves every route directly, by keyboard, in both themes', () => directLoadsAndNavigation(env()));
   it('shows markup typed in any text field as text, never running it', () => xssPayloadsRenderInert(env()));
   it('shows the operator and its legal notice in the neutral theme', () => neutralThemeAbout(env()));
