@@ -13,6 +13,8 @@ import { removeLots } from '../helpers/registry-cleanup.ts';
  * runs on the configured engine: the PostgreSQL server of the suite, or an embedded directory.
  */
 const ROWS = 2000;
+// Several child processes each: generous limits for a loaded machine (the assertions are not timed).
+const LIMIT = 400_000;
 const url = process.env.DATABASE_URL;
 const marker = `zkill${process.pid}`;
 let dataDir: string;
@@ -74,7 +76,7 @@ beforeAll(async () => {
   for (let i = 0; i < ROWS; i++)
     lines.push(`CLS;${marker} ${i};actif;42218;Ville de Saint-Étienne;2013-05-01`);
   fs.writeFileSync(csv, `${lines.join('\n')}\n`);
-});
+}, LIMIT);
 
 afterAll(async () => {
   if (url) await withDb((db) => removeLots(db, `Import du fichier ${path.basename(csv)}`));
@@ -85,33 +87,41 @@ afterAll(async () => {
 describe('kill -9 in the middle of a command', () => {
   let lot = '';
 
-  it('an import killed while writing left all or nothing, and the same import then succeeds', async () => {
-    const before = await countMarked();
-    await killWhileWriting('dynamiques', 'import', csv);
-    const afterKill = await countMarked();
-    expect([before, before + ROWS]).toContain(afterKill);
+  it(
+    'an import killed while writing left all or nothing, and the same import then succeeds',
+    async () => {
+      const before = await countMarked();
+      await killWhileWriting('dynamiques', 'import', csv);
+      const afterKill = await countMarked();
+      expect([before, before + ROWS]).toContain(afterKill);
 
-    const again = await odts(env, 'dynamiques', 'import', csv);
-    expect(again.code, again.stderr).toBe(0);
-    expect(again.stdout).toMatch(new RegExp(`${ROWS} créée\\(s\\)`));
-    lot = /Lot (\S+) — pour annuler/.exec(again.stdout)?.[1] ?? '';
-    expect(await countMarked()).toBe(afterKill + ROWS);
-  });
-
-  it('a lot revert killed while writing left all or nothing, and the same revert then succeeds', async () => {
-    const before = await countMarked();
-    await killWhileWriting('lots', 'annuler', lot);
-    const afterKill = await countMarked();
-    expect([before, before - ROWS]).toContain(afterKill);
-
-    const again = await odts(env, 'lots', 'annuler', lot);
-    if (afterKill === before) {
+      const again = await odts(env, 'dynamiques', 'import', csv);
       expect(again.code, again.stderr).toBe(0);
-      expect(again.stdout).toMatch(new RegExp(`${ROWS} dynamique\\(s\\) supprimée\\(s\\)`));
-    } else {
-      // The commit was reached before the kill: the revert is done, and the command says so.
-      expect(again.stderr).toMatch(/déjà été annulé/);
-    }
-    expect(await countMarked()).toBe(before - ROWS);
-  });
+      expect(again.stdout).toMatch(new RegExp(`${ROWS} créée\\(s\\)`));
+      lot = /Lot (\S+) — pour annuler/.exec(again.stdout)?.[1] ?? '';
+      expect(await countMarked()).toBe(afterKill + ROWS);
+    },
+    LIMIT,
+  );
+
+  it(
+    'a lot revert killed while writing left all or nothing, and the same revert then succeeds',
+    async () => {
+      const before = await countMarked();
+      await killWhileWriting('lots', 'annuler', lot);
+      const afterKill = await countMarked();
+      expect([before, before - ROWS]).toContain(afterKill);
+
+      const again = await odts(env, 'lots', 'annuler', lot);
+      if (afterKill === before) {
+        expect(again.code, again.stderr).toBe(0);
+        expect(again.stdout).toMatch(new RegExp(`${ROWS} dynamique\\(s\\) supprimée\\(s\\)`));
+      } else {
+        // The commit was reached before the kill: the revert is done, and the command says so.
+        expect(again.stderr).toMatch(/déjà été annulé/);
+      }
+      expect(await countMarked()).toBe(before - ROWS);
+    },
+    LIMIT,
+  );
 });
