@@ -54,10 +54,11 @@ export class PerimeterRepository {
 
   /**
    * QPV of the most recent generation lying (wholly or partly) in these communes, with all their communes.
-   * Empty when the layer is not loaded.
+   * Empty when the layer is not loaded (the tables exist from migration 0002 on: no catalogue lookup on
+   * this profile path).
    */
   async qpvOfCommunes(communes: string[]): Promise<QpvInfo[]> {
-    if (communes.length === 0 || !(await this.hasQpvLayer())) return [];
+    if (communes.length === 0) return [];
     const { rows } = await sql<{ code: string; nom: string; population: number | null; commune: string }>`
       select q.code, q.nom, q.population, all_c.commune
       from qpv q
@@ -76,7 +77,6 @@ export class PerimeterRepository {
 
   /** Whether a QPV layer has been loaded (the table exists from the migrations on, maybe empty). */
   async qpvLoaded(): Promise<boolean> {
-    if (!(await this.hasQpvLayer())) return false;
     const row = await this.db.selectFrom('qpv').select('code').limit(1).executeTakeFirst();
     return row !== undefined;
   }

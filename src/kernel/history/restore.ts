@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { assertPermission } from '../../domain/auth/permission.ts';
 import type { Permission } from '../../domain/auth/roles.ts';
-import { invalid, notFound } from '../../domain/errors.ts';
+import { conflict, invalid, notFound } from '../../domain/errors.ts';
 import type { HistoryRepository, StoredHistoryEntry } from './history.repository.ts';
 
 /**
@@ -19,6 +19,38 @@ export interface RestorableKind {
    * the version written. Throws 409 when the old version no longer satisfies today's rules.
    */
   restore(actor: Actor, id: string, document: unknown, expected: number): Promise<{ version: number }>;
+}
+
+/**
+ * A kind restored through its module's own update: the old snapshot must still pass today's input schema,
+ * then the update applies permissions, scopes, validation and history like any edit.
+ */
+export function restoredThroughUpdate<T>(options: {
+  entite: string;
+  permission: Permission;
+  schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } };
+  update(
+    actor: Actor,
+    id: string,
+    input: T,
+    expected: number,
+    how: { action: 'restauration' },
+  ): Promise<{ version: number }>;
+}): RestorableKind {
+  return {
+    entite: options.entite,
+    permission: options.permission,
+    async restore(actor, id, document, expected) {
+      const parsed = options.schema.safeParse(document);
+      if (!parsed.success) {
+        throw conflict(
+          'Cette version ne respecte plus les règles de saisie actuelles : restauration impossible',
+        );
+      }
+      const written = await options.update(actor, id, parsed.data, expected, { action: 'restauration' });
+      return { version: written.version };
+    },
+  };
 }
 
 /** The record as it stood at `version`: what the change that produced it wrote, or what a later one found. */
