@@ -13,6 +13,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   web: async () => (await import('./web.bench.ts')).runWebBench(),
   registry: async () => (await import('./registry.bench.ts')).runRegistryBench(),
   analytics: async () => (await import('./analytics.bench.ts')).runAnalyticsBench(),
+  ecritures: async () => (await import('./writes.bench.ts')).runWritesBench(),
 };
 
 const args = process.argv.slice(2);

@@ -2,8 +2,9 @@ import { type Actor, actorLabel } from '../../domain/actor.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
 import type { HistoryEntry, HistoryRepository, StoredHistoryEntry } from '../history/history.repository.ts';
 import type { ChangeSetRepository, ChangeSetRow } from './change-set.repository.ts';
+import type { LongWrites } from './long-writes.ts';
 import { planRevert, type RevertStep } from './revert-plan.ts';
-import type { RevertableKind } from './revertable-kind.ts';
+import type { RevertableKind, RevertWriter } from './revertable-kind.ts';
 
 type AnyKind = RevertableKind<{ id: string; version: number }, unknown>;
 type Row = { id: string; version: number };
@@ -33,6 +34,7 @@ export class ChangeSetService {
   constructor(
     private readonly lots: ChangeSetRepository,
     private readonly history: HistoryRepository,
+    private readonly longWrites?: LongWrites,
   ) {}
 
   /** Lets change sets that wrote `kind.entite` records be reverted. */
@@ -58,38 +60,21 @@ export class ChangeSetService {
     }
     const plans = await this.plan(await this.history.writesOfLot(id));
     const auteur = actorLabel(actor);
-    await this.lots.transaction(async (trx) => {
-      for (const { kind, steps } of plans) {
-        const writer = await kind.begin(trx);
-        const entries: HistoryEntry[] = [];
-        for (const { step, restored } of steps) {
-          const { current } = step;
-          const done =
-            step.kind === 'delete'
-              ? await writer.remove(current)
-              : await writer.restore(current, restored?.restored);
-          if (!done) throw modifiedSince(kind, [current]);
-          entries.push({
-            entite: kind.entite,
-            entiteId: current.id,
-            action: 'annulation',
-            auteur,
-            lot: id,
-            source: 'annulation',
-            version: step.kind === 'delete' ? current.version : current.version + 1,
-            avant: { id: current.id, version: current.version, ...(kind.document(current) as object) },
-            apres:
-              step.kind === 'delete'
-                ? null
-                : { id: current.id, version: current.version + 1, ...(restored?.document as object) },
-          });
+    const write = () =>
+      this.lots.transaction(async (trx) => {
+        for (const { kind, steps } of plans) {
+          const missed = await writeSteps(await kind.begin(trx), steps);
+          if (missed.length > 0) throw modifiedSince(kind, missed);
+          await this.history.recordMany(
+            trx,
+            steps.map(({ step, restored }) => revertEntry(kind, step, restored?.document, id, auteur)),
+          );
         }
-        await this.history.recordMany(trx, entries);
-      }
-      if (!(await this.lots.markReverted(trx, id, auteur))) {
-        throw conflict('Ce lot vient d’être annulé par ailleurs');
-      }
-    });
+        if (!(await this.lots.markReverted(trx, id, auteur))) {
+          throw conflict('Ce lot vient d’être annulé par ailleurs');
+        }
+      });
+    await (this.longWrites ? this.longWrites.run(write) : write());
     for (const { kind } of plans) kind.reverted?.();
     const count = (k: 'delete' | 'restore') =>
       plans.reduce((n, p) => n + p.steps.filter((s) => s.step.kind === k).length, 0);
@@ -113,13 +98,16 @@ export class ChangeSetService {
       const { steps, changedSince } = planRevert(kindWrites, rows);
       if (changedSince.length > 0) throw modifiedSince(kind, changedSince);
       const planned: KindPlan['steps'] = [];
+      // Restoring thousands of records: the kind may prepare once (its reference read into memory).
+      const restores = steps.filter((s) => s.kind === 'restore').length;
+      const restore = kind.restorer ? await kind.restorer(restores) : kind.restorable.bind(kind);
       for (const step of steps) {
         if (step.kind === 'delete') {
           planned.push({ step });
           continue;
         }
         const { id: _id, version: _v, ...before } = step.before as { id: string; version: number };
-        const restored = await kind.restorable(before, step.current);
+        const restored = await restore(before, step.current);
         if (!restored) {
           throw conflict(
             `La version d’avant le lot de ${kind.describe(step.current)} n’est plus valide : annulation impossible`,
@@ -147,4 +135,51 @@ function modifiedSince(kind: AnyKind, records: ({ id: string; current: Row | und
     `Annulation impossible : ${records.length} ${kind.plural} ${agreed} depuis ce lot — ` +
       `${names}${more}. Corrigez-les à la main ou annulez d’abord les modifications plus récentes.`,
   );
+}
+
+type PlannedStep = KindPlan['steps'][number];
+
+/** Writes the steps of one kind, set-based when the kind can; answers the records whose version moved. */
+async function writeSteps(writer: RevertWriter<Row, unknown>, steps: PlannedStep[]): Promise<Row[]> {
+  const removals = steps.filter((s) => s.step.kind === 'delete').map((s) => s.step.current);
+  const restores = steps
+    .filter((s) => s.step.kind === 'restore')
+    .map((s) => ({ row: s.step.current, restored: s.restored?.restored }));
+  const missedIds = new Set<string>();
+  if (writer.removeMany) {
+    for (const id of await writer.removeMany(removals)) missedIds.add(id);
+  } else {
+    for (const row of removals) if (!(await writer.remove(row))) missedIds.add(row.id);
+  }
+  if (writer.restoreMany) {
+    for (const id of await writer.restoreMany(restores)) missedIds.add(id);
+  } else {
+    for (const { row, restored } of restores)
+      if (!(await writer.restore(row, restored))) missedIds.add(row.id);
+  }
+  return steps.map((s) => s.step.current).filter((row) => missedIds.has(row.id));
+}
+
+function revertEntry(
+  kind: AnyKind,
+  step: RevertStep<Row>,
+  restoredDocument: unknown,
+  lot: string,
+  auteur: string,
+): HistoryEntry {
+  const { current } = step;
+  return {
+    entite: kind.entite,
+    entiteId: current.id,
+    action: 'annulation',
+    auteur,
+    lot,
+    source: 'annulation',
+    version: step.kind === 'delete' ? current.version : current.version + 1,
+    avant: { id: current.id, version: current.version, ...(kind.document(current) as object) },
+    apres:
+      step.kind === 'delete'
+        ? null
+        : { id: current.id, version: current.version + 1, ...(restoredDocument as object) },
+  };
 }

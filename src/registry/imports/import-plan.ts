@@ -78,7 +78,9 @@ async function planRow(
     if (column) cells[column as ImportColumn] = row.cells[i] ?? '';
   });
   const id = (cells.id ?? '').trim();
+  const version = (cells.version ?? '').trim();
   delete cells.id;
+  delete cells.version;
   let current: DynamicRow | undefined;
   if (id) {
     current = deps.existing.get(id);
@@ -86,6 +88,8 @@ async function planRow(
     if (!current) errors.push({ champ: 'id', message: `dynamique inconnue : ${id}` });
     else if (previous) errors.push({ champ: 'id', message: `dynamique déjà modifiée ligne ${previous}` });
     seenIds.set(id, previous ?? row.line);
+    const stale = current && versionConflict(version, current);
+    if (stale) errors.push({ champ: 'version', message: stale });
   }
   const existingDoc = (current?.document as DynamicInput | undefined) ?? null;
   if (id && !current) return errors;
@@ -113,6 +117,20 @@ async function planRow(
     plan.writes.push({ kind: 'create', line: row.line, input });
   }
   return errors;
+}
+
+/**
+ * The row was read at `version` (an export writes it): a record modified since is refused rather than
+ * overwritten. Without a version, the row applies to the stored record as it is.
+ */
+function versionConflict(version: string, current: DynamicRow): string | null {
+  if (version === '') return null;
+  if (!/^\d+$/.test(version)) return `version invalide : « ${version} » (nombre entier attendu)`;
+  if (Number(version) === current.version) return null;
+  return (
+    `la dynamique « ${current.nom} » a été modifiée depuis la lecture du fichier (version ${version} ` +
+    `dans le fichier, ${current.version} enregistrée) : exportez-la de nouveau et reportez-y vos changements`
+  );
 }
 
 /** The parts of an invalid row the writer can still check against the reference. */
