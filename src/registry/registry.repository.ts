@@ -2,6 +2,7 @@ import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { DynamicListFilters } from '../domain/registry/list-filters.ts';
 import type { StatusPeriod } from '../domain/registry/timeline.ts';
+import { yieldToEventLoop } from '../lib/event-loop.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
 
@@ -42,7 +43,8 @@ const COLUMNS = [
   'modifie_le',
 ] as const;
 
-const INSERT_CHUNK = 1000;
+/** Rows per statement of bulk writes: small enough for readers to get a turn between two (PGlite). */
+const INSERT_CHUNK = 500;
 
 /** Only place that reads and writes dynamics tables. */
 export class RegistryRepository {
@@ -118,6 +120,7 @@ export class RegistryRepository {
         select id, type, nom, nom_recherche, document, date_fin, verifie_le, verifie_par
         from json_populate_recordset(null::dynamique, ${JSON.stringify(rows)}::json)`.execute(trx);
       await this.insertDerivedMany(trx, chunk);
+      await yieldToEventLoop();
     }
   }
 
@@ -174,6 +177,7 @@ export class RegistryRepository {
       const done = new Set(updated.map((r) => r.id));
       missed.push(...rows.filter((r) => !done.has(r.id)).map((r) => r.id));
       const ids = [...done];
+      await yieldToEventLoop();
       if (ids.length === 0) continue;
       await sql`delete from dynamique_commune where dynamique = any(${ids}::text[])`.execute(trx);
       await sql`delete from dynamique_periode where dynamique = any(${ids}::text[])`.execute(trx);
@@ -188,8 +192,9 @@ export class RegistryRepository {
   /** Many optimistic deletions in one statement per chunk; answers the ids not at their version (or gone). */
   async deleteMany(trx: Transaction<DB>, rows: { id: string; version: number }[]): Promise<string[]> {
     const missed: string[] = [];
-    for (let i = 0; i < rows.length; i += INSERT_CHUNK * 5) {
-      const chunk = rows.slice(i, i + INSERT_CHUNK * 5);
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      await yieldToEventLoop();
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
       const ids = chunk.map((r) => r.id);
       const versions = chunk.map((r) => r.version);
       // Covered communes and periods go with their record (on delete cascade).

@@ -1,5 +1,6 @@
 import { type Actor, actorLabel } from '../../domain/actor.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
+import { yieldToEventLoop } from '../../lib/event-loop.ts';
 import type { HistoryEntry, HistoryRepository, StoredHistoryEntry } from '../history/history.repository.ts';
 import type { ChangeSetRepository, ChangeSetRow } from './change-set.repository.ts';
 import type { LongWrites } from './long-writes.ts';
@@ -114,6 +115,7 @@ export class ChangeSetService {
           );
         }
         planned.push({ step, restored });
+        if (planned.length % 100 === 0) await yieldToEventLoop();
       }
       plans.push({ kind, steps: planned });
     }

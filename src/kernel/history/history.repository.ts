@@ -1,5 +1,6 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { yieldToEventLoop } from '../../lib/event-loop.ts';
 
 export type HistoryAction =
   | 'creation'
@@ -74,8 +75,9 @@ export class HistoryRepository {
 
   /** Many entries in few statements: an import writes thousands. */
   async recordMany(trx: Transaction<DB>, entries: HistoryEntry[]): Promise<void> {
-    const CHUNK = 1000;
+    const CHUNK = 500;
     for (let i = 0; i < entries.length; i += CHUNK) {
+      if (i > 0) await yieldToEventLoop();
       await trx
         .insertInto('historique')
         .values(entries.slice(i, i + CHUNK).map(toRow))

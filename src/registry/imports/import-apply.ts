@@ -3,6 +3,7 @@ import { conflict } from '../../domain/errors.ts';
 import type { ChangeSetRepository } from '../../kernel/changesets/change-set.repository.ts';
 import type { HistoryEntry, HistoryRepository } from '../../kernel/history/history.repository.ts';
 import type { ProgressReporter } from '../../kernel/progress.ts';
+import { yieldToEventLoop } from '../../lib/event-loop.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
 import { historySnapshot } from '../registry.presenter.ts';
 import type { DynamicWrite, RegistryRepository } from '../registry.repository.ts';
@@ -43,6 +44,7 @@ export async function buildWrites(
     const id = planned.kind === 'update' ? planned.current.id : writer.newId();
     built.push({ planned, write: await writer.build(id, planned.input) });
     progress?.({ step: 'préparation', done: built.length, total: writes.length });
+    if (built.length % 100 === 0) await yieldToEventLoop();
   }
   return built;
 }

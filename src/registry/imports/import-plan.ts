@@ -5,6 +5,7 @@ import type { DynamicInput } from '../../domain/registry/schemas.ts';
 import type { TerritoryLookup } from '../../domain/registry/territory-lookup.ts';
 import type { ProgressReporter } from '../../kernel/progress.ts';
 import type { RawRow, RawTable } from '../../kernel/tabular/raw-table.ts';
+import { yieldToEventLoop } from '../../lib/event-loop.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
 import type { DynamicRow } from '../registry.repository.ts';
 import type { HeaderMap } from './import-header.ts';
@@ -41,8 +42,10 @@ export async function planImport(table: RawTable, header: HeaderMap, deps: PlanD
   for (const [i, row] of rows.entries()) {
     const errors = await planRow(row, table, header, deps, seenIds, plan);
     plan.errors.push(...errors.map((e) => ({ ligne: row.line, ...e })));
-    if (i % 50 === 49 || i === rows.length - 1)
+    if (i % 50 === 49 || i === rows.length - 1) {
       deps.progress?.({ step: 'vérification', done: i + 1, total: rows.length });
+      await yieldToEventLoop();
+    }
   }
   return plan;
 }
