@@ -7,6 +7,9 @@ import type { LongWrites } from './long-writes.ts';
 import { planRevert, type RevertStep } from './revert-plan.ts';
 import type { RevertableKind, RevertWriter } from './revertable-kind.ts';
 
+/** Records read per query while planning: each query runs without a pause on PGlite. */
+const FIND_CHUNK = 1000;
+
 type AnyKind = RevertableKind<{ id: string; version: number }, unknown>;
 type Row = { id: string; version: number };
 
@@ -59,10 +62,11 @@ export class ChangeSetService {
     if (lot.annule) {
       throw conflict(`Ce lot a déjà été annulé le ${lot.annuleLe?.slice(0, 10)} par ${lot.annulePar}`);
     }
-    const plans = await this.plan(await this.history.writesOfLot(id));
     const auteur = actorLabel(actor);
-    const write = () =>
-      this.lots.transaction(async (trx) => {
+    // Reading the lot's history and its records is long too: readers answer from memory from the start.
+    const write = async () => {
+      const plans = await this.plan(await this.history.writesOfLot(id));
+      await this.lots.transaction(async (trx) => {
         for (const { kind, steps } of plans) {
           const missed = await writeSteps(await kind.begin(trx), steps);
           if (missed.length > 0) throw modifiedSince(kind, missed);
@@ -75,7 +79,9 @@ export class ChangeSetService {
           throw conflict('Ce lot vient d’être annulé par ailleurs');
         }
       });
-    await (this.longWrites ? this.longWrites.run(write) : write());
+      return plans;
+    };
+    const plans = await (this.longWrites ? this.longWrites.run(write) : write());
     for (const { kind } of plans) kind.reverted?.();
     const count = (k: 'delete' | 'restore') =>
       plans.reduce((n, p) => n + p.steps.filter((s) => s.step.kind === k).length, 0);
@@ -95,7 +101,11 @@ export class ChangeSetService {
       const kind = this.kinds.get(entite);
       if (!kind) throw conflict(`Ce lot contient des « ${entite} », qui ne peuvent pas être annulés`);
       const ids = [...new Set(kindWrites.map((w) => w.entite_id))];
-      const rows = new Map((await kind.findByIds(ids)).map((r) => [r.id, r]));
+      const rows = new Map<string, Row>();
+      for (let i = 0; i < ids.length; i += FIND_CHUNK) {
+        for (const r of await kind.findByIds(ids.slice(i, i + FIND_CHUNK))) rows.set(r.id, r);
+        await yieldToEventLoop();
+      }
       const { steps, changedSince } = planRevert(kindWrites, rows);
       if (changedSince.length > 0) throw modifiedSince(kind, changedSince);
       const planned: KindPlan['steps'] = [];

@@ -95,15 +95,37 @@ export class HistoryRepository {
       .execute();
   }
 
-  /** The creations and modifications a change set made, in the order they were written. */
-  writesOfLot(lot: string): Promise<StoredHistoryEntry[]> {
-    return this.db
-      .selectFrom('historique')
-      .selectAll()
-      .where('lot', '=', lot)
-      .where('action', 'in', ['creation', 'modification'])
-      .orderBy('id')
-      .execute();
+  /**
+   * The creations and modifications a change set made, in the order they were written; read a page at a
+   * time (a change set can hold 20,000 writes, and PGlite runs each query without a pause).
+   */
+  async writesOfLot(lot: string): Promise<StoredHistoryEntry[]> {
+    const PAGE = 1000;
+    // The ids first (narrow rows), then the entries by id: paging on the lot itself read every wide row
+    // of the lot again for each page.
+    const ids = (
+      await this.db
+        .selectFrom('historique')
+        .select('id')
+        .where('lot', '=', lot)
+        .where('action', 'in', ['creation', 'modification'])
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id);
+    const out: StoredHistoryEntry[] = [];
+    for (let i = 0; i < ids.length; i += PAGE) {
+      await yieldToEventLoop();
+      const page = ids.slice(i, i + PAGE);
+      out.push(
+        ...(await this.db
+          .selectFrom('historique')
+          .selectAll()
+          .where('id', 'in', page)
+          .orderBy('id')
+          .execute()),
+      );
+    }
+    return out;
   }
 
   search(filters: HistoryFilters) {
