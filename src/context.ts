@@ -15,6 +15,7 @@ import { type Database, openDatabase } from './db/database.ts';
 import { HealthService } from './health/health.service.ts';
 import { ChangeSetRepository } from './kernel/changesets/change-set.repository.ts';
 import { ChangeSetService } from './kernel/changesets/change-set.service.ts';
+import { LongWrites } from './kernel/changesets/long-writes.ts';
 import { PdfRenderer } from './kernel/documents/pdf-renderer.ts';
 import { AuditService } from './kernel/history/audit.service.ts';
 import { HistoryRepository } from './kernel/history/history.repository.ts';
@@ -35,6 +36,7 @@ import { DynamicWriter } from './registry/dynamic-writer.ts';
 import { ContourRepository } from './registry/exports/contour.repository.ts';
 import { RegistryExports } from './registry/exports/registry-exports.ts';
 import { DynamicImportService } from './registry/imports/dynamic-import.service.ts';
+import { ImportReceiptRepository } from './registry/imports/import-receipt.repository.ts';
 import { TerritoryNamesRepository } from './registry/imports/territory-names.repository.ts';
 import { dynamicRestore } from './registry/lots/dynamic-restore.ts';
 import { dynamicRevert } from './registry/lots/dynamic-revert.ts';
@@ -50,6 +52,8 @@ import { TerritoryService } from './territories/territory.service.ts';
 /** Composition root: one place that builds repositories and services over a database. */
 export interface AppContext {
   database: Database;
+  /** Imports and reverts of thousands of rows in progress (readers answer from memory meanwhile). */
+  longWrites: LongWrites;
   services: {
     territories: TerritoryService;
     reference: ReferenceService;
@@ -103,10 +107,13 @@ export function createContext(database: Database, settings: ContextSettings = {}
     },
     new ReferenceReader(database.db),
   );
-  const health = new HealthService(database);
+  // Imports and reverts of thousands of rows: readers answer from memory meanwhile.
+  const longWrites = new LongWrites();
+  const health = new HealthService(database, longWrites);
   const registryRepo = new RegistryRepository(database.db);
   const snapshots = new SnapshotRepository(database.db);
-  const snapshotCache = new SnapshotCache(snapshots);
+  const snapshotCache = new SnapshotCache(snapshots, longWrites);
+  longWrites.onSettled(() => snapshotCache.refresh());
   const registry = new RegistryService(
     registryRepo,
     new HistoryRepository(database.db),
@@ -124,8 +131,10 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const imports = new DynamicImportService({
     ...changeSet,
     names: new TerritoryNamesRepository(database.db),
+    receipts: new ImportReceiptRepository(database.db),
+    longWrites,
   });
-  const lots = new ChangeSetService(changeSet.lots, changeSet.history);
+  const lots = new ChangeSetService(changeSet.lots, changeSet.history, longWrites);
   lots.register(dynamicRevert(registryRepo, changeSet.writer));
   const contratsVille = new ContratsVilleSyncService(changeSet, () => reference.listContratsVille());
   const analytics = new AnalyticsService(snapshotCache, snapshots);
@@ -134,7 +143,11 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const documentIdentity = documentIdentityOf(settings.identity ?? DEFAULT_OPERATOR_IDENTITY);
   const resources = createResourceServices(database.db, pdf, documentIdentity);
   const qpvSource = new PerimeterRepository(database.db);
-  const profiles = new ProfileService(snapshotCache, territories, registry, qpvSource, resources.notices);
+  const profiles = new ProfileService(snapshotCache, territories, registry, qpvSource, {
+    // The resource generation, remembered while a long write holds the database: profiles stay cached.
+    stamp: longWrites.remembered(() => resources.notices.stamp()),
+    linkedTo: (actor, q) => resources.notices.linkedTo(actor, q),
+  });
   const reports = new ReportService(analytics, pdf, qpvSource, undefined, documentIdentity);
   lots.register(resources.noticeRevert);
   const history = changeSet.history;
@@ -150,6 +163,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
   restore.register(noticeRestore(resources.notices));
   return {
     database,
+    longWrites,
     services: {
       territories,
       reference,

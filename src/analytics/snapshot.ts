@@ -206,11 +206,23 @@ export class SnapshotCache {
   /** Every list, profile and analysis reads the stamp: requests arriving together share one read. */
   private readonly stamps: CoalescedRead<RegistryStamp>;
 
-  constructor(private readonly repo: SnapshotRepository) {
+  constructor(
+    private readonly repo: SnapshotRepository,
+    /** A long write in progress (kernel/changesets/long-writes.ts): its state is not committed yet. */
+    private readonly writes?: { readonly active: boolean },
+  ) {
     this.stamps = new CoalescedRead(() => repo.stamp());
   }
 
   async get(): Promise<Snapshot> {
+    // While an import or a revert holds the database (PGlite: every query would wait for its commit),
+    // the snapshot of before it is the committed state; it is refreshed as the write ends.
+    if (this.writes?.active && this.current) return this.current.snapshot;
+    return this.refresh();
+  }
+
+  /** The snapshot of the database's current state, read again if it moved. */
+  async refresh(): Promise<Snapshot> {
     const stamp = await this.stamps.current();
     const current = this.current;
     if (current && sameStamp(current.stamp, stamp)) return current.snapshot;

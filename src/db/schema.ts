@@ -101,6 +101,15 @@ export interface LotTable {
   annule_par: string | null;
 }
 
+export interface ImportIdempotenceTable {
+  cle: string;
+  auteur: string;
+  empreinte: string;
+  lot: string | null;
+  reponse: ColumnType<unknown, string, string>;
+  cree_le: Generated<Date>;
+}
+
 export interface HistoriqueTable {
   id: Generated<number>;
   entite: string;
@@ -296,6 +305,7 @@ export interface DB {
   dynamique_periode: DynamiquePeriodeTable;
   lot: LotTable;
   historique: HistoriqueTable;
+  import_idempotence: ImportIdempotenceTable;
   declared_count: DeclaredCountTable;
   notice: NoticeTable;
   notice_generation: NoticeGenerationTable;

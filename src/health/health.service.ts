@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Database } from '../db/database.ts';
+import type { LongWrites } from '../kernel/changesets/long-writes.ts';
 
 export interface HealthReport {
   status: 'ok';
@@ -12,9 +13,17 @@ export interface HealthReport {
  * `qpv` is 0 until the optional QPV layer is imported.
  */
 export class HealthService {
-  constructor(private readonly database: Database) {}
+  /** The reference counts, answered from the last reading while a long write holds the database. */
+  readonly report: () => Promise<HealthReport>;
 
-  async report(): Promise<HealthReport> {
+  constructor(
+    private readonly database: Database,
+    writes?: LongWrites,
+  ) {
+    this.report = writes ? writes.remembered(() => this.read()) : () => this.read();
+  }
+
+  private async read(): Promise<HealthReport> {
     const { rows } = await sql<{
       regions: number;
       departements: number;

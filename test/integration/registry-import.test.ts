@@ -50,6 +50,7 @@ describe('dynamics import: writing', () => {
       inchanges: 0,
       dryRun: true,
       lot: null,
+      rejoue: false,
     });
     expect(await count(m)).toBe(0);
   });

@@ -21,6 +21,7 @@ export const IMPORT_COLUMNS = [
   'source',
   'sourceUrl',
   'id',
+  'version',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -115,6 +116,14 @@ export const COLUMN_DOCS: readonly ColumnDoc[] = [
     description:
       'identifiant d’une dynamique existante à modifier (vide : création) ; seules les colonnes ' +
       'présentes dans le fichier sont modifiées',
+    example: '',
+  },
+  {
+    name: 'version',
+    required: 'non',
+    description:
+      'version de la dynamique lue (écrite par l’export) : si elle a été modifiée depuis, la ligne est ' +
+      'refusée au lieu d’écraser la modification',
     example: '',
   },
 ];

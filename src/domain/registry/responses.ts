@@ -132,6 +132,8 @@ export const dynamicImportReport = z.object({
   dryRun: z.boolean(),
   /** Change set written, to revert with POST /api/lots/{id}/annuler. */
   lot: z.string().nullable(),
+  /** True when a retry (same Idempotency-Key, or the same file) answers the first import's result. */
+  rejoue: z.boolean(),
 });
 export type DynamicImportReport = z.infer<typeof dynamicImportReport>;
 export { importError };

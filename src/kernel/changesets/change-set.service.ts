@@ -1,9 +1,14 @@
 import { type Actor, actorLabel } from '../../domain/actor.ts';
 import { conflict, notFound } from '../../domain/errors.ts';
+import { yieldToEventLoop } from '../../lib/event-loop.ts';
 import type { HistoryEntry, HistoryRepository, StoredHistoryEntry } from '../history/history.repository.ts';
 import type { ChangeSetRepository, ChangeSetRow } from './change-set.repository.ts';
+import type { LongWrites } from './long-writes.ts';
 import { planRevert, type RevertStep } from './revert-plan.ts';
-import type { RevertableKind } from './revertable-kind.ts';
+import type { RevertableKind, RevertWriter } from './revertable-kind.ts';
+
+/** Records read per query while planning: each query runs without a pause on PGlite. */
+const FIND_CHUNK = 1000;
 
 type AnyKind = RevertableKind<{ id: string; version: number }, unknown>;
 type Row = { id: string; version: number };
@@ -33,6 +38,7 @@ export class ChangeSetService {
   constructor(
     private readonly lots: ChangeSetRepository,
     private readonly history: HistoryRepository,
+    private readonly longWrites?: LongWrites,
   ) {}
 
   /** Lets change sets that wrote `kind.entite` records be reverted. */
@@ -56,40 +62,26 @@ export class ChangeSetService {
     if (lot.annule) {
       throw conflict(`Ce lot a déjà été annulé le ${lot.annuleLe?.slice(0, 10)} par ${lot.annulePar}`);
     }
-    const plans = await this.plan(await this.history.writesOfLot(id));
     const auteur = actorLabel(actor);
-    await this.lots.transaction(async (trx) => {
-      for (const { kind, steps } of plans) {
-        const writer = await kind.begin(trx);
-        const entries: HistoryEntry[] = [];
-        for (const { step, restored } of steps) {
-          const { current } = step;
-          const done =
-            step.kind === 'delete'
-              ? await writer.remove(current)
-              : await writer.restore(current, restored?.restored);
-          if (!done) throw modifiedSince(kind, [current]);
-          entries.push({
-            entite: kind.entite,
-            entiteId: current.id,
-            action: 'annulation',
-            auteur,
-            lot: id,
-            source: 'annulation',
-            version: step.kind === 'delete' ? current.version : current.version + 1,
-            avant: { id: current.id, version: current.version, ...(kind.document(current) as object) },
-            apres:
-              step.kind === 'delete'
-                ? null
-                : { id: current.id, version: current.version + 1, ...(restored?.document as object) },
-          });
+    // Reading the lot's history and its records is long too: readers answer from memory from the start.
+    const write = async () => {
+      const plans = await this.plan(await this.history.writesOfLot(id));
+      await this.lots.transaction(async (trx) => {
+        for (const { kind, steps } of plans) {
+          const missed = await writeSteps(await kind.begin(trx), steps);
+          if (missed.length > 0) throw modifiedSince(kind, missed);
+          await this.history.recordMany(
+            trx,
+            steps.map(({ step, restored }) => revertEntry(kind, step, restored?.document, id, auteur)),
+          );
         }
-        await this.history.recordMany(trx, entries);
-      }
-      if (!(await this.lots.markReverted(trx, id, auteur))) {
-        throw conflict('Ce lot vient d’être annulé par ailleurs');
-      }
-    });
+        if (!(await this.lots.markReverted(trx, id, auteur))) {
+          throw conflict('Ce lot vient d’être annulé par ailleurs');
+        }
+      });
+      return plans;
+    };
+    const plans = await (this.longWrites ? this.longWrites.run(write) : write());
     for (const { kind } of plans) kind.reverted?.();
     const count = (k: 'delete' | 'restore') =>
       plans.reduce((n, p) => n + p.steps.filter((s) => s.step.kind === k).length, 0);
@@ -109,23 +101,31 @@ export class ChangeSetService {
       const kind = this.kinds.get(entite);
       if (!kind) throw conflict(`Ce lot contient des « ${entite} », qui ne peuvent pas être annulés`);
       const ids = [...new Set(kindWrites.map((w) => w.entite_id))];
-      const rows = new Map((await kind.findByIds(ids)).map((r) => [r.id, r]));
+      const rows = new Map<string, Row>();
+      for (let i = 0; i < ids.length; i += FIND_CHUNK) {
+        for (const r of await kind.findByIds(ids.slice(i, i + FIND_CHUNK))) rows.set(r.id, r);
+        await yieldToEventLoop();
+      }
       const { steps, changedSince } = planRevert(kindWrites, rows);
       if (changedSince.length > 0) throw modifiedSince(kind, changedSince);
       const planned: KindPlan['steps'] = [];
+      // Restoring thousands of records: the kind may prepare once (its reference read into memory).
+      const restores = steps.filter((s) => s.kind === 'restore').length;
+      const restore = kind.restorer ? await kind.restorer(restores) : kind.restorable.bind(kind);
       for (const step of steps) {
         if (step.kind === 'delete') {
           planned.push({ step });
           continue;
         }
         const { id: _id, version: _v, ...before } = step.before as { id: string; version: number };
-        const restored = await kind.restorable(before, step.current);
+        const restored = await restore(before, step.current);
         if (!restored) {
           throw conflict(
             `La version d’avant le lot de ${kind.describe(step.current)} n’est plus valide : annulation impossible`,
           );
         }
         planned.push({ step, restored });
+        if (planned.length % 100 === 0) await yieldToEventLoop();
       }
       plans.push({ kind, steps: planned });
     }
@@ -147,4 +147,51 @@ function modifiedSince(kind: AnyKind, records: ({ id: string; current: Row | und
     `Annulation impossible : ${records.length} ${kind.plural} ${agreed} depuis ce lot — ` +
       `${names}${more}. Corrigez-les à la main ou annulez d’abord les modifications plus récentes.`,
   );
+}
+
+type PlannedStep = KindPlan['steps'][number];
+
+/** Writes the steps of one kind, set-based when the kind can; answers the records whose version moved. */
+async function writeSteps(writer: RevertWriter<Row, unknown>, steps: PlannedStep[]): Promise<Row[]> {
+  const removals = steps.filter((s) => s.step.kind === 'delete').map((s) => s.step.current);
+  const restores = steps
+    .filter((s) => s.step.kind === 'restore')
+    .map((s) => ({ row: s.step.current, restored: s.restored?.restored }));
+  const missedIds = new Set<string>();
+  if (writer.removeMany) {
+    for (const id of await writer.removeMany(removals)) missedIds.add(id);
+  } else {
+    for (const row of removals) if (!(await writer.remove(row))) missedIds.add(row.id);
+  }
+  if (writer.restoreMany) {
+    for (const id of await writer.restoreMany(restores)) missedIds.add(id);
+  } else {
+    for (const { row, restored } of restores)
+      if (!(await writer.restore(row, restored))) missedIds.add(row.id);
+  }
+  return steps.map((s) => s.step.current).filter((row) => missedIds.has(row.id));
+}
+
+function revertEntry(
+  kind: AnyKind,
+  step: RevertStep<Row>,
+  restoredDocument: unknown,
+  lot: string,
+  auteur: string,
+): HistoryEntry {
+  const { current } = step;
+  return {
+    entite: kind.entite,
+    entiteId: current.id,
+    action: 'annulation',
+    auteur,
+    lot,
+    source: 'annulation',
+    version: step.kind === 'delete' ? current.version : current.version + 1,
+    avant: { id: current.id, version: current.version, ...(kind.document(current) as object) },
+    apres:
+      step.kind === 'delete'
+        ? null
+        : { id: current.id, version: current.version + 1, ...(restoredDocument as object) },
+  };
 }

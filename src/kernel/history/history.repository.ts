@@ -1,5 +1,6 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../../db/schema.ts';
+import { yieldToEventLoop } from '../../lib/event-loop.ts';
 
 export type HistoryAction =
   | 'creation'
@@ -76,8 +77,9 @@ export class HistoryRepository {
 
   /** Many entries in few statements: an import writes thousands. */
   async recordMany(trx: Transaction<DB>, entries: HistoryEntry[]): Promise<void> {
-    const CHUNK = 1000;
+    const CHUNK = 500;
     for (let i = 0; i < entries.length; i += CHUNK) {
+      if (i > 0) await yieldToEventLoop();
       await trx
         .insertInto('historique')
         .values(entries.slice(i, i + CHUNK).map(toRow))
@@ -95,15 +97,37 @@ export class HistoryRepository {
       .execute();
   }
 
-  /** The creations and modifications a change set made, in the order they were written. */
-  writesOfLot(lot: string): Promise<StoredHistoryEntry[]> {
-    return this.db
-      .selectFrom('historique')
-      .selectAll()
-      .where('lot', '=', lot)
-      .where('action', 'in', ['creation', 'modification'])
-      .orderBy('id')
-      .execute();
+  /**
+   * The creations and modifications a change set made, in the order they were written; read a page at a
+   * time (a change set can hold 20,000 writes, and PGlite runs each query without a pause).
+   */
+  async writesOfLot(lot: string): Promise<StoredHistoryEntry[]> {
+    const PAGE = 1000;
+    // The ids first (narrow rows), then the entries by id: paging on the lot itself read every wide row
+    // of the lot again for each page.
+    const ids = (
+      await this.db
+        .selectFrom('historique')
+        .select('id')
+        .where('lot', '=', lot)
+        .where('action', 'in', ['creation', 'modification'])
+        .orderBy('id')
+        .execute()
+    ).map((r) => r.id);
+    const out: StoredHistoryEntry[] = [];
+    for (let i = 0; i < ids.length; i += PAGE) {
+      await yieldToEventLoop();
+      const page = ids.slice(i, i + PAGE);
+      out.push(
+        ...(await this.db
+          .selectFrom('historique')
+          .selectAll()
+          .where('id', 'in', page)
+          .orderBy('id')
+          .execute()),
+      );
+    }
+    return out;
   }
 
   /** Every change a person made (export of their data). */

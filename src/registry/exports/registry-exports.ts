@@ -29,6 +29,8 @@ export const EXPORT_COLUMNS = [
   'dateFin',
   'porteurType',
   'porteurCode',
+  // Last, so that a re-import refuses a row whose record was modified since the export.
+  'version',
 ] as const;
 
 export function exportRow(d: PresentedDynamic): (string | null)[] {
@@ -46,6 +48,7 @@ export function exportRow(d: PresentedDynamic): (string | null)[] {
     d.dateFin,
     d.porteur?.type ?? '',
     d.porteur?.code ?? '',
+    String(d.version),
   ];
 }
 

@@ -14,4 +14,6 @@ export interface ImportReport {
   dryRun: boolean;
   /** Change set written, to revert with POST /api/lots/{id}/annuler. */
   lot: string | null;
+  /** True when a retry (same `Idempotency-Key`, or the same file) answered the first import's result. */
+  rejoue: boolean;
 }

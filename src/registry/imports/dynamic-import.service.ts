@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { type Actor, actorLabel } from '../../domain/actor.ts';
 import { AppError, conflict } from '../../domain/errors.ts';
 import { FILE_FIELD, type ImportIssue } from '../../domain/kernel/import-issue.ts';
@@ -7,17 +6,20 @@ import { TerritoryLookup } from '../../domain/registry/territory-lookup.ts';
 import { todayIso } from '../../domain/registry/timeline.ts';
 import { formatInteger } from '../../domain/reports/french.ts';
 import type { ChangeSetRepository } from '../../kernel/changesets/change-set.repository.ts';
-import type { HistoryEntry, HistoryRepository } from '../../kernel/history/history.repository.ts';
+import type { LongWrites } from '../../kernel/changesets/long-writes.ts';
+import type { HistoryRepository } from '../../kernel/history/history.repository.ts';
 import type { ProgressReporter } from '../../kernel/progress.ts';
 import { sortAndCap } from '../../kernel/tabular/import-issues.ts';
 import type { FileHint } from '../../kernel/tabular/read-table.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
-import { historySnapshot } from '../registry.presenter.ts';
-import type { DynamicRow, DynamicWrite, RegistryRepository } from '../registry.repository.ts';
+import type { DynamicRow, RegistryRepository } from '../registry.repository.ts';
 import type { ImportReport } from './dynamic-import-report.ts';
+import { buildWrites, importChangeSet, writeImport } from './import-apply.ts';
 import { readImportFile } from './import-file.ts';
 import { mapHeader } from './import-header.ts';
-import { type ImportPlan, type PlannedWrite, planImport } from './import-plan.ts';
+import { type IdempotencyKey, idempotencyKey } from './import-idempotency.ts';
+import { type ImportPlan, planImport } from './import-plan.ts';
+import { type ImportReceiptRepository, isDuplicateKey } from './import-receipt.repository.ts';
 import type { TerritoryNamesRepository } from './territory-names.repository.ts';
 
 export const MAX_IMPORT_BYTES = 10 * 1024 * 1024;
@@ -35,6 +37,9 @@ export interface ImportDeps {
   writer: DynamicWriter;
   lots: ChangeSetRepository;
   names: TerritoryNamesRepository;
+  /** Answers of earlier imports (absent: every import writes). */
+  receipts?: ImportReceiptRepository;
+  longWrites?: LongWrites;
   clock?: () => Date;
 }
 
@@ -42,6 +47,8 @@ export interface ImportOptions extends FileHint {
   dryRun: boolean;
   /** The CLI draws a bar; the server reports nothing. */
   progress?: ProgressReporter | undefined;
+  /** `Idempotency-Key` of the request; without it, the file's hash and the options key the import. */
+  idempotencyKey?: string | undefined;
 }
 
 /**
@@ -53,6 +60,12 @@ export class DynamicImportService {
 
   async importFile(actor: Actor, bytes: Uint8Array, options: ImportOptions): Promise<ImportReport> {
     if (bytes.length > MAX_IMPORT_BYTES) throw tooLarge();
+    // A retry (same key, or the same file and options) answers the first result and writes nothing.
+    const key = idempotencyKey(bytes, options, options.idempotencyKey);
+    if (!options.dryRun) {
+      const replay = await this.replay(actor, key);
+      if (replay) return replay;
+    }
     const table = await readImportFile(bytes, options);
     if (table.rows.length > MAX_IMPORT_ROWS) {
       throw new AppError(
@@ -61,7 +74,10 @@ export class DynamicImportService {
           'par import ; découpez-le en plusieurs fichiers',
       );
     }
-    const report = (plan: Pick<ImportPlan, 'lignes' | 'errors'>, extra: Partial<ImportReport> = {}) => ({
+    const report = (
+      plan: Pick<ImportPlan, 'lignes' | 'errors'>,
+      extra: Partial<ImportReport> = {},
+    ): ImportReport => ({
       valide: plan.errors.length === 0,
       lignes: plan.lignes,
       erreurs: sortAndCap(plan.errors, { columns: IMPORT_COLUMNS }),
@@ -70,6 +86,7 @@ export class DynamicImportService {
       inchanges: 0,
       dryRun: options.dryRun,
       lot: null,
+      rejoue: false,
       ...extra,
     });
     if (table.problems.length > 0) return report({ lignes: table.rows.length, errors: table.problems });
@@ -102,83 +119,63 @@ export class DynamicImportService {
       inchanges: plan.unchanged,
     };
     if (options.dryRun || plan.writes.length === 0) return report(plan, counts);
-    const lot = await this.apply(actor, writer, plan.writes, options);
-    return report(plan, { ...counts, lot });
+    return this.apply(actor, writer, plan, options, (lot) => report(plan, { ...counts, lot }), key);
   }
 
   private async existingRows(ids: string[]): Promise<Map<string, DynamicRow>> {
     const map = new Map<string, DynamicRow>();
-    for (const id of new Set(ids)) {
-      const row = await this.deps.repo.findById(id);
-      if (row) map.set(id, row);
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += 5000) {
+      for (const row of await this.deps.repo.findByIds(unique.slice(i, i + 5000))) map.set(row.id, row);
     }
     return map;
   }
 
-  /** One transaction, one lot; derived rows are computed first (PGlite has one connection). */
+  /**
+   * One transaction, one lot, the answer stored under its key first thing; derived rows are computed
+   * before (PGlite has one connection), and readers answer from memory while it runs.
+   */
   private async apply(
     actor: Actor,
     writer: DynamicWriter,
-    writes: PlannedWrite[],
+    plan: ImportPlan,
     options: ImportOptions,
-  ): Promise<string> {
-    const { repo, history, lots } = this.deps;
-    const { filename, progress } = options;
-    const built: { planned: PlannedWrite; write: DynamicWrite }[] = [];
-    for (const planned of writes) {
-      const id = planned.kind === 'update' ? planned.current.id : writer.newId();
-      built.push({ planned, write: await writer.build(id, planned.input) });
-      progress?.({ step: 'préparation', done: built.length, total: writes.length });
-    }
-    const lotId = randomUUID();
-    const auteur = actorLabel(actor);
-    const created = writes.filter((w) => w.kind === 'create').length;
-    const description =
-      `Import ${filename ? `du fichier ${filename}` : 'de dynamiques'} : ` +
-      `${created} création(s), ${writes.length - created} modification(s)`;
-    await repo.transaction(async (trx) => {
-      await lots.create(trx, { id: lotId, auteur, description, nombre: writes.length });
-      // Creations in bulk (a few statements per thousand rows), history rows in the file's order.
-      const creations = built.filter((b) => b.planned.kind === 'create');
-      await repo.insertMany(
-        trx,
-        creations.map((b) => b.write),
-      );
-      const entries: HistoryEntry[] = [];
-      for (const { planned, write } of built) {
-        if (planned.kind === 'create') {
-          entries.push({
-            entite: 'dynamique',
-            entiteId: write.id,
-            action: 'creation',
-            auteur,
-            lot: lotId,
-            avant: null,
-            apres: historySnapshot(write.id, 1, planned.input),
-          });
-          continue;
-        }
-        const { current } = planned;
-        if (!(await repo.update(trx, write, current.version))) {
-          throw conflict(
-            `La dynamique « ${current.nom} » (ligne ${planned.line}) a été modifiée pendant l’import : ` +
-              'rien n’a été enregistré, relancez l’import',
-          );
-        }
-        entries.push({
-          entite: 'dynamique',
-          entiteId: write.id,
-          action: 'modification',
-          auteur,
-          lot: lotId,
-          avant: historySnapshot(current.id, current.version, current.document as never),
-          apres: historySnapshot(current.id, current.version + 1, planned.input),
+    answer: (lot: string) => ImportReport,
+    key: IdempotencyKey,
+  ): Promise<ImportReport> {
+    const { repo, receipts, longWrites } = this.deps;
+    const built = await buildWrites(writer, plan.writes, options.progress);
+    const lot = importChangeSet(actorLabel(actor), plan.writes, options.filename);
+    const report = answer(lot.id);
+    const write = () =>
+      repo.transaction(async (trx) => {
+        await writeImport(this.deps, trx, lot, built, async () => {
+          await receipts?.record(trx, { ...key, auteur: lot.auteur, lot: lot.id, reponse: report });
         });
-      }
-      await history.recordMany(trx, entries);
-    });
-    if (writes.length >= ANALYZE_AFTER_ROWS) await repo.analyze();
-    return lotId;
+      });
+    try {
+      await (longWrites ? longWrites.run(write) : write());
+    } catch (error) {
+      // The same import, sent twice at once: the other one wrote it; its answer is this one's.
+      const replay = isDuplicateKey(error) ? await this.replay(actor, key) : undefined;
+      if (replay) return replay;
+      throw error;
+    }
+    if (plan.writes.length >= ANALYZE_AFTER_ROWS) await repo.analyze();
+    return report;
+  }
+
+  /** The stored answer of an earlier import under this key; 409 when the key came with another file. */
+  private async replay(actor: Actor, key: IdempotencyKey): Promise<ImportReport | undefined> {
+    const receipt = await this.deps.receipts?.find(key.cle, actorLabel(actor));
+    if (!receipt) return undefined;
+    if (receipt.empreinte !== key.empreinte) {
+      throw conflict(
+        'Cette clé Idempotency-Key a déjà servi pour un autre fichier (ou d’autres options) : ' +
+          'utilisez une nouvelle clé pour un nouvel import',
+      );
+    }
+    return { ...(receipt.reponse as ImportReport), rejoue: true };
   }
 }
 

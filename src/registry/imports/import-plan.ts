@@ -5,6 +5,7 @@ import type { DynamicInput } from '../../domain/registry/schemas.ts';
 import type { TerritoryLookup } from '../../domain/registry/territory-lookup.ts';
 import type { ProgressReporter } from '../../kernel/progress.ts';
 import type { RawRow, RawTable } from '../../kernel/tabular/raw-table.ts';
+import { yieldToEventLoop } from '../../lib/event-loop.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
 import type { DynamicRow } from '../registry.repository.ts';
 import type { HeaderMap } from './import-header.ts';
@@ -41,8 +42,10 @@ export async function planImport(table: RawTable, header: HeaderMap, deps: PlanD
   for (const [i, row] of rows.entries()) {
     const errors = await planRow(row, table, header, deps, seenIds, plan);
     plan.errors.push(...errors.map((e) => ({ ligne: row.line, ...e })));
-    if (i % 50 === 49 || i === rows.length - 1)
+    if (i % 50 === 49 || i === rows.length - 1) {
       deps.progress?.({ step: 'vérification', done: i + 1, total: rows.length });
+      await yieldToEventLoop();
+    }
   }
   return plan;
 }
@@ -78,7 +81,9 @@ async function planRow(
     if (column) cells[column as ImportColumn] = row.cells[i] ?? '';
   });
   const id = (cells.id ?? '').trim();
+  const version = (cells.version ?? '').trim();
   delete cells.id;
+  delete cells.version;
   let current: DynamicRow | undefined;
   if (id) {
     current = deps.existing.get(id);
@@ -86,6 +91,8 @@ async function planRow(
     if (!current) errors.push({ champ: 'id', message: `dynamique inconnue : ${id}` });
     else if (previous) errors.push({ champ: 'id', message: `dynamique déjà modifiée ligne ${previous}` });
     seenIds.set(id, previous ?? row.line);
+    const stale = current && versionConflict(version, current);
+    if (stale) errors.push({ champ: 'version', message: stale });
   }
   const existingDoc = (current?.document as DynamicInput | undefined) ?? null;
   if (id && !current) return errors;
@@ -113,6 +120,20 @@ async function planRow(
     plan.writes.push({ kind: 'create', line: row.line, input });
   }
   return errors;
+}
+
+/**
+ * The row was read at `version` (an export writes it): a record modified since is refused rather than
+ * overwritten. Without a version, the row applies to the stored record as it is.
+ */
+function versionConflict(version: string, current: DynamicRow): string | null {
+  if (version === '') return null;
+  if (!/^\d+$/.test(version)) return `version invalide : « ${version} » (nombre entier attendu)`;
+  if (Number(version) === current.version) return null;
+  return (
+    `la dynamique « ${current.nom} » a été modifiée depuis la lecture du fichier (version ${version} ` +
+    `dans le fichier, ${current.version} enregistrée) : exportez-la de nouveau et reportez-y vos changements`
+  );
 }
 
 /** The parts of an invalid row the writer can still check against the reference. */

@@ -58,14 +58,22 @@ export function importRoutes(imports: DynamicImportService): FastifyPluginAsyncZ
             'Importer des dynamiques depuis un fichier CSV ou XLSX (tout ou rien, dryRun pour vérifier)',
           description:
             'Corps : le fichier (text/csv, XLSX) ou un formulaire multipart avec le champ « fichier ». ' +
-            'Réponse : {valide, lignes, erreurs: [{ligne, champ, message}], crees, modifies}.',
+            'Réponse : {valide, lignes, erreurs: [{ligne, champ, message}], crees, modifies}. ' +
+            'En-tête facultatif Idempotency-Key : un nouvel envoi sous la même clé (sans clé : le même fichier, ' +
+            'dans les 24 heures) répond le résultat du premier, avec rejoue: true, sans rien réécrire ; ' +
+            'la même clé avec un autre fichier est refusée (409).',
           querystring: importQuery,
-          response: { 200: dynamicImportReport, ...errorResponses(400, 413) },
+          response: { 200: dynamicImportReport, ...errorResponses(400, 409, 413) },
         },
       },
       async (req) => {
         const upload = await readUpload(req);
-        return imports.importFile(req.actor, upload.bytes, { dryRun: req.query.dryRun, ...upload });
+        const key = req.headers['idempotency-key'];
+        return imports.importFile(req.actor, upload.bytes, {
+          dryRun: req.query.dryRun,
+          ...upload,
+          idempotencyKey: Array.isArray(key) ? key.join(',') : key,
+        });
       },
     );
 
