@@ -15,6 +15,7 @@ import { ChangeSetService } from './kernel/changesets/change-set.service.ts';
 import { PdfRenderer } from './kernel/documents/pdf-renderer.ts';
 import { AuditService } from './kernel/history/audit.service.ts';
 import { HistoryRepository } from './kernel/history/history.repository.ts';
+import { FinessImportService } from './reference/finess/finess-import.service.ts';
 import { ReferenceReader } from './reference/reference.reader.ts';
 import { ReferenceRepository } from './reference/reference.repository.ts';
 import { ReferenceService } from './reference/reference.service.ts';
@@ -30,6 +31,8 @@ import { dynamicRevert } from './registry/lots/dynamic-revert.ts';
 import { PerimeterRepository } from './registry/perimeter.repository.ts';
 import { RegistryRepository } from './registry/registry.repository.ts';
 import { RegistryService } from './registry/registry.service.ts';
+import { SourceKeysRepository } from './registry/source-keys.repository.ts';
+import { SourceSyncService } from './registry/source-sync.service.ts';
 import { ReportService } from './reports/report.service.ts';
 import { createResourceServices, type ResourceServices } from './resources/resources.context.ts';
 import { TerritoryRepository } from './territories/territory.repository.ts';
@@ -49,6 +52,9 @@ export interface AppContext {
     imports: DynamicImportService;
     lots: ChangeSetService;
     contratsVille: ContratsVilleSyncService;
+    /** Published sources (FINESS, WFS layers) brought into the registry. */
+    sourceSync: SourceSyncService;
+    finess: FinessImportService;
     analytics: AnalyticsService;
     profiles: ProfileService;
     reports: ReportService;
@@ -100,6 +106,11 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const lots = new ChangeSetService(changeSet.lots, changeSet.history);
   lots.register(dynamicRevert(registryRepo, changeSet.writer));
   const contratsVille = new ContratsVilleSyncService(changeSet, () => reference.listContratsVille());
+  const sourceSync = new SourceSyncService({
+    ...changeSet,
+    keys: new SourceKeysRepository(database.db),
+  });
+  const finess = new FinessImportService(new ReferenceReader(database.db), sourceSync);
   const analytics = new AnalyticsService(snapshotCache, snapshots);
   // One Chromium printer for every generated PDF (reports and sélections).
   const pdf = new PdfRenderer(settings.chromiumPath ?? DEFAULT_CHROMIUM_PATH);
@@ -126,6 +137,8 @@ export function createContext(database: Database, settings: ContextSettings = {}
       imports,
       lots,
       contratsVille,
+      sourceSync,
+      finess,
       analytics,
       profiles,
       reports,

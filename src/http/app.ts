@@ -10,6 +10,7 @@ import type { Actor } from '../domain/actor.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { changeSetRoutes } from '../kernel/changesets/change-set.routes.ts';
 import { auditRoutes } from '../kernel/history/audit.routes.ts';
+import { finessRoutes } from '../reference/finess/finess.routes.ts';
 import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
 import { importRoutes } from '../registry/imports/import.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
@@ -83,6 +84,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(registryRoutes(ctx.services.registry, ctx.services.registryExports));
   await app.register(declaredCountRoutes(ctx.services.declaredCounts));
   await app.register(importRoutes(ctx.services.imports));
+  await app.register(finessRoutes(ctx.services.finess));
   await app.register(changeSetRoutes(ctx.services.lots));
   await app.register(analyticsRoutes(ctx.services.analytics, ctx.services.profiles));
   await app.register(reportRoutes(ctx.services.reports));
