@@ -16,6 +16,7 @@ import { PdfRenderer } from './kernel/documents/pdf-renderer.ts';
 import { AuditService } from './kernel/history/audit.service.ts';
 import { HistoryRepository } from './kernel/history/history.repository.ts';
 import { FinessImportService } from './reference/finess/finess-import.service.ts';
+import { LayerImportService } from './reference/layer-import/layer-import.service.ts';
 import { ReferenceReader } from './reference/reference.reader.ts';
 import { ReferenceRepository } from './reference/reference.repository.ts';
 import { ReferenceService } from './reference/reference.service.ts';
@@ -55,6 +56,7 @@ export interface AppContext {
     /** Published sources (FINESS, WFS layers) brought into the registry. */
     sourceSync: SourceSyncService;
     finess: FinessImportService;
+    layerImport: LayerImportService;
     analytics: AnalyticsService;
     profiles: ProfileService;
     reports: ReportService;
@@ -139,6 +141,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       contratsVille,
       sourceSync,
       finess,
+      layerImport: new LayerImportService(database.db, new ReferenceReader(database.db), sourceSync),
       analytics,
       profiles,
       reports,

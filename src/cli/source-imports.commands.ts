@@ -1,7 +1,9 @@
+import fs from 'node:fs/promises';
 import type { Command } from 'commander';
 import { systemActor } from '../domain/actor.ts';
 import type { SourceSyncReport } from '../domain/registry/responses.ts';
 import { FINESS_DEFAULT } from '../reference/finess/finess-source.ts';
+import { LayerImportService } from '../reference/layer-import/layer-import.service.ts';
 import { withContext } from './context.ts';
 import { progressBar } from './progress-bar.ts';
 
@@ -62,4 +64,38 @@ export function registerSourceImports(importCmd: Command) {
         });
       },
     );
+}
+
+/** `reference import couche-dynamiques --source URL|FICHIER --correspondance correspondance.json`. */
+export function registerLayerOfDynamics(importCmd: Command) {
+  importCmd
+    .command('couche-dynamiques')
+    .description(
+      'Dynamiques d’une couche GeoJSON ou d’un service WFS (GetFeature, outputFormat=application/json), ' +
+        'par une correspondance enregistrée de ses champs avec ceux du registre',
+    )
+    .requiredOption('--source <source>', 'fichier GeoJSON ou adresse du service WFS')
+    .requiredOption('--correspondance <fichier>', 'correspondance des champs (JSON)')
+    .option('--dry-run', 'vérifie toute la couche sans rien écrire')
+    .option('--date <AAAA-MM-JJ>', 'date de vérification enregistrée (aujourd’hui par défaut)')
+    .action(async (opts: { source: string; correspondance: string; dryRun?: boolean; date?: string }) => {
+      const mapping = LayerImportService.parseMapping(
+        JSON.parse(await fs.readFile(opts.correspondance, 'utf8')),
+      );
+      await withContext(async (ctx) => {
+        const bar = progressBar();
+        try {
+          const report = await ctx.services.layerImport.importSource(actor, opts.source, mapping, {
+            dryRun: Boolean(opts.dryRun),
+            ...(opts.date ? { date: opts.date } : {}),
+            progress: bar.report,
+          });
+          bar.stop();
+          for (const line of formatSyncReport(report)) console.log(line);
+          if (!report.valide) process.exitCode = 1;
+        } finally {
+          bar.stop();
+        }
+      });
+    });
 }
