@@ -25,6 +25,8 @@ import type { Mailer } from './kernel/mail/mailer.ts';
 import { DEFAULT_OPERATOR_IDENTITY, documentIdentityOf, type OperatorIdentity } from './operator-identity.ts';
 import { BackupRepository } from './ops/backup.repository.ts';
 import { BackupService } from './ops/backup.service.ts';
+import { FinessImportService } from './reference/finess/finess-import.service.ts';
+import { LayerImportService } from './reference/layer-import/layer-import.service.ts';
 import { ReferenceReader } from './reference/reference.reader.ts';
 import { ReferenceRepository } from './reference/reference.repository.ts';
 import { ReferenceService } from './reference/reference.service.ts';
@@ -43,6 +45,8 @@ import { dynamicRevert } from './registry/lots/dynamic-revert.ts';
 import { PerimeterRepository } from './registry/perimeter.repository.ts';
 import { RegistryRepository } from './registry/registry.repository.ts';
 import { RegistryService } from './registry/registry.service.ts';
+import { SourceKeysRepository } from './registry/source-keys.repository.ts';
+import { SourceSyncService } from './registry/source-sync.service.ts';
 import { ReportService } from './reports/report.service.ts';
 import { noticeRestore } from './resources/notice-restore.ts';
 import { createResourceServices, type ResourceServices } from './resources/resources.context.ts';
@@ -65,6 +69,10 @@ export interface AppContext {
     imports: DynamicImportService;
     lots: ChangeSetService;
     contratsVille: ContratsVilleSyncService;
+    /** Published sources (FINESS, WFS layers) brought into the registry. */
+    sourceSync: SourceSyncService;
+    finess: FinessImportService;
+    layerImport: LayerImportService;
     analytics: AnalyticsService;
     profiles: ProfileService;
     reports: ReportService;
@@ -137,6 +145,11 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const lots = new ChangeSetService(changeSet.lots, changeSet.history, longWrites);
   lots.register(dynamicRevert(registryRepo, changeSet.writer));
   const contratsVille = new ContratsVilleSyncService(changeSet, () => reference.listContratsVille());
+  const sourceSync = new SourceSyncService({
+    ...changeSet,
+    keys: new SourceKeysRepository(database.db),
+  });
+  const finess = new FinessImportService(new ReferenceReader(database.db), sourceSync);
   const analytics = new AnalyticsService(snapshotCache, snapshots);
   // One Chromium printer for every generated PDF (reports and sélections).
   const pdf = new PdfRenderer(settings.chromiumPath ?? DEFAULT_CHROMIUM_PATH);
@@ -175,6 +188,9 @@ export function createContext(database: Database, settings: ContextSettings = {}
       imports,
       lots,
       contratsVille,
+      sourceSync,
+      finess,
+      layerImport: new LayerImportService(database.db, new ReferenceReader(database.db), sourceSync),
       analytics,
       profiles,
       reports,

@@ -17,6 +17,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'PUT /api/dynamiques/:id': 'registre',
   'DELETE /api/dynamiques/:id': 'registre',
   'POST /api/imports/dynamiques': 'import_registre',
+  'POST /api/imports/finess': 'import_registre',
   'POST /api/lots/:id/annuler': 'lots',
   'POST /api/ressources': 'ressources',
   'PUT /api/ressources/:id': 'ressources',

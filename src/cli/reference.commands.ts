@@ -3,6 +3,7 @@ import { systemActor } from '../domain/actor.ts';
 import { withContext } from './context.ts';
 import { progressBar } from './progress-bar.ts';
 import { registerLayerImports } from './reference-layers.commands.ts';
+import { registerLayerOfDynamics, registerSourceImports } from './source-imports.commands.ts';
 
 const actor = systemActor('cli');
 
@@ -42,6 +43,8 @@ export function registerReferenceCommands(program: Command) {
     });
 
   registerLayerImports(importCmd);
+  registerSourceImports(importCmd);
+  registerLayerOfDynamics(importCmd);
 
   reference
     .command('status')

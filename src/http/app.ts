@@ -17,6 +17,7 @@ import { restoreRoutes } from '../kernel/history/restore.routes.ts';
 import { CoalescedRead } from '../lib/coalesced-read.ts';
 import { DEFAULT_OPERATOR_IDENTITY, type OperatorIdentity } from '../operator-identity.ts';
 import { backupRoutes } from '../ops/backup.routes.ts';
+import { finessRoutes } from '../reference/finess/finess.routes.ts';
 import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
 import { importRoutes } from '../registry/imports/import.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
@@ -111,6 +112,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(registryRoutes(ctx.services.registry, ctx.services.registryExports));
   await app.register(declaredCountRoutes(ctx.services.declaredCounts));
   await app.register(importRoutes(ctx.services.imports));
+  await app.register(finessRoutes(ctx.services.finess));
   await app.register(changeSetRoutes(ctx.services.lots));
   await app.register(analyticsRoutes(ctx.services.analytics, ctx.services.profiles));
   await app.register(reportRoutes(ctx.services.reports));

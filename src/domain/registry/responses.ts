@@ -65,6 +65,9 @@ export const specificFieldsOut = z.object({
   finess: z.string().nullish(),
   communeAdresse: z.string().nullish(),
   codeContratVille: z.string().nullish(),
+  coordonnees: z.object({ longitude: z.number(), latitude: z.number() }).nullish(),
+  perimetreAPreciser: z.boolean().nullish(),
+  identifiantSource: z.string().nullish(),
 });
 
 /** A dynamic as the API returns it: the record as entered, its status and perimeter at `date`. */
@@ -136,6 +139,13 @@ export const dynamicImportReport = z.object({
   rejoue: z.boolean(),
 });
 export type DynamicImportReport = z.infer<typeof dynamicImportReport>;
+/** Import of a published layer (FINESS, a WFS layer): also the records stopped as absent from it. */
+export const sourceSyncReport = dynamicImportReport.extend({
+  arretes: z.number().int(),
+  /** Date of the source (FINESS extraction date), recorded as the verification date. */
+  dateSource: z.string().nullable(),
+});
+export type SourceSyncReport = z.infer<typeof sourceSyncReport>;
 export { importError };
 
 /** A change set (one import) of dynamics or notices. */

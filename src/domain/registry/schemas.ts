@@ -107,11 +107,19 @@ export const specificFieldsSchema = z
     periode: z.string().max(20).nullish(),
     finess: z
       .string()
-      .regex(/^\d{2}[0-9AB]\d{6}$/, 'numéro FINESS à 9 caractères')
+      .regex(/^(\d[0-9A-Z]\d{7}|\d{2}[0-9AB]\d{6})$/, 'numéro FINESS à 9 caractères')
       .nullish(),
     communeAdresse: communeCode.nullish(),
     /** Code of the contract in the ANCT reference (CONTRAT_VILLE created from the reference layer). */
     codeContratVille: z.string().max(20).nullish(),
+    /** Where the structure stands (WGS84), e.g. an establishment's address from FINESS. */
+    coordonnees: z
+      .object({ longitude: z.number().min(-180).max(180), latitude: z.number().min(-90).max(90) })
+      .nullish(),
+    /** A structure known by its seat only (a CPTS from FINESS): its perimeter is still to be entered. */
+    perimetreAPreciser: z.boolean().nullish(),
+    /** Key of the record in an imported layer (`<layer>:<id>`), so that a refresh finds it again. */
+    identifiantSource: z.string().max(200).nullish(),
   })
   .strict();
 
@@ -137,7 +145,8 @@ export const dynamicInput = z
   .superRefine(rejectUnstorableText)
   .superRefine((d, ctx) => {
     const p = d.perimetre;
-    if (p.communes.length + p.epci.length + p.departements.length + p.qpv.length === 0) {
+    const empty = p.communes.length + p.epci.length + p.departements.length + p.qpv.length === 0;
+    if (empty && !d.specifique.perimetreAPreciser) {
       ctx.addIssue({
         code: 'custom',
         path: ['perimetre'],

@@ -1,0 +1,196 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/domain/actor.ts';
+import { createTestApp } from '../helpers/context.ts';
+
+const dir = path.resolve(import.meta.dirname, '../fixtures/finess');
+const FIRST = path.join(dir, 'extraction-2024-01-15-utf8.csv');
+const SECOND = path.join(dir, 'extraction-2024-07-01-windows1252.csv');
+const actor = systemActor('import');
+
+let t: Awaited<ReturnType<typeof createTestApp>>;
+
+async function clearFiness() {
+  await sql`delete from dynamique where document->'specifique' ? 'finess'`.execute(t.ctx.database.db);
+}
+
+interface Listed {
+  id: string;
+  nom: string;
+  statut: string | null;
+  perimetre: { communes: string[] };
+  specifique: {
+    finess?: string;
+    communeAdresse?: string;
+    coordonnees?: { longitude: number; latitude: number };
+    perimetreAPreciser?: boolean;
+  };
+  fraicheur: { verifieLe: string | null; verifiePar: string | null };
+}
+
+async function byFiness(date?: string): Promise<Map<string, Listed>> {
+  const res = await t.app.inject({
+    url: '/api/dynamiques',
+    query: { type: 'MSP,CDS,CPTS', limit: '1000', ...(date ? { date } : {}) },
+  });
+  expect(res.statusCode).toBe(200);
+  const items = res.json().items as Listed[];
+  return new Map(items.filter((i) => i.specifique.finess).map((i) => [i.specifique.finess as string, i]));
+}
+
+async function historyCount(): Promise<number> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from historique h join dynamique d on d.id = h.entite_id
+    where d.document->'specifique' ? 'finess'`.execute(t.ctx.database.db);
+  return rows[0]?.n ?? 0;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  await clearFiness();
+});
+afterAll(async () => {
+  await clearFiness();
+  await t.close();
+});
+
+describe('FINESS extraction → MSP, CDS and CPTS dynamics', () => {
+  it('creates the three categories only, with communes from departement + commune and points in Lambert 93', async () => {
+    const result = await t.ctx.services.finess.importSource(actor, FIRST, { dryRun: false });
+    expect(result.report.erreurs).toEqual([]);
+    expect(result.report).toMatchObject({
+      valide: true,
+      crees: 5,
+      modifies: 0,
+      arretes: 0,
+      dateSource: '2024-01-15',
+    });
+    expect(result).toMatchObject({ etablissements: 5, points: 2, sansPoint: 1 });
+
+    const found = await byFiness('2024-02-01');
+    expect([...found.keys()].sort()).toEqual([
+      '010005239',
+      '2A0000123',
+      '690012345',
+      '970100123',
+      '970400456',
+    ]);
+    const msp = found.get('010005239') as Listed;
+    expect(msp.nom).toBe('MAISON DE SANTÉ PLURIPROFESSIONNELLE DE BOURG');
+    expect(msp.perimetre.communes).toEqual(['01053']);
+    expect(msp.statut).toBe('actif');
+    expect(msp.fraicheur).toMatchObject({ verifieLe: '2024-01-15', verifiePar: 'FINESS' });
+    // Bourg-en-Bresse is near 5.22 E, 46.20 N.
+    expect(msp.specifique.coordonnees?.longitude).toBeCloseTo(5.22, 1);
+    expect(msp.specifique.coordonnees?.latitude).toBeCloseTo(46.2, 1);
+    const corse = found.get('2A0000123') as Listed;
+    expect(corse.perimetre.communes).toEqual(['2A004']);
+    expect(corse.specifique.coordonnees?.latitude).toBeCloseTo(41.93, 1);
+    const abymes = found.get('970100123') as Listed;
+    expect(abymes.perimetre.communes).toEqual(['97101']);
+    expect(abymes.specifique.coordonnees).toBeUndefined();
+    // A CPTS's seat is not its perimeter.
+    const cpts = found.get('970400456') as Listed;
+    expect(cpts.perimetre.communes).toEqual([]);
+    expect(cpts.specifique).toMatchObject({ communeAdresse: '97411', perimetreAPreciser: true });
+    expect(found.get('690012345')?.specifique.communeAdresse).toBe('69123');
+  });
+
+  it('a second run of the same extraction changes nothing and writes no history', async () => {
+    const before = await historyCount();
+    const again = await t.ctx.services.finess.importSource(actor, FIRST, { dryRun: false });
+    expect(again.report).toMatchObject({
+      valide: true,
+      crees: 0,
+      modifies: 0,
+      arretes: 0,
+      inchanges: 5,
+      lot: null,
+    });
+    expect(await historyCount()).toBe(before);
+  });
+
+  it('keeps a perimeter entered by hand for a CPTS', async () => {
+    const cpts = (await byFiness()).get('690012345') as Listed;
+    const res = await t.app.inject({ url: `/api/dynamiques/${cpts.id}` });
+    const { id, version, ...record } = res.json();
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: `/api/dynamiques/${id}`,
+      headers: { 'if-match': res.headers.etag as string },
+      payload: {
+        ...record,
+        statut: record.statut,
+        perimetre: { communes: ['69123', '69266'] },
+        specifique: { ...record.specifique, perimetreAPreciser: null },
+      },
+    });
+    expect(put.statusCode).toBe(200);
+  });
+
+  it('a newer extraction (Windows-1252) renames, creates, and stops the absent one at its date', async () => {
+    const dry = await t.ctx.services.finess.importSource(actor, SECOND, { dryRun: true });
+    expect(dry.report).toMatchObject({ valide: true, dryRun: true, crees: 1, arretes: 1, lot: null });
+    expect((await byFiness()).has('2B0000456')).toBe(false);
+
+    const result = await t.ctx.services.finess.importSource(actor, SECOND, { dryRun: false });
+    expect(result.report).toMatchObject({ valide: true, crees: 1, modifies: 4, arretes: 1 });
+    const found = await byFiness('2024-07-02');
+    expect(found.get('010005239')?.nom).toBe('MAISON DE SANTÉ DU BASSIN BRESSAN');
+    expect(found.get('2B0000456')?.perimetre.communes).toEqual(['2B033']);
+    expect(found.get('2A0000123')?.statut).toBe('arrete');
+    const cpts = found.get('690012345') as Listed;
+    expect(cpts.perimetre.communes).toEqual(['69123', '69266']);
+    expect(cpts.specifique.perimetreAPreciser).toBeUndefined();
+
+    // As of earlier dates, the stopped centre was running, and did not exist before its opening.
+    expect((await byFiness('2024-03-01')).get('2A0000123')?.statut).toBe('actif');
+    expect((await byFiness('2019-01-01')).has('2A0000123')).toBe(false);
+    expect((await byFiness('2024-03-01')).has('2B0000456')).toBe(true);
+    expect((await byFiness('2024-02-01')).has('2B0000456')).toBe(false);
+
+    const history = await t.app.inject({ url: `/api/dynamiques/${found.get('2A0000123')?.id}/historique` });
+    expect(JSON.stringify(history.json())).toContain('FINESS 2024-07-01');
+  });
+
+  it('the same newer extraction again changes nothing; an older one is refused', async () => {
+    const again = await t.ctx.services.finess.importSource(actor, SECOND, { dryRun: false });
+    expect(again.report).toMatchObject({ crees: 0, modifies: 0, arretes: 0, inchanges: 5 });
+    const older = await t.ctx.services.finess.importSource(actor, FIRST, { dryRun: false });
+    expect(older.report.valide).toBe(false);
+    expect(older.report.erreurs[0]?.message).toMatch(/plus ancienne/);
+  });
+
+  it('refuses a truncated file and writes nothing', async () => {
+    const result = await t.ctx.services.finess.importSource(
+      actor,
+      path.join(dir, 'extraction-tronquee.csv'),
+      {
+        dryRun: false,
+      },
+    );
+    expect(result.report.valide).toBe(false);
+    expect(result.report.erreurs[0]?.message).toMatch(/incomplet/);
+  });
+
+  it('POST /api/imports/finess checks a file for an importer and refuses visitors', async () => {
+    const body = fs.readFileSync(SECOND);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/imports/finess?dryRun=true',
+      headers: { 'content-type': 'text/csv' },
+      payload: body,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ valide: true, dryRun: true, inchanges: 5, crees: 0 });
+    const visitor = await t.anonymous({
+      method: 'POST',
+      url: '/api/imports/finess?dryRun=true',
+      headers: { 'content-type': 'text/csv' },
+      payload: body,
+    });
+    expect([401, 403]).toContain(visitor.statusCode);
+  });
+});
