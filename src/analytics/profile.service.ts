@@ -2,6 +2,7 @@ import type { Actor } from '../domain/actor.ts';
 import { coverageByKind } from '../domain/analytics/coverage.ts';
 import { territoryGaps } from '../domain/analytics/gaps.ts';
 import { type AnalyticDynamic, type CommuneInfo, periodStatusAt } from '../domain/analytics/model.ts';
+import { type QpvInfo, qpvFigures } from '../domain/analytics/qpv-coverage.ts';
 import type { PerimeterProfileBody } from '../domain/analytics/schemas.ts';
 import { invalid } from '../domain/errors.ts';
 import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
@@ -61,7 +62,12 @@ export class ProfileService {
   private async computeProfile(actor: Actor, s: Snapshot, type: TerritoryType, code: string, date: string) {
     const territory = await this.territories.detail(actor, type, code);
     const communes = await this.communesOf(s, type, code, territory.enfants);
-    const body = await this.build(actor, s, communes, date);
+    const qpv = await this.territories.qpvOf(
+      actor,
+      communes.map((c) => c.code),
+      type === 'qpv' ? code : undefined,
+    );
+    const body = await this.build(actor, s, communes, qpv, date);
     // Resources about the territory, the territories containing it, or the dynamics covering it.
     const territories = [{ type, code }, ...territory.parents.map((p) => ({ type: p.type, code: p.code }))];
     const ressources = this.resources
@@ -92,7 +98,8 @@ export class ProfileService {
     }
     const communes = [...codes].map((c) => s.communes.get(c) as CommuneInfo);
     const date = input.date ?? todayIso(this.clock());
-    const body = await this.build(actor, s, communes, date);
+    const qpv = await this.territories.qpvOf(actor, [...codes]);
+    const body = await this.build(actor, s, communes, qpv, date);
     const main = (key: 'departement' | 'region') => mostPopulated(communes, key);
     const dep = main('departement');
     const reg = main('region');
@@ -123,7 +130,7 @@ export class ProfileService {
     return coverageByKind(s.communesWhere({}), s.dynamics, KINDS, date);
   }
 
-  private async build(actor: Actor, s: Snapshot, communes: CommuneInfo[], date: string) {
+  private async build(actor: Actor, s: Snapshot, communes: CommuneInfo[], qpv: QpvInfo[], date: string) {
     const codes = communes.map((c) => c.code);
     const touching = s.touching(codes).filter((d) => periodStatusAt(d.periods, date) !== null);
     touching.sort((a, b) => byDefault.compare(a.type, b.type) || byFrench.compare(a.nom, b.nom));
@@ -138,6 +145,7 @@ export class ProfileService {
       dynamiques,
       parType: groupByKind(touching),
       couverture,
+      qpv: qpvFigures(qpv, s.touching(qpv.flatMap((q) => q.communes)), KINDS, date),
       lacunes: territoryGaps(touching, couverture, date),
     };
   }

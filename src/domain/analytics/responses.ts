@@ -116,12 +116,31 @@ export const evolutionResult = z.object({
 });
 export type EvolutionResult = z.infer<typeof evolutionResult>;
 
+/** QPV of a territory: how many, their population where known, and those covered by each kind. */
+export const qpvProfile = z.object({
+  nombre: z.number().int(),
+  population: z.number().nullable().meta({ description: 'somme des populations connues, null si aucune' }),
+  populationConnue: z.number().int().meta({ description: 'nombre de QPV dont la population est connue' }),
+  couverture: z.record(
+    z.string(),
+    z.object({
+      nombre: z.number().int(),
+      part: share,
+      population: z.number().nullable(),
+      partPopulation: share.nullable(),
+    }),
+  ),
+});
+export type QpvProfile = z.infer<typeof qpvProfile>;
+
 const profileBody = {
   date: day,
   dynamiques: z.array(presentedDynamic),
   /** Ids of the dynamics by kind. */
   parType: z.record(z.string(), z.array(z.string())),
   couverture: coverageByKind,
+  /** Quartiers prioritaires of the territory (added field; QPV covered = all their communes covered). */
+  qpv: qpvProfile,
   /** Gaps in plain French. */
   lacunes: z.array(z.string()),
 };
