@@ -111,7 +111,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
     new PerimeterRepository(database.db),
     resources.notices,
   );
-  const reports = new ReportService(analytics, pdf);
+  const reports = new ReportService(analytics, pdf, () => new Date(), profiles);
   lots.register(resources.noticeRevert);
   return {
     database,

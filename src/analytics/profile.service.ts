@@ -2,7 +2,7 @@ import type { Actor } from '../domain/actor.ts';
 import { coverageByKind } from '../domain/analytics/coverage.ts';
 import { territoryGaps } from '../domain/analytics/gaps.ts';
 import { type AnalyticDynamic, type CommuneInfo, periodStatusAt } from '../domain/analytics/model.ts';
-import { type QpvInfo, qpvFigures } from '../domain/analytics/qpv-coverage.ts';
+import { type QpvFigures, type QpvInfo, qpvFigures } from '../domain/analytics/qpv-coverage.ts';
 import type { PerimeterProfileBody } from '../domain/analytics/schemas.ts';
 import { invalid } from '../domain/errors.ts';
 import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
@@ -124,6 +124,22 @@ export class ProfileService {
         { territoire: 'France', population: 0, couverture: this.nationalCoverage(s, date) },
       ].map((c) => (c.territoire === 'France' ? { ...c, population: sumPop(s.communesWhere({})) } : c)),
     };
+  }
+
+  /** QPV of a région or a département for reports; null while no QPV layer is loaded. */
+  async qpvOfScope(
+    actor: Actor,
+    scope: { region?: string | undefined; departement?: string | undefined },
+    date: string,
+  ): Promise<QpvFigures | null> {
+    const s = await this.cache.get();
+    const communes = s.communesWhere({ region: scope.region, departement: scope.departement });
+    const qpv = await this.territories.qpvOf(
+      actor,
+      communes.map((c) => c.code),
+    );
+    if (qpv.length === 0 && !(await this.territories.hasQpv(actor))) return null;
+    return qpvFigures(qpv, s.touching(qpv.flatMap((q) => q.communes)), KINDS, date);
   }
 
   private nationalCoverage(s: Snapshot, date: string) {

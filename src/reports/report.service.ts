@@ -1,6 +1,7 @@
 import type { AnalyticsService, Snapshot } from '../analytics/analytics.service.ts';
 import type { Actor } from '../domain/actor.ts';
 import type { CommuneInfo } from '../domain/analytics/model.ts';
+import type { QpvFigures } from '../domain/analytics/qpv-coverage.ts';
 import { invalid, notFound } from '../domain/errors.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
 import type { ReportDocument } from '../domain/reports/document.ts';
@@ -17,6 +18,15 @@ import { type ProgressReporter, silentProgress } from '../kernel/progress.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtml, reportFooterText } from './html.ts';
 
+/** QPV figures of the scope (the profile service answers it); null while no QPV layer is loaded. */
+export interface QpvFiguresSource {
+  qpvOfScope(
+    actor: Actor,
+    scope: { region?: string | undefined; departement?: string | undefined },
+    date: string,
+  ): Promise<QpvFigures | null>;
+}
+
 export interface RenderedReport {
   format: ReportFormat;
   contentType: string;
@@ -32,6 +42,7 @@ export class ReportService {
     private readonly analytics: AnalyticsService,
     private readonly pdf: PdfRenderer,
     private readonly clock: () => Date = () => new Date(),
+    private readonly qpv: QpvFiguresSource | null = null,
   ) {}
 
   async etatDesLieux(
@@ -93,6 +104,7 @@ export class ReportService {
       depCodes,
       date,
     );
+    const qpv = (await this.qpv?.qpvOfScope(actor, scope, date)) ?? undefined;
     step();
 
     progress({ step: 'rédaction', done: 0, total: 1 });
@@ -108,6 +120,7 @@ export class ReportService {
       couvertureParDepartement: byDep.items,
       couvertureTotale: whole.items,
       dynamiques,
+      qpv,
     };
     const doc = buildEtatDesLieux(input);
     progress({ step: 'rédaction', done: 1, total: 1 });

@@ -51,6 +51,12 @@ export class TerritoryService {
     return found;
   }
 
+  /** Whether a QPV layer is loaded (a territory with no QPV then really has none). */
+  async hasQpv(_actor: Actor): Promise<boolean> {
+    await this.currentIndex();
+    return (this.tree?.qpvCount ?? 0) > 0;
+  }
+
   /** QPV lying in these communes, or the one QPV asked (`only`), with their communes and population. */
   async qpvOf(_actor: Actor, communes: readonly string[], only?: string): Promise<QpvInfo[]> {
     await this.currentIndex();

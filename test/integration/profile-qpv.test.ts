@@ -1,4 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
@@ -37,7 +40,11 @@ async function profile(type: string, code: string): Promise<QpvBlock> {
 }
 
 async function create(overrides: Record<string, unknown>) {
-  const res = await t.app.inject({ method: 'POST', url: '/api/dynamiques', payload: dynamicInput(overrides) });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/dynamiques',
+    payload: dynamicInput(overrides),
+  });
   expect(res.statusCode, res.body).toBe(201);
 }
 
@@ -78,7 +85,10 @@ describe('QPV in territory profiles, from the shipped 2024 list', () => {
     expect(q.nombre).toBeGreaterThan(1);
     expect(q.populationConnue).toBe(inTours.filter((x) => x.population !== undefined).length);
     expect(q.population).toBeNull();
-    expect(q.couverture.CLS).toMatchObject({ nombre: onlyTours.length, part: onlyTours.length / inTours.length });
+    expect(q.couverture.CLS).toMatchObject({
+      nombre: onlyTours.length,
+      part: onlyTours.length / inTours.length,
+    });
     expect(q.couverture.ASV).toMatchObject({ nombre: 0, part: 0, population: null });
   });
 
@@ -121,11 +131,37 @@ describe('QPV in territory profiles, from the shipped 2024 list', () => {
     const r = res.json() as { total: number; configurations: { nombre: number; dynamiques: string[] }[] };
     const listed = new Set(r.configurations.flatMap((c) => c.dynamiques));
     expect(r.configurations.reduce((s, c) => s + c.nombre, 0)).toBe(r.total);
-    const synced = await t.app.inject({ url: '/api/dynamiques', query: { type: 'CONTRAT_VILLE', limit: '1' } });
+    const synced = await t.app.inject({
+      url: '/api/dynamiques',
+      query: { type: 'CONTRAT_VILLE', limit: '1' },
+    });
     const all = synced.json().total as number;
     // 446 contracts; a contract whose territory resolves to no commune has no dynamic.
     expect(all).toBeGreaterThanOrEqual(440);
     expect(r.total).toBe(all);
     expect(listed.size).toBe(all);
+  });
+
+  it('the état des lieux of the département has a QPV section, in HTML and in DOCX', async () => {
+    const cls = shipped.filter((x) => x.communes.every((c) => c === TOURS)).length;
+    const html = await t.app.inject({
+      url: '/api/rapports/etat-des-lieux',
+      query: { departement: '37', format: 'html' },
+    });
+    expect(html.statusCode, html.body).toBe(200);
+    const section = html.body.slice(html.body.indexOf('Quartiers prioritaires</h2>'));
+    expect(section).toContain('15 quartiers prioritaires (génération 2024) : population non renseignée');
+    expect(section).toMatch(new RegExp(`Contrat local de santé</t[hd]>\\s*<td[^>]*>${cls}</td>`));
+
+    const docx = await t.app.inject({
+      url: '/api/rapports/etat-des-lieux',
+      query: { departement: '37', format: 'docx' },
+    });
+    expect(docx.statusCode).toBe(200);
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'odts-qpv-')), 'rapport.docx');
+    fs.writeFileSync(file, docx.rawPayload);
+    const xml = execFileSync('unzip', ['-p', file, 'word/document.xml']).toString('utf8');
+    expect(xml).toContain('Quartiers prioritaires couverts par type de dynamique');
+    expect(xml).toContain('15 quartiers prioritaires');
   });
 });

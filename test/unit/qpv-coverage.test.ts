@@ -56,6 +56,8 @@ describe('QPV figures of a territory', () => {
       populationConnue: 0,
       couverture: { ASV: { nombre: 0, part: 0, population: null, partPopulation: null } },
     });
-    expect(qpvFigures(unknown, [dyn('ASV', ['C'], '2018-01-01')], ['ASV'], '2017-01-01').couverture.ASV?.nombre).toBe(1);
+    expect(
+      qpvFigures(unknown, [dyn('ASV', ['C'], '2018-01-01')], ['ASV'], '2017-01-01').couverture.ASV?.nombre,
+    ).toBe(1);
   });
 });

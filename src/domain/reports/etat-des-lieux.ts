@@ -4,6 +4,7 @@ import { COORDINATED_KINDS, isOngoing } from './dynamics.ts';
 import { formatDateLong, formatDateTime, formatInteger, formatPercent, KIND_SHORT, slug } from './french.ts';
 import type { ConfigurationResult, EtatDesLieuxInput } from './inputs.ts';
 import { departementNarrative } from './narrative.ts';
+import { qpvBlocks } from './qpv-section.ts';
 import {
   configurationChart,
   configurationTable,
@@ -67,6 +68,9 @@ export function buildEtatDesLieux(input: EtatDesLieuxInput): ReportDocument {
       titre: 'Couverture de la population',
       blocks: [{ kind: 'table', table: coverageTable(input) }],
     },
+    ...(input.qpv
+      ? [{ id: 'qpv', titre: 'Quartiers prioritaires', blocks: qpvBlocks(input.qpv, input.date) }]
+      : []),
     {
       id: 'departements',
       titre: input.departements.length > 1 ? 'Situation par département' : 'Situation du département',

@@ -1,4 +1,5 @@
 import type { Configuration } from '../analytics/configurations.ts';
+import type { QpvFigures } from '../analytics/qpv-coverage.ts';
 import type { DynamicKind, Status } from '../registry/kinds.ts';
 
 /** What the état des lieux is built from: results of the analyses, already computed for one scope. */
@@ -73,4 +74,6 @@ export interface EtatDesLieuxInput {
   /** Coverage of the whole scope, one row per kind plus ZONE_BLANCHE. */
   couvertureTotale: CoverageItem[];
   dynamiques: ReportDynamic[];
+  /** QPV of the scope and their coverage (absent when the QPV layer is not loaded). */
+  qpv?: QpvFigures | undefined;
 }

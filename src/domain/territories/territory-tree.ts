@@ -124,6 +124,10 @@ export class TerritoryTree {
    * QPV lying in any of these communes (a QPV of a territory), each with every commune it lies in:
    * profiles count them and tell which are covered.
    */
+  get qpvCount(): number {
+    return this.communesOfQpv.size;
+  }
+
   qpvIn(communes: readonly string[]): QpvInfo[] {
     const found = new Map<string, TerritoryEntry>();
     for (const c of communes) for (const q of this.qpvOfCommune.get(c) ?? []) found.set(q.code, q);
