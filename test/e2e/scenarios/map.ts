@@ -3,8 +3,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { systemActor } from '../../../src/domain/actor.ts';
-import { shippedContours } from '../../helpers/reference-layers.ts';
+import { shippedContours, shippedLayer } from '../../helpers/reference-layers.ts';
 import { expectAccessible, expectWellFormedPage, openPage, screenshot } from '../helpers/browser.ts';
+import { canvasColours, coverageColours, darkPixels, difference } from '../helpers/canvas-colours.ts';
 import { MARKER } from '../helpers/seed.ts';
 import type { E2e } from './context.ts';
 
@@ -25,8 +26,58 @@ function realContours(): string {
   return file;
 }
 
+/**
+ * CLS over whole or part of a few départements from 2015-2016, so that the national map has several
+ * shades in 2020 and none in 2010 (the seeded Loire CLS was signed in 2013).
+ */
+async function createShades({ server }: E2e): Promise<string[]> {
+  const ids: string[] = [];
+  const perimetres = [{ departements: ['01'] }, { communes: ['69123'] }, { communes: ['38185'] }];
+  for (const [i, perimetre] of perimetres.entries()) {
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/dynamiques',
+      payload: {
+        type: 'CLS',
+        nom: `Contrat local de santé carte ${i} ${MARKER}`,
+        statut: 'actif',
+        perimetre,
+        dateDebut: '2015-06-01',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    ids.push(res.json().id);
+  }
+  return ids;
+}
+
+async function removeShades({ server }: E2e, ids: string[]) {
+  for (const id of ids) {
+    const current = await server.app.inject({ url: `/api/dynamiques/${id}` });
+    const res = await server.app.inject({
+      method: 'DELETE',
+      url: `/api/dynamiques/${id}`,
+      headers: { 'if-match': current.headers.etag as string },
+    });
+    expect(res.statusCode).toBe(204);
+  }
+}
+
+/** Waits for the map to be drawn again after `change` (a new idle time). */
+async function redrawn(page: import('playwright-core').Page, change: () => Promise<void>) {
+  const before = await page.locator('.odts-map').getAttribute('data-map-idle-ms');
+  await change();
+  await page.waitForFunction(
+    `(() => { const m = document.querySelector('.odts-map');
+      return m && m.dataset.mapState === 'idle' && m.dataset.mapIdleMs !== ${JSON.stringify(before)}; })()`,
+    undefined,
+    { timeout: 30_000 },
+  );
+}
+
 /** Without contours the map page explains how to add them; with them, MapLibre draws France. */
-export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e) {
+export async function mapWithAndWithoutContours(env: E2e) {
+  const { server, browser, seeded } = env;
   const { page, errors } = await openPage(browser);
   await page.goto(`${server.url}/carte`);
   await expectWellFormedPage(page, /^Carte des dynamiques — Observatoire DTS$/);
@@ -35,6 +86,10 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await screenshot(page, '09-carte-sans-contours');
 
   await server.ctx.services.reference.importContours(systemActor('test'), [realContours()]);
+  await server.ctx.services.reference.importQpv(systemActor('test'), shippedLayer('qpv-2024.json.gz'), {
+    force: true,
+  });
+  const shades = await createShades(env);
   await page.reload();
   const map = page.locator('.odts-map');
   await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
@@ -50,6 +105,25 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await page.getByText('État au 1er janvier 2010').waitFor();
   await slider.fill(String(new Date().getFullYear()));
   await page.waitForURL((u) => !u.searchParams.has('date'));
+  await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+
+  // Coloured départements: several shades of the coverage scale in 2020, none in 2010.
+  const canvas = map.locator('canvas');
+  await page.goto(`${server.url}/carte?date=2020-01-01`);
+  await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+  const direct2020 = await canvasColours(canvas);
+  expect(coverageColours(direct2020).length).toBeGreaterThanOrEqual(3);
+  await page.goto(`${server.url}/carte?date=2010-01-01`);
+  await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+  const direct2010 = await canvasColours(canvas);
+  expect(coverageColours(direct2010)).toEqual([]);
+  // Changing the date on the page colours the map as loading that date's address does.
+  await redrawn(page, () => page.getByLabel('Date exacte').fill('2020-01-01'));
+  await page.waitForURL((u) => u.searchParams.get('date') === '2020-01-01');
+  const changed = await canvasColours(canvas);
+  expect(coverageColours(changed).sort()).toEqual(coverageColours(direct2020).sort());
+  expect(difference(changed, direct2020)).toBeLessThan(0.01);
+  await page.goto(`${server.url}/carte`);
   await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
 
   // Open the Loire from the keyboard; its perimeters are drawn and listed by kind.
@@ -75,6 +149,36 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await expectAccessible(page, 'carte d’un département');
   await screenshot(page, '11-carte-departement');
 
+  // The QPV outline layer (communes of the shipped QPV of the Loire) can be hidden from the legend.
+  const qpvBox = page.getByRole('checkbox', { name: /Quartiers prioritaires \(\d+\)/ });
+  expect(await qpvBox.isChecked()).toBe(true);
+  const withQpv = darkPixels(await canvasColours(canvas));
+  await redrawn(page, () => page.locator('label[for="couche-qpv"]').click());
+  expect(await qpvBox.isChecked()).toBe(false);
+  const withoutQpv = darkPixels(await canvasColours(canvas));
+  expect(withQpv).toBeGreaterThan(withoutQpv + 200);
+  await redrawn(page, () => qpvBox.press('Space'));
+  expect(await qpvBox.isChecked()).toBe(true);
+
+  // Up to the région from the breadcrumb, by keyboard, then down again from the table.
+  const up = page.getByRole('button', { name: 'Remonter à : Auvergne-Rhône-Alpes' });
+  await redrawn(page, async () => {
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('region') === '84' && !u.searchParams.has('departement'));
+  });
+  const crumbs = page.getByRole('navigation', { name: 'Niveau de la carte' });
+  await crumbs.getByText('Auvergne-Rhône-Alpes').waitFor();
+  expect(coverageColours(await canvasColours(canvas)).length).toBeGreaterThanOrEqual(2);
+  await page.getByText('Tableau des données de la carte').click();
+  await redrawn(page, async () => {
+    await page.getByRole('button', { name: 'Ouvrir Loire sur la carte' }).press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('departement') === '42');
+  });
+  await page.getByRole('heading', { name: 'Loire (42)' }).waitFor();
+  await map.click();
+  await link.waitFor();
+
   // A layer can be hidden from the legend; the list leads to the dynamic's page.
   await page.locator('label[for="couche-CLS"]').click();
   expect(await page.getByRole('checkbox', { name: /Contrat local de santé/ }).isChecked()).toBe(false);
@@ -91,4 +195,5 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await expectAccessible(page, 'fiche dynamique avec carte du périmètre');
   expect(errors).toEqual([]);
   await page.context().close();
+  await removeShades(env, shades);
 }

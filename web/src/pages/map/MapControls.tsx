@@ -6,12 +6,28 @@ import { Link } from '../../router/Link.tsx';
 import { KIND_COLORS } from './kind-colors.ts';
 import type { PickedFeature } from './MapView.tsx';
 import { SHARE_STOPS } from './map-style.ts';
+import type { Maille } from './urls.ts';
 
-export function KindSelect({ kind, onChange }: { kind: DynamicKind; onChange: (k: DynamicKind) => void }) {
+export const MAILLE_LABELS: Record<Maille, { one: string; many: string }> = {
+  region: { one: 'Région', many: 'régions' },
+  departement: { one: 'Département', many: 'départements' },
+  epci: { one: 'EPCI', many: 'EPCI' },
+  commune: { one: 'Commune', many: 'communes' },
+};
+
+export function KindSelect({
+  kind,
+  maille,
+  onChange,
+}: {
+  kind: DynamicKind;
+  maille: Maille;
+  onChange: (k: DynamicKind) => void;
+}) {
   return (
     <Select
       label="Couverture par type"
-      hint="Part de la population couverte, par département"
+      hint={`Part de la population couverte, par ${MAILLE_LABELS[maille].one.toLowerCase()}`}
       nativeSelectProps={{ value: kind, onChange: (e) => onChange(e.target.value as DynamicKind) }}
     >
       {DYNAMIC_KINDS.map((k) => (
@@ -20,6 +36,70 @@ export function KindSelect({ kind, onChange }: { kind: DynamicKind; onChange: (k
         </option>
       ))}
     </Select>
+  );
+}
+
+/** The mesh coloured, among those of the current level (radio buttons: one at a time). */
+export function MailleChoice({
+  offered,
+  maille,
+  onChange,
+}: {
+  offered: readonly Maille[];
+  maille: Maille;
+  onChange: (m: Maille) => void;
+}) {
+  if (offered.length < 2) return null;
+  return (
+    <fieldset className="fr-fieldset">
+      <legend className="fr-fieldset__legend fr-text--md">Colorer par</legend>
+      {offered.map((m) => (
+        <div key={m} className="fr-fieldset__element fr-fieldset__element--inline">
+          <div className="fr-radio-group fr-radio-group--sm">
+            <input
+              type="radio"
+              id={`maille-${m}`}
+              name="maille"
+              checked={maille === m}
+              onChange={() => onChange(m)}
+            />
+            <label className="fr-label" htmlFor={`maille-${m}`}>
+              {MAILLE_LABELS[m].many}
+            </label>
+          </div>
+        </div>
+      ))}
+    </fieldset>
+  );
+}
+
+/** The QPV outline layer's entry in the legend, with its toggle. */
+export function QpvToggle({
+  count,
+  fromCommunes,
+  shown,
+  toggle,
+}: {
+  count: number | null;
+  fromCommunes: boolean;
+  shown: boolean;
+  toggle: () => void;
+}) {
+  return (
+    <div className="fr-checkbox-group fr-checkbox-group--sm fr-mb-2w">
+      <input id="couche-qpv" type="checkbox" checked={shown} onChange={toggle} />
+      <label className="fr-label" htmlFor="couche-qpv">
+        <span className="odts-swatch odts-swatch--qpv fr-mr-1w" aria-hidden="true" />
+        <span className="odts-legend-text">
+          Quartiers prioritaires{count === null ? '' : ` (${formatInteger(count)})`}
+        </span>
+        {fromCommunes && (
+          <span className="fr-hint-text">
+            Contour des communes qui les accueillent : les périmètres des quartiers ne sont pas chargés
+          </span>
+        )}
+      </label>
+    </div>
   );
 }
 
@@ -99,9 +179,14 @@ export function Picked({ items }: { items: PickedFeature[] | null }) {
 export function SharesTable({
   rows,
   kind,
+  maille,
+  onOpen,
 }: {
   rows: { code: string; nom: string; part: number }[];
   kind: DynamicKind;
+  maille: Maille;
+  /** Opens a row's territory on the map (régions and départements). */
+  onOpen?: ((code: string) => void) | undefined;
 }) {
   return (
     <details className="fr-mt-3w">
@@ -111,21 +196,34 @@ export function SharesTable({
           <caption>Part de la population couverte par : {DYNAMIC_KIND_LABELS[kind].toLowerCase()}</caption>
           <thead>
             <tr>
-              <th scope="col">Département</th>
+              <th scope="col">{MAILLE_LABELS[maille].one}</th>
               <th scope="col" className="odts-num">
                 Population couverte
               </th>
+              {onOpen && <th scope="col">Carte</th>}
             </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.code}>
                 <th scope="row">
-                  <Link href={`/territoires/departement/${r.code}`}>
+                  <Link href={`/territoires/${maille}/${r.code}`}>
                     {r.nom} ({r.code})
                   </Link>
                 </th>
                 <td className="odts-num">{formatPercent(r.part)}</td>
+                {onOpen && (
+                  <td>
+                    <button
+                      type="button"
+                      className="fr-link fr-text--sm"
+                      aria-label={`Ouvrir ${r.nom} sur la carte`}
+                      onClick={() => onOpen(r.code)}
+                    >
+                      Ouvrir
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
