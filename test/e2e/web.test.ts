@@ -44,6 +44,6 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('composes a sélection, then edits it through a conflict', () => composeSelectionThenConflict(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));
   it('renders the analyses chart', () => analysesRenderChart(env()));
-  it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()));
+  it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()), 240_000);
   it('serves every route directly, by keyboard, in both themes', () => directLoadsAndNavigation(env()));
 });
