@@ -124,7 +124,7 @@ export class AnalyticsService {
     const kinds = q.types ?? DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
     const groups = new Map<string, CommuneInfo[]>();
     for (const c of s.communesWhere(q)) {
-      const key = c[q.niveau];
+      const key = q.niveau === 'commune' ? c.code : c[q.niveau];
       if (!key) continue;
       const list = groups.get(key);
       if (list) list.push(c);
@@ -135,7 +135,12 @@ export class AnalyticsService {
       const dyn = s.touching(communes.map((c) => c.code));
       const cov = coverageByKind(communes, dyn, kinds, date);
       const blanches = uncoveredCommunes(communes, dyn, kinds, date);
-      const nom = q.niveau === 'epci' ? code : s.nameOf(q.niveau, code);
+      const nom =
+        q.niveau === 'epci'
+          ? code
+          : q.niveau === 'commune'
+            ? (communes[0]?.nom ?? code)
+            : s.nameOf(q.niveau, code);
       for (const kind of kinds) {
         const k = cov[kind];
         if (!k) continue;

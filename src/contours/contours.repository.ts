@@ -11,13 +11,38 @@ export class ContoursRepository {
   constructor(private readonly db: Kysely<DB>) {}
 
   /** When the layer was last loaded (null: never), to tag responses for caches. */
-  async loadedAt(): Promise<Date | null> {
+  async loadedAt(layer: 'contours' | 'qpv' = 'contours'): Promise<Date | null> {
     const row = await this.db
       .selectFrom('reference_layer')
       .select('loaded_at')
-      .where('layer', '=', 'contours')
+      .where('layer', '=', layer)
       .executeTakeFirst();
     return row?.loaded_at ?? null;
+  }
+
+  /** QPV of a région or a département, with their own perimeter when the source had one. */
+  qpvRows(filter: ContourFilter) {
+    return this.db
+      .selectFrom('qpv as q')
+      .innerJoin('departement as d', 'd.code', 'q.departement')
+      .select(['q.code', 'q.nom', 'q.population', 'q.departement', 'd.region', 'q.contour'])
+      .$if(Boolean(filter.region), (q) => q.where('d.region', '=', filter.region as string))
+      .$if(Boolean(filter.departement), (q) => q.where('q.departement', '=', filter.departement as string))
+      .orderBy('q.code')
+      .execute();
+  }
+
+  /** The communes each of these QPV lies in, with the commune's stored geometry. */
+  async qpvCommuneGeometries(codes: string[]): Promise<{ qpv: string; geometrie: string }[]> {
+    if (codes.length === 0) return [];
+    return this.db
+      .selectFrom('qpv_commune as qc')
+      .innerJoin('contour as c', (j) => j.onRef('c.code', '=', 'qc.commune').on('c.niveau', '=', 'commune'))
+      .select(['qc.qpv', 'c.geometrie'])
+      .where('qc.qpv', 'in', codes)
+      .orderBy('qc.qpv')
+      .orderBy('qc.commune')
+      .execute();
   }
 
   async hasLevel(niveau: ContourLevel): Promise<boolean> {

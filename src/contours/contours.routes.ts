@@ -12,7 +12,8 @@ export function contoursRoutes(service: ContoursService): FastifyPluginAsyncZod 
           tags: ['Territoires'],
           summary: 'Contours pour les cartes (GeoJSON, ou TopoJSON avec format=topojson)',
           description:
-            'Filtrer par région ou département ; le niveau commune exige l’un des deux. ' +
+            'Filtrer par région ou département ; les niveaux commune et qpv exigent l’un des deux. ' +
+            'Niveau qpv : périmètre du quartier s’il a été importé, sinon ses communes (propriété perimetre). ' +
             'Propriétés de chaque entité : code, nom. 409 tant que les contours ne sont pas importés.',
           params: contourParams,
           querystring: contourQuery,

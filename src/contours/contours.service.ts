@@ -5,12 +5,14 @@ import type { ContourQuery } from '../domain/territories/contour-schemas.ts';
 import { LruMap } from '../lib/lru-map.ts';
 import { geojsonText, topojsonText } from './contours.presenter.ts';
 import type { ContoursRepository } from './contours.repository.ts';
+import { qpvContourRows } from './qpv-contours.ts';
 
 const LEVEL_LABELS = {
   region: 'des régions',
   departement: 'des départements',
   epci: 'des EPCI',
   commune: 'des communes',
+  qpv: 'des quartiers prioritaires',
 } as const;
 
 const HOW_TO_LOAD = 'npm run odts -- reference import contours [FICHIER|URL]';
@@ -34,27 +36,37 @@ export class ContoursService {
 
   async contours(_actor: Actor, query: ContourQuery, ifNoneMatch?: string): Promise<ContourResponse> {
     const { niveau, region, departement, format } = query;
-    if (niveau === 'commune' && !region && !departement) {
-      throw invalid(
-        'Précisez une région ou un département : les contours de toutes les communes sont trop lourds',
-        {
-          departement: 'région ou département requis pour le niveau commune',
-        },
-      );
+    if ((niveau === 'commune' || niveau === 'qpv') && !region && !departement) {
+      const what = niveau === 'qpv' ? 'des quartiers prioritaires' : 'de toutes les communes';
+      throw invalid(`Précisez une région ou un département : les contours ${what} sont trop lourds`, {
+        departement: `région ou département requis pour le niveau ${niveau}`,
+      });
     }
     const loadedAt = await this.repo.loadedAt();
     if (!loadedAt) {
       throw conflict(`Les contours administratifs ne sont pas chargés. Pour les ajouter : ${HOW_TO_LOAD}`);
     }
+    const qpvLoadedAt = niveau === 'qpv' ? await this.repo.loadedAt('qpv') : null;
+    if (niveau === 'qpv' && !qpvLoadedAt)
+      throw conflict('Les quartiers prioritaires ne sont pas chargés : npm run odts -- reference import qpv');
     const etag = `"${createHash('sha1')
-      .update([loadedAt.toISOString(), niveau, region ?? '', departement ?? '', format].join('|'))
+      .update(
+        [
+          loadedAt.toISOString(),
+          qpvLoadedAt?.toISOString() ?? '',
+          niveau,
+          region ?? '',
+          departement ?? '',
+          format,
+        ].join('|'),
+      )
       .digest('hex')
       .slice(0, 20)}"`;
     if (ifNoneMatch === etag) return { notModified: true, etag };
     const kept = this.bodies.get(etag);
     if (kept) return { notModified: false, etag, ...kept };
 
-    if (!(await this.repo.hasLevel(niveau))) {
+    if (!(await this.repo.hasLevel(niveau === 'qpv' ? 'commune' : niveau))) {
       throw conflict(
         `Les contours ${LEVEL_LABELS[niveau]} ne sont pas chargés. Pour les ajouter : ${HOW_TO_LOAD}`,
       );
@@ -65,12 +77,21 @@ export class ContoursService {
     if (departement && !(await this.repo.departementExists(departement))) {
       throw notFound(`Aucun département avec le code « ${departement} »`);
     }
-    const rows = await this.repo.rows(niveau, { region, departement });
+    const rows =
+      niveau === 'qpv'
+        ? await this.qpvRows({ region, departement })
+        : await this.repo.rows(niveau, { region, departement });
     const written =
       format === 'topojson'
         ? { contentType: 'application/json; charset=utf-8', body: topojsonText(niveau, rows) }
         : { contentType: 'application/geo+json; charset=utf-8', body: geojsonText(niveau, rows) };
     this.bodies.set(etag, written);
     return { notModified: false, etag, ...written };
+  }
+
+  private async qpvRows(filter: { region?: string | undefined; departement?: string | undefined }) {
+    const qpv = await this.repo.qpvRows(filter);
+    const communes = await this.repo.qpvCommuneGeometries(qpv.filter((q) => !q.contour).map((q) => q.code));
+    return qpvContourRows(qpv, communes);
   }
 }

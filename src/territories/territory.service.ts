@@ -1,4 +1,5 @@
 import type { Actor } from '../domain/actor.ts';
+import type { QpvInfo } from '../domain/analytics/qpv-coverage.ts';
 import { notFound } from '../domain/errors.ts';
 import type { QpvListQuery, QpvListResult } from '../domain/territories/qpv-list.ts';
 import type { TerritoryDetail, TerritorySearchQuery } from '../domain/territories/schemas.ts';
@@ -71,6 +72,23 @@ export class TerritoryService {
     if (!found)
       throw notFound(`Aucun territoire de type ${TERRITORY_TYPE_LABELS[type]} avec le code « ${code} »`);
     return found;
+  }
+
+  /** Whether a QPV layer is loaded (a territory with no QPV then really has none). */
+  async hasQpv(_actor: Actor): Promise<boolean> {
+    await this.currentIndex();
+    return (this.tree?.qpvCount ?? 0) > 0;
+  }
+
+  /** QPV lying in these communes, or the one QPV asked (`only`), with their communes and population. */
+  async qpvOf(_actor: Actor, communes: readonly string[], only?: string): Promise<QpvInfo[]> {
+    await this.currentIndex();
+    if (!this.tree) return [];
+    if (only !== undefined) {
+      const one = this.tree.qpv(only);
+      return one ? [one] : [];
+    }
+    return this.tree.qpvIn(communes);
   }
 
   private async currentIndex(): Promise<SearchIndex<TerritoryEntry>> {

@@ -70,14 +70,14 @@ export const coverageResult = documentsOnly(
   listOf(
     kindCoverage.extend({
       territoire: z.object({
-        type: z.enum(['region', 'departement', 'epci']),
+        type: z.enum(['region', 'departement', 'epci', 'commune']),
         code: z.string(),
         nom: z.string(),
       }),
       /** A kind of dynamic, or ZONE_BLANCHE: communes covered by none of the kinds. */
       type: z.string().meta({ description: 'type de dynamique, ou ZONE_BLANCHE' }),
     }),
-  ).extend({ date: day, niveau: z.enum(['region', 'departement', 'epci']) }),
+  ).extend({ date: day, niveau: z.enum(['region', 'departement', 'epci', 'commune']) }),
 );
 export type CoverageResult = z.infer<typeof coverageResult>;
 

@@ -36,13 +36,21 @@ export const configurationsQuery = z.object({
 });
 export type ConfigurationsQuery = z.infer<typeof configurationsQuery>;
 
-export const coverageQuery = z.object({
-  niveau: z
-    .enum(['region', 'departement', 'epci'], { error: () => 'niveau : region, departement ou epci' })
-    .default('departement'),
-  types: csvList(DYNAMIC_KINDS, 'type').optional(),
-  ...scope,
-});
+export const coverageQuery = z
+  .object({
+    niveau: z
+      .enum(['region', 'departement', 'epci', 'commune'], {
+        error: () => 'niveau : region, departement, epci ou commune',
+      })
+      .default('departement'),
+    types: csvList(DYNAMIC_KINDS, 'type').optional(),
+    ...scope,
+  })
+  // One line per commune and kind for all of France would be some 400,000 lines.
+  .refine((q) => q.niveau !== 'commune' || Boolean(q.region || q.departement), {
+    path: ['departement'],
+    message: 'région ou département requis pour le niveau commune',
+  });
 export type CoverageQuery = z.infer<typeof coverageQuery>;
 
 export const articulationQuery = z.object({

@@ -5,9 +5,15 @@ import { CODE_PATTERNS } from './types.ts';
 export const CONTOUR_LEVELS = ['region', 'departement', 'epci', 'commune'] as const;
 export type ContourLevelName = (typeof CONTOUR_LEVELS)[number];
 
+/**
+ * Levels /api/contours serves: the stored ones, and the QPV (their own perimeter when one was imported,
+ * else the communes they lie in: the shipped 2024 list has no perimeters).
+ */
+export const MAP_LEVELS = [...CONTOUR_LEVELS, 'qpv'] as const;
+
 export const contourParams = z.object({
-  niveau: z.enum(CONTOUR_LEVELS, {
-    error: () => `niveau inconnu : valeurs possibles ${CONTOUR_LEVELS.join(', ')}`,
+  niveau: z.enum(MAP_LEVELS, {
+    error: () => `niveau inconnu : valeurs possibles ${MAP_LEVELS.join(', ')}`,
   }),
 });
 

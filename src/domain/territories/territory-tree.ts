@@ -1,3 +1,4 @@
+import type { QpvInfo } from '../analytics/qpv-coverage.ts';
 import type { TerritoryDetail } from './schemas.ts';
 import type { CommuneNature, TerritoryEntry, TerritoryRef, TerritoryType } from './types.ts';
 
@@ -117,6 +118,35 @@ export class TerritoryTree {
       default:
         return null;
     }
+  }
+
+  /**
+   * QPV lying in any of these communes (a QPV of a territory), each with every commune it lies in:
+   * profiles count them and tell which are covered.
+   */
+  get qpvCount(): number {
+    return this.communesOfQpv.size;
+  }
+
+  qpvIn(communes: readonly string[]): QpvInfo[] {
+    const found = new Map<string, TerritoryEntry>();
+    for (const c of communes) for (const q of this.qpvOfCommune.get(c) ?? []) found.set(q.code, q);
+    return [...found.values()].sort(byCode).map((q) => this.qpvInfo(q));
+  }
+
+  /** One QPV with its communes, or null when the code is unknown. */
+  qpv(code: string): QpvInfo | null {
+    const q = this.byKey.get(`qpv:${code}`);
+    return q ? this.qpvInfo(q) : null;
+  }
+
+  private qpvInfo(q: TerritoryEntry): QpvInfo {
+    return {
+      code: q.code,
+      nom: q.nom,
+      population: q.population,
+      communes: (this.communesOfQpv.get(q.code) ?? []).map((c) => c.code),
+    };
   }
 
   /** Départements of the member communes (by code), then their régions. */

@@ -1,11 +1,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { expect } from 'vitest';
 import { systemActor } from '../../../src/domain/actor.ts';
 import { shippedContours, shippedLayer } from '../../helpers/reference-layers.ts';
 import { expectAccessible, expectWellFormedPage, openPage, screenshot } from '../helpers/browser.ts';
+import { canvasColours, coverageColours, darkPixels, difference } from '../helpers/canvas-colours.ts';
 import { MARKER } from '../helpers/seed.ts';
 import type { E2e } from './context.ts';
 
@@ -27,40 +28,40 @@ function realContours(): string {
 }
 
 /**
- * Colours of what the map draws, read from a screenshot of its canvas (decoded in the page: WebGL keeps no
- * readable buffer): how many pixels are not the background, and how many colours cover ≥ 0.5 % of it.
+ * CLS over whole or part of a few départements from 2015-2016, so that the national map has several
+ * shades in 2020 and none in 2010 (the seeded Loire CLS was signed in 2013).
  */
-async function mapColours(page: Page): Promise<{ coloured: number; colours: number }> {
-  const png = await page.locator('.odts-map canvas').screenshot();
-  // A string: this file is compiled without the DOM's types.
-  return page.evaluate(`(async () => {
-    const img = new Image();
-    img.src = 'data:image/png;base64,${png.toString('base64')}';
-    await img.decode();
-    const c = document.createElement('canvas');
-    c.width = img.width;
-    c.height = img.height;
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0);
-    const data = g.getImageData(0, 0, c.width, c.height).data;
-    const counts = new Map();
-    for (let i = 0; i < data.length; i += 4) {
-      // Quantised to 32 levels per channel, so that antialiasing does not count as colours.
-      const key = (data[i] >> 3) * 1024 + (data[i + 1] >> 3) * 32 + (data[i + 2] >> 3);
-      counts.set(key, (counts.get(key) || 0) + 1);
-    }
-    const total = data.length / 4;
-    const background = [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
-    const white = 31 * 1024 + 31 * 32 + 31;
-    let coloured = 0;
-    let colours = 0;
-    for (const [key, n] of counts) {
-      if (key === background) continue;
-      coloured += n;
-      if (key !== white && n >= total * 0.005) colours += 1;
-    }
-    return { coloured, colours };
-  })()`) as Promise<{ coloured: number; colours: number }>;
+async function createShades({ server }: E2e): Promise<string[]> {
+  const ids: string[] = [];
+  const perimetres = [{ departements: ['01'] }, { communes: ['69123'] }, { communes: ['38185'] }];
+  for (const [i, perimetre] of perimetres.entries()) {
+    const res = await server.app.inject({
+      method: 'POST',
+      url: '/api/dynamiques',
+      payload: {
+        type: 'CLS',
+        nom: `Contrat local de santé carte ${i} ${MARKER}`,
+        statut: 'actif',
+        perimetre,
+        dateDebut: '2015-06-01',
+      },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    ids.push(res.json().id);
+  }
+  return ids;
+}
+
+async function removeShades({ server }: E2e, ids: string[]) {
+  for (const id of ids) {
+    const current = await server.app.inject({ url: `/api/dynamiques/${id}` });
+    const res = await server.app.inject({
+      method: 'DELETE',
+      url: `/api/dynamiques/${id}`,
+      headers: { 'if-match': current.headers.etag as string },
+    });
+    expect(res.statusCode).toBe(204);
+  }
 }
 
 /**
@@ -79,8 +80,16 @@ async function idleAfter(map: Locator, before: string | null): Promise<void> {
   throw new Error('la carte n’est pas revenue au repos en 30 s');
 }
 
+/** Waits for the map to be drawn again after `change` (a new idle time). */
+async function redrawn(page: import('playwright-core').Page, change: () => Promise<void>) {
+  const before = await page.locator('.odts-map').getAttribute('data-map-idle-ms');
+  await change();
+  await idleAfter(page.locator('.odts-map'), before);
+}
+
 /** Without contours the map page explains how to add them; with them, MapLibre draws France. */
-export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e) {
+export async function mapWithAndWithoutContours(env: E2e) {
+  const { server, browser, seeded } = env;
   const { page, errors } = await openPage(browser);
   await page.goto(`${server.url}/carte`);
   await expectWellFormedPage(page, /^Carte des dynamiques — Observatoire DTS$/);
@@ -89,6 +98,10 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await screenshot(page, '09-carte-sans-contours');
 
   await server.ctx.services.reference.importContours(systemActor('test'), [realContours()]);
+  await server.ctx.services.reference.importQpv(systemActor('test'), shippedLayer('qpv-2024.json.gz'), {
+    force: true,
+  });
+  const shades = await createShades(env);
   await page.reload();
   const map = page.locator('.odts-map');
   await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
@@ -102,25 +115,28 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await slider.fill('2010');
   await page.waitForURL((u) => u.searchParams.get('date') === '2010-01-01');
   await page.getByText('État au 1er janvier 2010').waitFor();
-  // Two dates in a row, the second while the first one's colours are still being drawn.
-  await slider.fill('2015');
   await slider.fill(String(new Date().getFullYear()));
   await page.waitForURL((u) => !u.searchParams.has('date'));
   await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
-  // After the date changes, départements are coloured as when the address is loaded directly.
-  const afterSlider = await mapColours(page);
-  await page.goto(page.url());
-  await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
-  const direct = await mapColours(page);
-  // The seeded CLS colours the Loire; the other départements stay white (no coverage).
-  expect(direct.colours).toBeGreaterThanOrEqual(1);
-  expect(afterSlider.colours).toBe(direct.colours);
-  expect(Math.abs(afterSlider.coloured - direct.coloured)).toBeLessThan(direct.coloured * 0.02);
 
-  // With the shipped QPV, an open département outlines the communes holding one (toggle in the legend).
-  await server.ctx.services.reference.importQpv(systemActor('test'), shippedLayer('qpv-2024.json.gz'), {
-    force: true,
-  });
+  // Coloured départements: several shades of the coverage scale in 2020, none in 2010.
+  const canvas = map.locator('canvas');
+  await page.goto(`${server.url}/carte?date=2020-01-01`);
+  await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+  const direct2020 = await canvasColours(canvas);
+  expect(coverageColours(direct2020).length).toBeGreaterThanOrEqual(3);
+  await page.goto(`${server.url}/carte?date=2010-01-01`);
+  await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
+  const direct2010 = await canvasColours(canvas);
+  expect(coverageColours(direct2010)).toEqual([]);
+  // Changing the date on the page colours the map as loading that date's address does.
+  await redrawn(page, () => page.getByLabel('Date exacte').fill('2020-01-01'));
+  await page.waitForURL((u) => u.searchParams.get('date') === '2020-01-01');
+  const changed = await canvasColours(canvas);
+  expect(coverageColours(changed).sort()).toEqual(coverageColours(direct2020).sort());
+  expect(difference(changed, direct2020)).toBeLessThan(0.01);
+  await page.goto(`${server.url}/carte`);
+  await page.locator('[data-map-state="idle"]').waitFor({ timeout: 30_000 });
 
   // Open the Loire from the keyboard; its perimeters are drawn and listed by kind.
   const before = await map.getAttribute('data-map-idle-ms');
@@ -134,20 +150,6 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await page.getByRole('checkbox', { name: /Contrat local de santé/ }).waitFor();
   await idleAfter(map, before);
 
-  const qpvToggle = page.getByRole('checkbox', {
-    name: /Communes comptant un quartier prioritaire \(\d+ QPV\)/,
-  });
-  expect(await qpvToggle.isChecked()).toBe(true);
-  const withQpv = await mapColours(page);
-  const idleBefore = await map.getAttribute('data-map-idle-ms');
-  await page.locator('label[for="couche-qpv"]').click();
-  expect(await qpvToggle.isChecked()).toBe(false);
-  await idleAfter(map, idleBefore);
-  const withoutQpv = await mapColours(page);
-  // The dashed outlines are gone: fewer pixels differ from the background.
-  expect(withoutQpv.coloured).toBeLessThan(withQpv.coloured);
-  await page.locator('label[for="couche-qpv"]').click();
-
   // A click on the map (the Loire, covered by the seeded CLS) lists the dynamics there.
   await map.click();
   const here = page.getByRole('region', { name: 'À l’endroit choisi' });
@@ -155,6 +157,36 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await link.waitFor();
   await expectAccessible(page, 'carte d’un département');
   await screenshot(page, '11-carte-departement');
+
+  // The QPV outline layer (communes of the shipped QPV of the Loire) can be hidden from the legend.
+  const qpvBox = page.getByRole('checkbox', { name: /Quartiers prioritaires \(\d+\)/ });
+  expect(await qpvBox.isChecked()).toBe(true);
+  const withQpv = darkPixels(await canvasColours(canvas));
+  await redrawn(page, () => page.locator('label[for="couche-qpv"]').click());
+  expect(await qpvBox.isChecked()).toBe(false);
+  const withoutQpv = darkPixels(await canvasColours(canvas));
+  expect(withQpv).toBeGreaterThan(withoutQpv + 200);
+  await redrawn(page, () => qpvBox.press('Space'));
+  expect(await qpvBox.isChecked()).toBe(true);
+
+  // Up to the région from the breadcrumb, by keyboard, then down again from the table.
+  const up = page.getByRole('button', { name: 'Remonter à : Auvergne-Rhône-Alpes' });
+  await redrawn(page, async () => {
+    await up.focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('region') === '84' && !u.searchParams.has('departement'));
+  });
+  const crumbs = page.getByRole('navigation', { name: 'Niveau de la carte' });
+  await crumbs.getByText('Auvergne-Rhône-Alpes').waitFor();
+  expect(coverageColours(await canvasColours(canvas)).length).toBeGreaterThanOrEqual(2);
+  await page.getByText('Tableau des données de la carte').click();
+  await redrawn(page, async () => {
+    await page.getByRole('button', { name: 'Ouvrir Loire sur la carte' }).press('Enter');
+    await page.waitForURL((u) => u.searchParams.get('departement') === '42');
+  });
+  await page.getByRole('heading', { name: 'Loire (42)' }).waitFor();
+  await map.click();
+  await link.waitFor();
 
   // A layer can be hidden from the legend; the list leads to the dynamic's page.
   await page.locator('label[for="couche-CLS"]').click();
@@ -172,4 +204,5 @@ export async function mapWithAndWithoutContours({ server, browser, seeded }: E2e
   await expectAccessible(page, 'fiche dynamique avec carte du périmètre');
   expect(errors).toEqual([]);
   await page.context().close();
+  await removeShades(env, shades);
 }

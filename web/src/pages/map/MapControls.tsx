@@ -2,16 +2,32 @@ import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind, type Status } fro
 import { StatusBadge } from '../../components/Badges.tsx';
 import { formatInteger, formatPercent } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
-import { Checkbox, Select, Table } from '../../ui/index.ts';
+import { Button, Checkbox, RadioGroup, Select, Table } from '../../ui/index.ts';
 import { KIND_COLORS } from './kind-colors.ts';
 import type { PickedFeature } from './MapView.tsx';
-import { QPV_COLOR, SHARE_STOPS } from './map-style.ts';
+import { SHARE_STOPS } from './map-style.ts';
+import type { Maille } from './urls.ts';
 
-export function KindSelect({ kind, onChange }: { kind: DynamicKind; onChange: (k: DynamicKind) => void }) {
+export const MAILLE_LABELS: Record<Maille, { one: string; many: string }> = {
+  region: { one: 'Région', many: 'régions' },
+  departement: { one: 'Département', many: 'départements' },
+  epci: { one: 'EPCI', many: 'EPCI' },
+  commune: { one: 'Commune', many: 'communes' },
+};
+
+export function KindSelect({
+  kind,
+  maille,
+  onChange,
+}: {
+  kind: DynamicKind;
+  maille: Maille;
+  onChange: (k: DynamicKind) => void;
+}) {
   return (
     <Select
       label="Couverture par type"
-      hint="Part de la population couverte, par département"
+      hint={`Part de la population couverte, par ${MAILLE_LABELS[maille].one.toLowerCase()}`}
       nativeSelectProps={{ value: kind, onChange: (e) => onChange(e.target.value as DynamicKind) }}
     >
       {DYNAMIC_KINDS.map((k) => (
@@ -20,6 +36,67 @@ export function KindSelect({ kind, onChange }: { kind: DynamicKind; onChange: (k
         </option>
       ))}
     </Select>
+  );
+}
+
+/** The mesh coloured, among those of the current level (radio buttons: one at a time). */
+export function MailleChoice({
+  offered,
+  maille,
+  onChange,
+}: {
+  offered: readonly Maille[];
+  maille: Maille;
+  onChange: (m: Maille) => void;
+}) {
+  if (offered.length < 2) return null;
+  return (
+    <RadioGroup
+      legend="Colorer par"
+      name="maille"
+      orientation="horizontal"
+      small
+      options={offered.map((m) => ({
+        label: MAILLE_LABELS[m].many,
+        nativeInputProps: { id: `maille-${m}`, checked: maille === m, onChange: () => onChange(m) },
+      }))}
+    />
+  );
+}
+
+/** The QPV outline layer's entry in the legend, with its toggle. */
+export function QpvToggle({
+  count,
+  fromCommunes,
+  shown,
+  toggle,
+}: {
+  count: number | null;
+  fromCommunes: boolean;
+  shown: boolean;
+  toggle: () => void;
+}) {
+  return (
+    <Checkbox
+      className="u-mb-2"
+      small
+      options={[
+        {
+          label: (
+            <>
+              <span className="odts-swatch odts-swatch--qpv u-mr-1" aria-hidden="true" />
+              <span className="odts-legend-text">
+                Quartiers prioritaires{count === null ? '' : ` (${formatInteger(count)})`}
+              </span>
+            </>
+          ),
+          hintText: fromCommunes
+            ? 'Contour des communes qui les accueillent : les périmètres des quartiers ne sont pas chargés'
+            : undefined,
+          nativeInputProps: { id: 'couche-qpv', checked: shown, onChange: toggle },
+        },
+      ]}
+    />
   );
 }
 
@@ -66,43 +143,6 @@ export function Layers({
   );
 }
 
-/** Toggle of the QPV layer, with the number of quartiers of the open département. */
-export function QpvLayer({
-  count,
-  shown,
-  toggle,
-}: {
-  count: number | null;
-  shown: boolean;
-  toggle: () => void;
-}) {
-  if (count === null) return null;
-  if (count === 0) return <p className="u-text-sm">Aucun quartier prioritaire dans ce département.</p>;
-  return (
-    <Checkbox
-      legend="Politique de la ville"
-      small
-      options={[
-        {
-          label: (
-            <>
-              <span
-                className="odts-swatch odts-swatch--qpv u-mr-1"
-                style={{ borderColor: QPV_COLOR }}
-                aria-hidden="true"
-              />
-              <span className="odts-legend-text">
-                Communes comptant un quartier prioritaire ({formatInteger(count)} QPV)
-              </span>
-            </>
-          ),
-          nativeInputProps: { id: 'couche-qpv', checked: shown, onChange: toggle },
-        },
-      ]}
-    />
-  );
-}
-
 export function Picked({ items }: { items: PickedFeature[] | null }) {
   return (
     <section aria-labelledby="selection" aria-live="polite">
@@ -131,9 +171,14 @@ export function Picked({ items }: { items: PickedFeature[] | null }) {
 export function SharesTable({
   rows,
   kind,
+  maille,
+  onOpen,
 }: {
   rows: { code: string; nom: string; part: number }[];
   kind: DynamicKind;
+  maille: Maille;
+  /** Opens a row's territory on the map (régions and départements). */
+  onOpen?: ((code: string) => void) | undefined;
 }) {
   return (
     <details className="u-mt-3">
@@ -142,21 +187,34 @@ export function SharesTable({
         <caption>Part de la population couverte par : {DYNAMIC_KIND_LABELS[kind].toLowerCase()}</caption>
         <thead>
           <tr>
-            <th scope="col">Département</th>
+            <th scope="col">{MAILLE_LABELS[maille].one}</th>
             <th scope="col" className="odts-num">
               Population couverte
             </th>
+            {onOpen && <th scope="col">Carte</th>}
           </tr>
         </thead>
         <tbody>
           {rows.map((r) => (
             <tr key={r.code}>
               <th scope="row">
-                <Link href={`/territoires/departement/${r.code}`}>
+                <Link href={`/territoires/${maille}/${r.code}`}>
                   {r.nom} ({r.code})
                 </Link>
               </th>
               <td className="odts-num">{formatPercent(r.part)}</td>
+              {onOpen && (
+                <td>
+                  <Button
+                    priority="tertiary-no-outline"
+                    size="small"
+                    nativeButtonProps={{ 'aria-label': `Ouvrir ${r.nom} sur la carte` }}
+                    onClick={() => onOpen(r.code)}
+                  >
+                    Ouvrir
+                  </Button>
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

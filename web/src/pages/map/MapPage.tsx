@@ -1,5 +1,4 @@
 import { DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
-import type { QpvListResult } from '@domain/territories/qpv-list.ts';
 import type { FeatureCollection } from 'geojson';
 import { lazy, type ReactNode, Suspense, useMemo, useRef, useState } from 'react';
 import type { Topology } from 'topojson-specification';
@@ -11,12 +10,29 @@ import { TerritorySearch } from '../../components/TerritorySearch.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
 import { navigate, useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
-import { Alert, Button } from '../../ui/index.ts';
+import { Alert } from '../../ui/index.ts';
+import { type Crumb, MapBreadcrumb } from './Breadcrumb.tsx';
 import { DateControls } from './DateControls.tsx';
-import { boundsOf, toGeoJson, withQpvCounts, withShares } from './geo.ts';
-import { KindSelect, Layers, Picked, QpvLayer, ShareLegend, SharesTable } from './MapControls.tsx';
+import { type Bounds, boundsOf, FRANCE, toGeoJson, withShares } from './geo.ts';
+import {
+  KindSelect,
+  Layers,
+  MailleChoice,
+  Picked,
+  QpvToggle,
+  ShareLegend,
+  SharesTable,
+} from './MapControls.tsx';
 import type { Focus, PickedFeature } from './MapView.tsx';
-import { type MapParams, mapDataUrls, mapSearch, readMapParams } from './urls.ts';
+import {
+  levelOf,
+  MAILLES_OF_LEVEL,
+  type Maille,
+  type MapParams,
+  mapDataUrls,
+  mapSearch,
+  readMapParams,
+} from './urls.ts';
 
 const MapView = lazy(() => import('./MapView.tsx'));
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -47,52 +63,94 @@ function useMapParams() {
   return [state, set] as const;
 }
 
+/**
+ * The last answer received: while a new date's colours are on their way the map keeps the previous ones
+ * rather than turning white (the map is not reported idle meanwhile).
+ */
+function useLastAnswer<T>(state: ApiState<T>): T | null {
+  const last = useRef<T | null>(null);
+  if (state.data) last.current = state.data;
+  return state.data ?? last.current;
+}
+
+const byCode = (fc: FeatureCollection | null, code: string) =>
+  fc?.features.find((f) => f.properties?.code === code);
+
 export default function MapPage() {
   useTitle('Carte des dynamiques');
-  const [{ kind, departement, date }, set] = useMapParams();
+  const [params, set] = useMapParams();
+  const { kind, region, departement, maille, date } = params;
+  const level = levelOf(params);
   const [hidden, setHidden] = useState<ReadonlySet<DynamicKind>>(new Set());
+  const [qpvShown, setQpvShown] = useState(true);
   const [picked, setPicked] = useState<PickedFeature[] | null>(null);
-  const urls = mapDataUrls({ kind, departement, date });
+  const urls = mapDataUrls(params);
   const deps = useApi<Topology>(urls.departements);
   const regs = useApi<Topology>(urls.regions);
   const cover = useApi<CoverageData>(urls.coverage);
+  const coverData = useLastAnswer(cover);
   const communes = useApi<Topology>(urls.communes);
+  const epci = useApi<Topology>(urls.epci);
+  const qpv = useApi<Topology>(urls.qpv);
   const dyn = useApi<FeatureCollection>(urls.dynamics);
-  const qpv = useApi<QpvListResult>(urls.qpv);
-  const [showQpv, setShowQpv] = useState(true);
-  const qpvCounts = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const q of qpv.data?.items ?? [])
-      for (const c of q.communes) counts.set(c, (counts.get(c) ?? 0) + 1);
-    return counts;
-  }, [qpv.data]);
 
-  // While another date's coverage loads, the map keeps the last one instead of turning white.
-  const lastCover = useRef<CoverageData | null>(null);
-  if (cover.data) lastCover.current = cover.data;
-  const coverage = cover.data ?? lastCover.current;
   const shares = useMemo(() => {
-    const rows = (coverage?.items ?? []).filter((i) => i.type === kind);
+    const rows = (coverData?.items ?? []).filter((i) => i.type === kind && i.territoire.type === maille);
     return rows.map((r) => ({ code: r.territoire.code, nom: r.territoire.nom, part: r.partPopulation }));
-  }, [coverage, kind]);
-  const departements = useMemo(
-    () =>
-      deps.data
-        ? withShares(toGeoJson(deps.data, 'departement'), new Map(shares.map((s) => [s.code, s.part])))
-        : null,
-    [deps.data, shares],
+  }, [coverData, kind, maille]);
+  const shareMap = useMemo(() => new Map(shares.map((s) => [s.code, s.part])), [shares]);
+  const allDepartements = useMemo(
+    () => (deps.data ? toGeoJson(deps.data, 'departement') : null),
+    [deps.data],
   );
-  const regions = useMemo(() => (regs.data ? toGeoJson(regs.data, 'region') : null), [regs.data]);
+  const allRegions = useMemo(() => (regs.data ? toGeoJson(regs.data, 'region') : null), [regs.data]);
+  const departements = useMemo(() => {
+    if (!allDepartements) return null;
+    // Inside a région only its départements are drawn, coloured.
+    const shown = region
+      ? {
+          ...allDepartements,
+          features: allDepartements.features.filter((f) => f.properties?.region === region),
+        }
+      : allDepartements;
+    return maille === 'departement' ? withShares(shown, shareMap) : shown;
+  }, [allDepartements, region, maille, shareMap]);
+  const regions = useMemo(
+    () => (allRegions && maille === 'region' ? withShares(allRegions, shareMap) : allRegions),
+    [allRegions, maille, shareMap],
+  );
+  const epciFc = useMemo(() => (epci.data ? toGeoJson(epci.data, 'epci') : null), [epci.data]);
+  const communesFc = useMemo(
+    () => (communes.data ? toGeoJson(communes.data, 'commune') : null),
+    [communes.data],
+  );
+  const qpvFc = useMemo(() => (qpv.data ? toGeoJson(qpv.data, 'qpv') : EMPTY), [qpv.data]);
   const focus = useMemo<Focus | null>(() => {
-    if (!departement || !departements || !communes.data || !dyn.data) return null;
-    const bounds = boundsOf(departements.features.find((f) => f.properties?.code === departement));
-    if (!bounds) return null;
-    const withQpv = withQpvCounts(toGeoJson(communes.data, 'commune'), qpvCounts);
-    return { code: departement, bounds, communes: withQpv, dynamics: dyn.data };
-  }, [departement, departements, communes.data, dyn.data, qpvCounts]);
-  // The QPV list may fail (layer being re-imported): the map then shows the perimeters without it.
-  const qpvDone = qpv.status !== 'loading';
-  const loaded = Boolean(departement && departements && communes.data && dyn.data && qpvDone);
+    if (!departement || !epciFc || !communesFc || !dyn.data) return null;
+    return {
+      code: departement,
+      communes: maille === 'commune' ? withShares(communesFc, shareMap) : communesFc,
+      epci: maille === 'epci' ? withShares(epciFc, shareMap) : epciFc,
+      dynamics: dyn.data,
+      qpv: qpvFc,
+    };
+  }, [departement, epciFc, communesFc, dyn.data, qpvFc, maille, shareMap]);
+  // The coverage answer names EPCI by their code: the contours have their names.
+  const tableRows = useMemo(() => {
+    const fc = maille === 'epci' ? epciFc : maille === 'commune' ? communesFc : null;
+    if (!fc) return shares;
+    return shares.map((r) => ({ ...r, nom: String(byCode(fc, r.code)?.properties?.nom ?? r.nom) }));
+  }, [shares, maille, epciFc, communesFc]);
+  const depFeature = byCode(allDepartements, departement);
+  const regionCode = region || String(depFeature?.properties?.region ?? '');
+  const regionName = byCode(allRegions, regionCode)?.properties?.nom as string | undefined;
+  const depName = depFeature?.properties?.nom as string | undefined;
+  const bounds = useMemo<Bounds>(() => {
+    if (departement) return boundsOf(depFeature) ?? FRANCE;
+    if (region) return boundsOf(byCode(allRegions, region)) ?? FRANCE;
+    return FRANCE;
+  }, [departement, region, depFeature, allRegions]);
+  const loaded = Boolean(departement && departements && focus);
   const counts = useMemo(() => {
     const c = new Map<DynamicKind, number>();
     for (const f of focus?.dynamics.features ?? [])
@@ -100,39 +158,66 @@ export default function MapPage() {
     return c;
   }, [focus]);
   const visible = useMemo(() => new Set(DYNAMIC_KINDS.filter((k) => !hidden.has(k))), [hidden]);
+  const look = useMemo(
+    () => ({ maille, focused: Boolean(departement), visible, qpv: qpvShown }),
+    [maille, departement, visible, qpvShown],
+  );
   const toggle = (k: DynamicKind) =>
     setHidden((h) => (h.has(k) ? new Set([...h].filter((x) => x !== k)) : new Set([...h, k])));
-  const open = (code: string) => {
+  // Opening another level resets the mesh to that level's default.
+  const go = (patch: { region?: string; departement?: string }) => {
     setPicked(null);
-    set({ departement: code });
+    const next = { region: patch.region ?? '', departement: patch.departement ?? '' };
+    set({ ...next, maille: MAILLES_OF_LEVEL[levelOf(next)][0] });
   };
-  const depName = departements?.features.find((f) => f.properties?.code === departement)?.properties?.nom;
+  const open = (m: Maille, code: string) => {
+    if (m === 'region') go({ region: code });
+    else if (m === 'departement') go({ departement: code });
+  };
+  const crumbs: Crumb[] = [{ label: 'France', open: () => go({}) }];
+  if (regionCode && level !== 'france')
+    crumbs.push({ label: regionName ?? `Région ${regionCode}`, open: () => go({ region: regionCode }) });
+  if (departement) crumbs.push({ label: depName ? `${depName} (${departement})` : departement });
 
-  const error = failed(deps, regs, cover, ...(departement ? [communes, dyn] : []));
+  const error = failed(deps, regs, cover, ...(departement ? [communes, epci, dyn] : []));
+  const coverPending = cover.status === 'loading';
   let body: ReactNode;
   if (error?.status === 409) body = <MissingContours />;
   else if (error) body = <ErrorMessage error={error} />;
   else {
     // The map starts while the data is on its way; it is reported idle once the data is drawn.
     body = (
-      <div className="u-grid u-grid--gutters">
+      <div className="u-grid">
         <div className="u-col-12 u-col-md-8">
+          <MapBreadcrumb crumbs={crumbs} />
           <Suspense fallback={<Loading label="Chargement de la carte…" />}>
             <MapView
               departements={departements ?? EMPTY}
               regions={regions ?? EMPTY}
               focus={focus}
-              pending={!departements || !regions || !cover.data || (Boolean(departement) && !loaded)}
-              visible={visible}
-              showQpv={showQpv}
+              bounds={bounds}
+              look={look}
+              pending={!departements || !regions || coverPending || (Boolean(departement) && !loaded)}
               onPick={setPicked}
-              onDepartement={open}
+              onOpen={open}
             />
           </Suspense>
-          {departements && <SharesTable rows={shares} kind={kind} />}
+          {departements && (
+            <SharesTable
+              rows={tableRows}
+              kind={kind}
+              maille={maille}
+              onOpen={maille === 'region' || maille === 'departement' ? (c) => open(maille, c) : undefined}
+            />
+          )}
         </div>
         <div className="u-col-12 u-col-md-4">
-          <KindSelect kind={kind} onChange={(k) => set({ kind: k })} />
+          <KindSelect kind={kind} maille={maille} onChange={(k) => set({ kind: k })} />
+          <MailleChoice
+            offered={MAILLES_OF_LEVEL[level]}
+            maille={maille}
+            onChange={(m) => set({ maille: m })}
+          />
           <ShareLegend />
           {!departements && <Loading label="Chargement des contours…" />}
           {departement ? (
@@ -141,31 +226,29 @@ export default function MapPage() {
                 {depName ?? departement} ({departement})
               </h2>
               {!loaded && <Loading label="Chargement des périmètres…" />}
-              {loaded && !focus && <p>Ce département n’a pas de contour chargé.</p>}
-              {focus && <Layers counts={counts} visible={visible} toggle={toggle} />}
-              {focus && (
-                <QpvLayer
-                  count={qpv.data ? qpv.data.items.length : null}
-                  shown={showQpv}
-                  toggle={() => setShowQpv((v) => !v)}
+              {loaded && !depFeature && <p>Ce département n’a pas de contour chargé.</p>}
+              {qpv.status !== 'error' && (
+                <QpvToggle
+                  count={qpv.data ? qpvFc.features.length : null}
+                  fromCommunes={qpvFc.features.some((f) => f.properties?.perimetre === 'communes')}
+                  shown={qpvShown}
+                  toggle={() => setQpvShown((v) => !v)}
                 />
               )}
+              {focus && <Layers counts={counts} visible={visible} toggle={toggle} />}
               <Picked items={picked} />
               <p>
                 <Link href={`/registre?departement=${departement}`}>
                   Les dynamiques de ce département dans le registre
                 </Link>
               </p>
-              <Button priority="secondary" iconId="arrow-left-line" onClick={() => open('')}>
-                Revenir à la France entière
-              </Button>
             </section>
           ) : (
             <TerritorySearch
               label="Ouvrir un département"
               hint="Ou cliquez sur la carte"
               type="departement"
-              onSelect={(t) => open(t.code)}
+              onSelect={(t) => go({ departement: t.code })}
             />
           )}
         </div>
@@ -177,8 +260,10 @@ export default function MapPage() {
     <>
       <h1 className="u-mt-4">Carte des dynamiques</h1>
       <p>
-        Couverture de la population par département ; ouvrez un département pour voir les périmètres de ses
-        dynamiques. Les mêmes données sont dans le <Link href={`/registre${query({ date })}`}>registre</Link>.
+        Couverture de la population par région, département, EPCI ou commune ; cliquez sur un territoire pour
+        l’ouvrir, et dans un département, voyez les périmètres de ses dynamiques et ses quartiers
+        prioritaires. Les mêmes données sont dans le{' '}
+        <Link href={`/registre${query({ date })}`}>registre</Link>.
       </p>
       <DateControls date={date} onChange={(d) => set({ date: d })} />
       {body}

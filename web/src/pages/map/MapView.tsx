@@ -14,7 +14,17 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import { useEffect, useRef } from 'react';
 import { type Bounds, FRANCE } from './geo.ts';
 import { holdFramesUntilLoaded } from './hold-frames.ts';
-import { baseStyle, DYNAMIC_LAYERS, visibleFilter } from './map-style.ts';
+import {
+  baseStyle,
+  DYNAMIC_LAYERS,
+  FILL_LAYERS,
+  fillOpacity,
+  fillVisibility,
+  KIND_FILTERED_LAYERS,
+  type MapLook,
+  visibleFilter,
+} from './map-style.ts';
+import type { Maille } from './urls.ts';
 
 setWorkerUrl(workerUrl);
 // Départements and régions are parsed side by side (MapLibre keeps one worker on two cores).
@@ -31,34 +41,38 @@ export interface PickedFeature {
 
 export interface Focus {
   code: string;
-  bounds: Bounds;
   communes: FeatureCollection;
+  epci: FeatureCollection;
   dynamics: FeatureCollection;
+  qpv: FeatureCollection;
 }
 
 interface Props {
-  /** Départements with their covered share (`part`) for the chosen kind. */
+  /** Régions and départements, each with its covered share (`part`) when it is the mesh coloured. */
   departements: FeatureCollection;
   regions: FeatureCollection;
+  /** The open département's communes, EPCI (with `part` when coloured), perimeters and QPV. */
   focus: Focus | null;
+  /** What the map frames: France, a région or a département. */
+  bounds: Bounds;
+  look: MapLook;
   /** Data still on its way (a département being opened): the map is not reported idle meanwhile. */
   pending: boolean;
-  visible: ReadonlySet<DynamicKind>;
-  /** Whether the communes holding a QPV are outlined. */
-  showQpv: boolean;
   onPick: (features: PickedFeature[]) => void;
-  onDepartement: (code: string) => void;
+  /** A click on a coloured territory of the current mesh (drill-down). */
+  onOpen: (maille: Maille, code: string) => void;
 }
 
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
-// Maps whose first 'load' has fired. `isStyleLoaded()` is false again whenever a source is reloading
-// (a new date's coverage on its way), and 'load' never fires twice: waiting for it then lost the update,
-// which left the map white after a date change.
-const ready = new WeakSet<MapLibre>();
-
-function onceLoaded(m: MapLibre, apply: () => void) {
-  if (ready.has(m) || m.isStyleLoaded()) apply();
+/**
+ * Runs `apply` now once the style has loaded, else at its load. `isStyleLoaded()` is false again
+ * whenever a source is reloading its data: waiting for a "load" event then waited for ever (it fires
+ * once), so a date change, whose new colours came while the previous data was being indexed, left the
+ * map white.
+ */
+function whenReady(m: MapLibre, ready: { current: boolean }, apply: () => void) {
+  if (ready.current) apply();
   else m.once('load', apply);
 }
 
@@ -70,21 +84,22 @@ export default function MapView({
   departements,
   regions,
   focus,
+  bounds,
+  look,
   pending,
-  visible,
-  showQpv,
   onPick,
-  onDepartement,
+  onOpen,
 }: Props) {
   const container = useRef<HTMLElement>(null);
   const map = useRef<MapLibre | null>(null);
+  const ready = useRef(false);
   const drawn = useRef(false);
   const waiting = useRef(pending);
   waiting.current = pending;
-  const handlers = useRef({ onPick, onDepartement, focused: focus !== null });
-  handlers.current = { onPick, onDepartement, focused: focus !== null };
+  const handlers = useRef({ onPick, onOpen, look, focused: focus !== null });
+  handlers.current = { onPick, onOpen, look, focused: focus !== null };
   // What the map was made with: the effects below only pass on what changed since.
-  const made = useRef({ departements, regions, focus, visible, showQpv });
+  const made = useRef({ departements, regions, focus, bounds, look });
 
   useEffect(() => {
     if (!container.current) return;
@@ -97,17 +112,21 @@ export default function MapView({
           departements: initial.departements,
           regions: initial.regions,
           communes: initial.focus?.communes,
+          epci: initial.focus?.epci,
           dynamiques: initial.focus?.dynamics,
+          qpv: initial.focus?.qpv,
         },
-        { focused: initial.focus !== null, visible: initial.visible, qpv: initial.showQpv },
+        initial.look,
       ),
-      bounds: initial.focus?.bounds ?? FRANCE,
-      fitBoundsOptions: { padding: initial.focus ? 24 : 0 },
+      bounds: initial.bounds,
+      fitBoundsOptions: { padding: initial.bounds === FRANCE ? 0 : 24 },
       attributionControl: false,
     });
     holdFramesUntilLoaded(m, ['departements', 'regions', 'communes', 'dynamiques']);
-    m.once('load', () => ready.add(m));
     drawn.current = initial.departements.features.length > 0;
+    m.once('load', () => {
+      ready.current = true;
+    });
     m.addControl(new NavigationControl({ showCompass: false }), 'top-right');
     // "idle" once the data given is drawn (tests and the benchmark wait for it, with its time).
     m.on('idle', () => {
@@ -129,17 +148,20 @@ export default function MapView({
         handlers.current.onPick(picked);
         return;
       }
-      const dep = m.queryRenderedFeatures(e.point, { layers: ['departements'] })[0];
-      if (dep?.properties?.code) handlers.current.onDepartement(String(dep.properties.code));
+      const maille = handlers.current.look.maille;
+      const hit = m.queryRenderedFeatures(e.point, { layers: [FILL_LAYERS[maille]] })[0];
+      if (hit?.properties?.code) handlers.current.onOpen(maille, String(hit.properties.code));
     });
     m.on('mousemove', (e) => {
-      const over = m.queryRenderedFeatures(e.point, { layers: [...DYNAMIC_LAYERS, 'departements'] });
+      const layers = [...DYNAMIC_LAYERS, FILL_LAYERS[handlers.current.look.maille]];
+      const over = m.queryRenderedFeatures(e.point, { layers });
       m.getCanvas().style.cursor = over.length > 0 ? 'pointer' : '';
     });
     map.current = m;
     return () => {
       m.remove();
       map.current = null;
+      ready.current = false;
     };
   }, []);
 
@@ -149,7 +171,7 @@ export default function MapView({
     const was = made.current;
     if (departements === was.departements && regions === was.regions) return;
     made.current = { ...was, departements, regions };
-    onceLoaded(m, () => {
+    whenReady(m, ready, () => {
       drawn.current = true;
       if (departements !== was.departements)
         (m.getSource('departements') as GeoJSONSource | undefined)?.setData(departements);
@@ -160,38 +182,54 @@ export default function MapView({
   useEffect(() => {
     const m = map.current;
     if (!m) return;
-    if (focus === made.current.focus) return;
-    made.current = { ...made.current, focus };
-    onceLoaded(m, () => {
-      (m.getSource('communes') as GeoJSONSource | undefined)?.setData(focus?.communes ?? EMPTY);
-      (m.getSource('dynamiques') as GeoJSONSource | undefined)?.setData(focus?.dynamics ?? EMPTY);
-      m.setPaintProperty('departements', 'fill-opacity', focus ? 0.25 : 0.85);
-      m.fitBounds(focus?.bounds ?? FRANCE, { padding: focus ? 24 : 0, animate: false });
+    const was = made.current;
+    if (focus === was.focus) return;
+    made.current = { ...was, focus };
+    whenReady(m, ready, () => {
+      const set = (id: string, data: FeatureCollection | undefined) => {
+        const source = m.getSource(id) as GeoJSONSource | undefined;
+        source?.setData(data ?? EMPTY);
+      };
+      // Only what changed: a new date changes the perimeters and colours, not the contours.
+      if (focus?.communes !== was.focus?.communes) set('communes', focus?.communes);
+      if (focus?.epci !== was.focus?.epci) set('epci', focus?.epci);
+      if (focus?.dynamics !== was.focus?.dynamics) set('dynamiques', focus?.dynamics);
+      if (focus?.qpv !== was.focus?.qpv) set('qpv', focus?.qpv);
     });
   }, [focus]);
 
   useEffect(() => {
     const m = map.current;
     if (!m) return;
-    if (visible === made.current.visible) return;
-    made.current = { ...made.current, visible };
-    onceLoaded(m, () => {
-      m.setFilter('dynamiques', visibleFilter(visible));
+    if (bounds === made.current.bounds) return;
+    made.current = { ...made.current, bounds };
+    whenReady(m, ready, () => {
+      m.fitBounds(bounds, { padding: bounds === FRANCE ? 0 : 24, animate: false });
     });
-  }, [visible]);
+  }, [bounds]);
 
   useEffect(() => {
     const m = map.current;
-    if (!m || showQpv === made.current.showQpv) return;
-    made.current = { ...made.current, showQpv };
-    onceLoaded(m, () => m.setLayoutProperty('communes-qpv', 'visibility', showQpv ? 'visible' : 'none'));
-  }, [showQpv]);
+    if (!m) return;
+    const was = made.current.look;
+    if (look === was) return;
+    made.current = { ...made.current, look };
+    whenReady(m, ready, () => {
+      if (look.visible !== was.visible)
+        for (const id of KIND_FILTERED_LAYERS) m.setFilter(id, visibleFilter(look.visible));
+      if (look.qpv !== was.qpv) m.setLayoutProperty('qpv', 'visibility', look.qpv ? 'visible' : 'none');
+      for (const [maille, id] of Object.entries(FILL_LAYERS) as [Maille, string][]) {
+        m.setLayoutProperty(id, 'visibility', fillVisibility(look.maille, maille));
+        m.setPaintProperty(id, 'fill-opacity', fillOpacity(look.focused));
+      }
+    });
+  }, [look]);
 
   return (
     <section
       ref={container}
       className="odts-map"
-      aria-label="Carte : cliquez sur un département pour afficher ses dynamiques, puis sur un périmètre coloré pour les lister ; les mêmes informations sont proposées à côté sous forme de texte"
+      aria-label="Carte : cliquez sur un territoire coloré pour l’ouvrir, puis sur un périmètre pour lister ses dynamiques ; le fil d’Ariane permet de remonter, et les mêmes informations sont proposées à côté sous forme de texte"
       data-map-state="loading"
     />
   );

@@ -2,9 +2,12 @@ import { DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import type { FeatureCollection } from 'geojson';
 import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import { KIND_COLORS } from './kind-colors.ts';
+import type { Maille } from './urls.ts';
 
 /** One layer draws every perimeter, coloured by kind: one bucket and one draw per tile, not one per kind. */
 export const DYNAMIC_LAYERS = ['dynamiques'];
+/** Layers filtered by the kinds ticked in the legend. */
+export const KIND_FILTERED_LAYERS = ['dynamiques', 'dynamiques-contours'];
 
 const kindColor = [
   'match',
@@ -26,9 +29,6 @@ export const SHARE_STOPS: [number, string][] = [
   [1, '#000091'],
 ];
 
-/** Outline of the communes holding a QPV (dark orange, contrast ≥ 3:1 on white and on the blues). */
-export const QPV_COLOR = '#a34100';
-
 const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 function token(name: string, fallback: string): string {
@@ -46,10 +46,10 @@ const statusOpacity: ExpressionSpecification = [
   'match',
   ['get', 'statut'],
   'actif',
-  0.55,
+  0.3,
   'en_projet',
-  0.35,
-  0.2,
+  0.18,
+  0.1,
 ];
 
 /**
@@ -74,8 +74,47 @@ export interface MapData {
   departements?: FeatureCollection | undefined;
   regions?: FeatureCollection | undefined;
   communes?: FeatureCollection | undefined;
+  epci?: FeatureCollection | undefined;
   dynamiques?: FeatureCollection | undefined;
+  qpv?: FeatureCollection | undefined;
 }
+
+/** How the map is drawn: the mesh coloured, whether a département is open, the layers shown. */
+export interface MapLook {
+  maille: Maille;
+  focused: boolean;
+  visible: ReadonlySet<DynamicKind>;
+  qpv: boolean;
+}
+
+/** The fill layer colouring each mesh by its share covered (only the chosen mesh's is visible). */
+export const FILL_LAYERS: Record<Maille, string> = {
+  region: 'regions-couverture',
+  departement: 'departements',
+  epci: 'epci-couverture',
+  commune: 'communes-couverture',
+};
+
+export function fillVisibility(maille: Maille, layer: Maille): 'visible' | 'none' {
+  return maille === layer ? 'visible' : 'none';
+}
+
+/** Opacity of the coloured mesh: lighter under the perimeters of an open département. */
+export function fillOpacity(focused: boolean): number {
+  return focused ? 0.45 : 0.85;
+}
+
+/**
+ * Overlapping perimeters stay readable: each kind draws its outline at its own offset from the border,
+ * so that perimeters of several kinds sharing a border show as parallel lines of their colours, and the
+ * fills stay faint enough for the coverage colour underneath to be read.
+ */
+const kindOffset = [
+  'match',
+  ['get', 'type'],
+  ...DYNAMIC_KINDS.flatMap((k, i) => [k, 1.5 + (i % 5) * 2.5]),
+  0,
+] as unknown as ExpressionSpecification;
 
 /**
  * Administrative contours and the registry's data only, unless a basemap is configured. Data already
@@ -84,20 +123,31 @@ export interface MapData {
  */
 export function baseStyle(
   data: MapData = {},
-  view: { focused: boolean; visible: ReadonlySet<DynamicKind>; qpv?: boolean } = {
-    focused: false,
-    visible: new Set(DYNAMIC_KINDS),
-  },
+  view: MapLook = { maille: 'departement', focused: false, visible: new Set(DYNAMIC_KINDS), qpv: true },
 ): StyleSpecification {
   const extra = basemap();
+  const fill = (maille: Maille, source: string) => ({
+    id: FILL_LAYERS[maille],
+    type: 'fill' as const,
+    source,
+    layout: { visibility: fillVisibility(view.maille, maille) },
+    // Outlines are the line layers below: no antialiasing pass of its own.
+    paint: {
+      'fill-color': shareColor,
+      'fill-opacity': fillOpacity(view.focused),
+      'fill-antialias': false,
+    },
+  });
   return {
     version: 8,
     sources: {
       ...extra.sources,
       departements: { type: 'geojson', data: data.departements ?? EMPTY },
       regions: { type: 'geojson', data: data.regions ?? EMPTY },
+      epci: { type: 'geojson', data: data.epci ?? EMPTY },
       communes: { type: 'geojson', data: data.communes ?? EMPTY },
       dynamiques: { type: 'geojson', data: data.dynamiques ?? EMPTY },
+      qpv: { type: 'geojson', data: data.qpv ?? EMPTY },
     },
     layers: [
       {
@@ -106,17 +156,10 @@ export function baseStyle(
         paint: { 'background-color': token('--background-alt-blue-france', '#f5f5fe') },
       },
       ...extra.layers,
-      {
-        id: 'departements',
-        type: 'fill',
-        source: 'departements',
-        // Its outline is the line layer below: no antialiasing pass of its own.
-        paint: {
-          'fill-color': shareColor,
-          'fill-opacity': view.focused ? 0.25 : 0.85,
-          'fill-antialias': false,
-        },
-      },
+      fill('region', 'regions'),
+      fill('departement', 'departements'),
+      fill('epci', 'epci'),
+      fill('commune', 'communes'),
       {
         id: 'communes-limites',
         type: 'line',
@@ -124,21 +167,24 @@ export function baseStyle(
         paint: { 'line-color': '#929292', 'line-width': 0.4 },
       },
       {
+        id: 'epci-limites',
+        type: 'line',
+        source: 'epci',
+        paint: { 'line-color': '#666666', 'line-width': 0.9 },
+      },
+      {
         id: 'dynamiques',
         type: 'fill',
         source: 'dynamiques',
         filter: visibleFilter(view.visible),
-        paint: { 'fill-color': kindColor, 'fill-opacity': statusOpacity, 'fill-outline-color': kindColor },
+        paint: { 'fill-color': kindColor, 'fill-opacity': statusOpacity, 'fill-antialias': false },
       },
       {
-        // Communes holding a quartier prioritaire: the shipped QPV list has no perimeters, so the map
-        // outlines their communes, dashed, above the perimeters.
-        id: 'communes-qpv',
+        id: 'dynamiques-contours',
         type: 'line',
-        source: 'communes',
-        filter: ['>', ['coalesce', ['get', 'qpv'], 0], 0],
-        layout: { visibility: view.qpv === false ? 'none' : 'visible' },
-        paint: { 'line-color': QPV_COLOR, 'line-width': 2, 'line-dasharray': [2, 1] },
+        source: 'dynamiques',
+        filter: visibleFilter(view.visible),
+        paint: { 'line-color': kindColor, 'line-width': 2, 'line-offset': kindOffset },
       },
       {
         id: 'departements-limites',
@@ -151,6 +197,13 @@ export function baseStyle(
         type: 'line',
         source: 'regions',
         paint: { 'line-color': '#3a3a3a', 'line-width': 1.4 },
+      },
+      {
+        id: 'qpv',
+        type: 'line',
+        source: 'qpv',
+        layout: { visibility: view.qpv ? 'visible' : 'none' },
+        paint: { 'line-color': '#161616', 'line-width': 1.6, 'line-dasharray': [2, 1] },
       },
     ],
   };

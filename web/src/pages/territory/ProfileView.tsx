@@ -6,6 +6,7 @@ import { Empty, Loading } from '../../components/StateViews.tsx';
 import { count, formatDateLong, formatInteger, formatPercent } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
 import { Alert, Table } from '../../ui/index.ts';
+import { QpvFigures } from './QpvFigures.tsx';
 
 // Chart.js comes with the chart only, after the profile's text and tables.
 const BarChart = lazy(() => import('../analyses/BarChart.tsx'));
@@ -119,6 +120,10 @@ export function ProfileView({ profile }: { profile: Profile }) {
       <section aria-labelledby="couverture" className="u-mt-4">
         <h2 id="couverture">Couverture</h2>
         <CoverageTable profile={profile} />
+      </section>
+      <section aria-labelledby="quartiers-prioritaires" className="u-mt-4">
+        <h2 id="quartiers-prioritaires">Quartiers prioritaires</h2>
+        <QpvFigures profile={profile} />
       </section>
       <section aria-labelledby="lacunes" className="u-mt-4">
         <h2 id="lacunes">Lacunes repérées</h2>
