@@ -157,39 +157,30 @@ export class SourceSyncService {
         trx,
         built.filter((b) => b.planned.kind === 'create').map((b) => b.write),
       );
-      const entries: HistoryEntry[] = [];
-      for (const { planned: p, write } of built) {
-        if (p.kind === 'create') {
-          entries.push({
-            entite: 'dynamique',
-            entiteId: write.id,
-            action: 'creation',
-            source: batch.label,
-            auteur,
-            lot,
-            avant: null,
-            apres: historySnapshot(write.id, 1, p.input),
-          });
-          continue;
-        }
+      // Updates and stops in a few set-based statements: a newer extraction rewrites thousands of rows.
+      const changed = built.flatMap(({ planned: p, write }) =>
+        p.kind === 'create' ? [] : [{ planned: p, write, expectedVersion: p.current.version }],
+      );
+      const missed = new Set(await repo.updateMany(trx, changed));
+      const moved = changed.find((c) => missed.has(c.write.id));
+      if (moved) {
+        throw conflict(
+          `La dynamique « ${moved.planned.current.nom} » a été modifiée pendant l’import : rien n’a été ` +
+            'enregistré, relancez l’import',
+        );
+      }
+      const entries: HistoryEntry[] = built.map(({ planned: p, write }) => {
+        const base = { entite: 'dynamique', entiteId: write.id, source: batch.label, auteur, lot };
+        if (p.kind === 'create')
+          return { ...base, action: 'creation', avant: null, apres: historySnapshot(write.id, 1, p.input) };
         const { current } = p;
-        if (!(await repo.update(trx, write, current.version))) {
-          throw conflict(
-            `La dynamique « ${current.nom} » a été modifiée pendant l’import : rien n’a été enregistré, ` +
-              'relancez l’import',
-          );
-        }
-        entries.push({
-          entite: 'dynamique',
-          entiteId: write.id,
+        return {
+          ...base,
           action: 'modification',
-          source: batch.label,
-          auteur,
-          lot,
           avant: historySnapshot(current.id, current.version, current.document as DynamicInput),
           apres: historySnapshot(current.id, current.version + 1, p.input),
-        });
-      }
+        };
+      });
       await history.recordMany(trx, entries);
     });
     if (planned.length >= ANALYZE_AFTER_ROWS) await repo.analyze();
