@@ -19,10 +19,6 @@ export function cslFromBibEntries(
   }) as CslItem[];
 }
 
-export function biblatex(items: CslItem[]): string {
-  return plugins.output.format('biblatex', items, { format: 'text' }) as string;
-}
-
 /** CSL-JSON from elsewhere, upgraded and cleaned the way citation-js reads it. */
 export function normaliseCsl(items: unknown[]): CslItem[] {
   return plugins.input.chain(items, { forceType: '@csl/list+object', generateGraph: false }) as CslItem[];

@@ -109,6 +109,12 @@ export function bibEntryToCsl(
   const urlText = url ? verbatim(url.value) : '';
   if (/^https?:\/\//i.test(urlText)) out.URL = urlText;
   else delete out.URL;
+  // Outside journals, BibTeX's `number` is the issue of the container (a podcast's episode…).
+  const number = entry.fields.get('number');
+  if (number && out.issue === undefined && out['container-title'] !== undefined) {
+    out.issue = verbatim(number.value);
+    delete out.number;
+  }
   const doi = chain.map((e) => e.fields.get('doi')).find((f) => f);
   if (doi) out.DOI = verbatim(doi.value);
   const lines: Record<string, number> = {};

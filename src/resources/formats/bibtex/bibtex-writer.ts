@@ -60,6 +60,9 @@ function dateParts(d: CslDate | undefined): number[] | null {
 const isoDate = (p: number[]) =>
   p.map((x, i) => (i === 0 ? String(x).padStart(4, '0') : String(x).padStart(2, '0'))).join('-');
 
+/** Classic BibTeX's month macros, written without braces so that styles spell the month out. */
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 const str = (v: unknown) => {
   if (v === undefined || v === null) return null;
   const s = String(v).trim();
@@ -92,6 +95,7 @@ export function bibtexEntry(item: CslItem, key: string, complement: string | nul
   const issued = dateParts(item.issued);
   if (issued) {
     raw('year', String(issued[0]));
+    if (issued[1]) fields.push(['month', MONTHS[issued[1] - 1] ?? String(issued[1])]);
     raw('date', isoDate(issued));
   }
   text('pages', str(item.page)?.replace(/-+/g, '--'));
@@ -112,6 +116,8 @@ export function bibtexEntry(item: CslItem, key: string, complement: string | nul
   text('abstract', item.abstract);
   text('keywords', item.keyword);
   raw('annotation', complement);
-  const body = fields.map(([name, value]) => `  ${name} = {${value}}`).join(',\n');
+  const body = fields
+    .map(([name, value]) => (name === 'month' ? `  month = ${value}` : `  ${name} = {${value}}`))
+    .join(',\n');
   return `@${kind.type}{${key},\n${body}\n}\n`;
 }
