@@ -22,14 +22,25 @@ function parseOptions<S extends z.ZodType>(schema: S, opts: unknown): z.output<S
 function printReport(report: NoticeImportReport, file: string) {
   const mode = report.dryRun ? 'vérification seule, rien n’a été enregistré' : 'import';
   console.log(`${file} : ${report.lignes} notice(s) ${report.format.toUpperCase()} lue(s) (${mode})`);
-  if (!report.valide) {
-    console.log(`${report.erreurs.length} erreur(s), rien n’a été enregistré :`);
+  if (report.erreurs.length > 0) {
+    const outcome = report.valide
+      ? `${report.signalees} notice(s) signalée(s) ignorée(s)`
+      : 'rien n’a été enregistré';
+    console.log(`${report.erreurs.length} erreur(s), ${outcome} :`);
     for (const e of report.erreurs) console.log(`  ligne ${e.ligne}, ${e.champ} : ${e.message}`);
-    return;
+    if (!report.valide) {
+      if (report.valides > 0 && !report.partiel) {
+        console.log(
+          `Pour importer les ${report.valides} notice(s) valide(s) et ignorer les ${report.signalees} signalée(s) : --partiel`,
+        );
+      }
+      return;
+    }
   }
   const verb = report.dryRun ? 'à créer' : 'créée(s)';
   const merged = report.dryRun ? 'à compléter' : 'complétée(s)';
-  console.log(`Fichier valide : ${report.crees} ${verb}, ${report.modifies} ${merged} par fusion.`);
+  const head = report.partiel && report.signalees > 0 ? 'Import partiel' : 'Fichier valide';
+  console.log(`${head} : ${report.crees} ${verb}, ${report.modifies} ${merged} par fusion.`);
   if (report.doublons.length > 0) {
     console.log(`${report.doublons.length} doublon(s) :`);
     for (const d of report.doublons.slice(0, 50)) {
@@ -52,27 +63,34 @@ export function registerResourcesCommands(program: Command) {
     .option('--format <format>', 'ris, bibtex, csl-json ou csv (détecté sinon)')
     .option('--dry-run', 'vérifie le fichier et affiche le rapport sans rien enregistrer')
     .option('--doublons <mode>', 'ignorer (par défaut) ou fusionner : compléter la notice existante')
-    .action(async (file: string, opts: { format?: string; dryRun?: boolean; doublons?: string }) => {
-      const query = parseOptions(noticeImportQuery, {
-        format: opts.format,
-        dryRun: opts.dryRun ? 'true' : 'false',
-        doublons: opts.doublons,
-      });
-      let bytes: Buffer;
-      try {
-        bytes = await fs.readFile(file);
-      } catch {
-        throw invalid(`Fichier introuvable ou illisible : ${file}`);
-      }
-      await withContext(async (ctx) => {
-        const report = await ctx.services.resources.imports.importFile(actor, bytes, {
-          ...query,
-          filename: path.basename(file),
+    .option('--partiel', 'importe les notices valides et ignore les notices signalées (sinon tout ou rien)')
+    .action(
+      async (
+        file: string,
+        opts: { format?: string; dryRun?: boolean; doublons?: string; partiel?: boolean },
+      ) => {
+        const query = parseOptions(noticeImportQuery, {
+          format: opts.format,
+          dryRun: opts.dryRun ? 'true' : 'false',
+          doublons: opts.doublons,
+          partiel: opts.partiel ? 'true' : 'false',
         });
-        printReport(report, file);
-        if (!report.valide) process.exitCode = 1;
-      });
-    });
+        let bytes: Buffer;
+        try {
+          bytes = await fs.readFile(file);
+        } catch {
+          throw invalid(`Fichier introuvable ou illisible : ${file}`);
+        }
+        await withContext(async (ctx) => {
+          const report = await ctx.services.resources.imports.importFile(actor, bytes, {
+            ...query,
+            filename: path.basename(file),
+          });
+          printReport(report, file);
+          if (!report.valide) process.exitCode = 1;
+        });
+      },
+    );
 
   resources
     .command('export')

@@ -40,7 +40,8 @@ describe('notices CRUD', () => {
       conteneur: { titre: 'Santé publique', volume: '31', numero: null },
       etiquettes: ['libre'],
       dispositifs: ['CLS'],
-      langue: 'fr',
+      // Not stated, so unknown: a notice's language is never assumed.
+      langue: null,
     });
     const read = await t.app.inject(`/api/ressources/${body.id}`);
     expect(read.statusCode).toBe(200);

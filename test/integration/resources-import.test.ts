@@ -80,12 +80,45 @@ describe('notice import', () => {
     const m = newMarker();
     const text = `${ris(m)}\n\nTY  - BOOK\nAU  - Sans titre\nPY  - 2020\nUR  - pas une url\nER  - \n`;
     const res = await postImport(text, { format: 'ris' });
-    expect(res.json()).toMatchObject({ valide: false, lignes: 3, crees: 0 });
+    expect(res.json()).toMatchObject({ valide: false, lignes: 3, valides: 2, signalees: 1, crees: 0 });
+    // Each problem on the line of its tag; a missing field on the line where the record starts.
     expect(res.json().erreurs).toEqual([
       { ligne: 19, champ: 'titre', message: 'titre obligatoire' },
-      { ligne: 19, champ: 'url', message: 'URL invalide : adresse http(s) attendue' },
+      { ligne: 22, champ: 'url', message: 'URL invalide : adresse http(s) attendue' },
     ]);
     expect(await count(m)).toBe(0);
+  });
+
+  it('partiel=true imports the valid notices, leaves out those reported, and says so in the change set', async () => {
+    const m = newMarker();
+    const text = `${ris(m)}\n\nTY  - BOOK\nTI  - ${m} Livre\nPY  - 2020\nUR  - pas une url\nER  - \n`;
+    const dry = await postImport(text, { format: 'ris', partiel: 'true', dryRun: 'true' });
+    expect(dry.json()).toMatchObject({
+      valide: true,
+      partiel: true,
+      valides: 2,
+      signalees: 1,
+      crees: 2,
+      lot: null,
+    });
+    expect(await count(m)).toBe(0);
+
+    const res = await postImport(text, { format: 'ris', partiel: 'true' });
+    expect(res.statusCode, res.body).toBe(200);
+    const report = res.json();
+    expect(report).toMatchObject({ valide: true, partiel: true, valides: 2, signalees: 1, crees: 2 });
+    expect(report.erreurs).toEqual([
+      { ligne: 22, champ: 'url', message: 'URL invalide : adresse http(s) attendue' },
+    ]);
+    expect(await count(m)).toBe(2);
+    const lots = await t.app.inject({ url: '/api/lots', query: { limit: '50' } });
+    const lot = lots.json().items.find((l: { id: string }) => l.id === report.lot);
+    expect(lot.description).toContain('import partiel : 1 notice(s) signalée(s) ignorée(s) (ligne 19)');
+  });
+
+  it('partiel=true with no valid notice writes nothing', async () => {
+    const res = await postImport('TY  - BOOK\nPY  - 2020\nER  - \n', { format: 'ris', partiel: 'true' });
+    expect(res.json()).toMatchObject({ valide: false, valides: 0, signalees: 1, lot: null });
   });
 
   it('reports duplicates of stored notices (DOI, URL, title and year) and ignores them by default', async () => {

@@ -1,5 +1,6 @@
 import { foldText } from '../text/normalize.ts';
 import { sameContent } from './dedup.ts';
+import { standardNumber } from './identifiers.ts';
 import type { Contributor, NoticeInput } from './schemas.ts';
 import { thesaurusTerm } from './thesaurus.ts';
 import {
@@ -234,6 +235,13 @@ function keywords(value: unknown): string[] {
   return list.map((k) => k.trim()).filter(Boolean);
 }
 
+/** The first ISBN or ISSN of a value; anything else kept as written, for validation to report. */
+function standardCode(value: unknown): string | null {
+  const s = str(Array.isArray(value) ? value[0] : value);
+  if (!s) return null;
+  return standardNumber(s)?.value ?? s;
+}
+
 /** A CSL-JSON item as raw notice input (to be validated); the complement, if any, wins. */
 export function cslToNotice(item: CslItem): Record<string, unknown> {
   const { type, sousType } = noticeTypeOf(item);
@@ -270,8 +278,8 @@ export function cslToNotice(item: CslItem): Record<string, unknown> {
     url: str(item.URL) ?? null,
     consulteLe: fromDate(item.accessed, true) ?? null,
     doi: str(item.DOI) ?? null,
-    isbn: str(item.ISBN)?.split(/[\s,;]+/)[0] ?? null,
-    issn: str(item.ISSN)?.split(/[\s,;]+/)[0] ?? null,
+    isbn: standardCode(item.ISBN),
+    issn: standardCode(item.ISSN),
     langue: language(item.language),
     resume: str(item.abstract) ?? null,
     motsCles,

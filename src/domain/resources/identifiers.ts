@@ -32,3 +32,18 @@ export function yearOf(date: string | null | undefined): number | null {
   const m = /^(\d{4})/.exec(date ?? '');
   return m ? Number(m[1]) : null;
 }
+
+/**
+ * An ISSN or ISBN as files write them (PubMed adds « (Print) », others list several separated by « ; »,
+ * Mendeley spaces an ISBN's groups): the first one, an ISBN's spaces turned into hyphens. Null when
+ * the value is neither.
+ */
+export function standardNumber(value: string): { kind: 'ISSN' | 'ISBN'; value: string } | null {
+  const first = (value.split(/[;,(]/)[0] as string).trim();
+  if (/^\d{4}-?\d{3}[\dXx]$/.test(first)) return { kind: 'ISSN', value: first.toUpperCase() };
+  const digits = first.replace(/[-\s]/g, '');
+  if (/^(\d{9}[\dXx]|\d{13})$/.test(digits)) {
+    return { kind: 'ISBN', value: first.replace(/\s+/g, '-').replace(/-{2,}/g, '-') };
+  }
+  return null;
+}

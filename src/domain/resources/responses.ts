@@ -45,7 +45,7 @@ export const presentedNotice = z.object({
   doi: z.string().nullish(),
   isbn: z.string().nullish(),
   issn: z.string().nullish(),
-  langue: z.string(),
+  langue: z.string().nullable(),
   resume: z.string().nullable(),
   origineResume: z.enum(ABSTRACT_ORIGINS).nullish(),
   disponibilite: z.string().nullish(),
@@ -152,9 +152,15 @@ export const duplicateCheckResult = z.object({
 
 /** POST /api/imports/ressources: the report of the dynamics import, plus the duplicates found. */
 export const noticeImportReport = z.object({
+  /** Nothing is wrong, or (partial import) the valid notices can be written, the others left out. */
   valide: z.boolean(),
   format: z.string(),
   lignes: z.number().int(),
+  /** Notices read without any problem, and notices with at least one (listed in `erreurs`). */
+  valides: z.number().int(),
+  signalees: z.number().int(),
+  /** The valid notices are imported and those reported left out (`partiel=true`). */
+  partiel: z.boolean(),
   erreurs: z.array(importError),
   crees: z.number().int(),
   modifies: z.number().int(),

@@ -7,7 +7,6 @@ import { thesaurusTerm } from './thesaurus.ts';
 import {
   ABSTRACT_ORIGINS,
   AUDIENCES,
-  DEFAULT_LANGUAGE,
   NOTICE_DISPOSITIFS,
   NOTICE_TYPES,
   type NoticeDispositif,
@@ -118,12 +117,13 @@ export const noticeInput = z
     doi: doiSchema.nullish(),
     isbn: isbnSchema.nullish(),
     issn: issnSchema.nullish(),
+    // Unknown (null) unless stated or detected: a notice's language is never assumed.
     langue: z
       .string()
       .trim()
       .toLowerCase()
       .regex(/^[a-z]{2,3}$/, 'code de langue ISO attendu, par exemple fr ou en')
-      .default(DEFAULT_LANGUAGE),
+      .nullish(),
     resume: optionalText(10_000),
     origineResume: enumOf(ABSTRACT_ORIGINS, 'origine du résumé').nullish(),
     disponibilite: optionalText(300),
@@ -183,6 +183,7 @@ export const noticeInput = z
       isbn: n.isbn ?? null,
       issn: n.issn ?? null,
       origineResume: n.origineResume ?? null,
+      langue: n.langue ?? null,
       motsCles: unique(motsCles),
       etiquettes: unique(etiquettes),
       dispositifs: NOTICE_DISPOSITIFS.filter((d) => dispositifs.has(d)),
@@ -258,6 +259,14 @@ export const noticeImportQuery = z.object({
     .default('false')
     .transform((v) => v === 'true' || v === '1'),
   doublons: z.enum(DUPLICATE_MODES, { error: () => 'doublons : ignorer ou fusionner' }).default('ignorer'),
+  /**
+   * The explicit choice offered by a report with problems: import the valid notices and leave out
+   * those reported (recorded in the change set). Without it, one problem means nothing is written.
+   */
+  partiel: z
+    .enum(['true', 'false', '1', '0'], { error: () => 'partiel : true ou false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 export const noticeIdParams = z.object({ id: z.string().min(1).max(64, 'identifiant trop long') });

@@ -138,5 +138,3 @@ export const AUDIENCE_LABELS: Record<Audience, string> = {
   habitants: 'Habitants et usagers',
   tout_public: 'Tout public',
 };
-
-export const DEFAULT_LANGUAGE = 'fr';

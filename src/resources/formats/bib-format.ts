@@ -6,6 +6,10 @@ export interface ParsedRecord {
   ligne: number;
   item?: CslItem;
   error?: string;
+  /** Line of each notice field in the file, where the format knows it: problems are reported there. */
+  lines?: Record<string, number>;
+  /** A problem found outside any record (text before the first one…): not a record of its own. */
+  outside?: true;
 }
 
 export interface BibFormat {

@@ -21,7 +21,10 @@ function asNotice(item: CslItem | undefined): NoticeInput | null {
  */
 export function itemsFor(format: BibFormat, notices: { id: string; notice: NoticeInput }[]): CslItem[] {
   const items = notices.map(({ id, notice }) => noticeToCsl(id, notice));
-  let reread = format.parse(format.format(items)).map((r) => r.item);
+  let reread = format
+    .parse(format.format(items))
+    .filter((r) => !r.outside)
+    .map((r) => r.item);
   if (reread.length !== items.length) {
     reread = items.map((item) => format.parse(format.format([item]))[0]?.item);
   }

@@ -19,6 +19,11 @@ export interface NoticeImportReport {
   format: string;
   /** Records read (notices in the file). */
   lignes: number;
+  /** Notices read without any problem, and notices with at least one. */
+  valides: number;
+  signalees: number;
+  /** Valid notices imported, reported ones left out. */
+  partiel: boolean;
   erreurs: ImportIssue[];
   crees: number;
   /** Stored notices completed by a merge. */

@@ -48,7 +48,10 @@ export function noticeImportRoutes(imports: NoticeImportService): FastifyPluginA
           description:
             'Corps : le fichier, ou un formulaire multipart avec le champ « fichier ». Format détecté s’il ' +
             'n’est pas indiqué. Doublons (DOI, URL, titre et année) : ignorés ou fusionnés (doublons=fusionner). ' +
-            'Réponse : {valide, lignes, erreurs: [{ligne, champ, message}], crees, modifies, doublons}.',
+            'Avec des erreurs, rien n’est écrit, sauf choix explicite partiel=true : les notices valides sont ' +
+            'importées et les notices signalées ignorées (noté dans le lot). ' +
+            'Réponse : {valide, lignes, valides, signalees, partiel, erreurs: [{ligne, champ, message}], crees, ' +
+            'modifies, doublons}.',
           querystring: noticeImportQuery,
           response: { 200: noticeImportReport, ...errorResponses(400, 413) },
         },
@@ -59,6 +62,7 @@ export function noticeImportRoutes(imports: NoticeImportService): FastifyPluginA
           format: req.query.format,
           dryRun: req.query.dryRun,
           doublons: req.query.doublons,
+          partiel: req.query.partiel,
           filename: upload.filename,
         });
       },

@@ -13,7 +13,7 @@ import { CSV_COLUMNS } from '../formats/notice-csv.ts';
 import type { NoticeRepository, NoticeRow, NoticeWrite } from '../notice.repository.ts';
 import type { NoticeChange, NoticeService } from '../notice.service.ts';
 import type { DuplicateReport, NoticeImportReport } from './notice-import-report.ts';
-import { readRecords } from './read-records.ts';
+import { type RawRecord, readRecords } from './read-records.ts';
 
 export const MAX_NOTICE_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_NOTICE_IMPORT_RECORDS = 20_000;
@@ -33,6 +33,8 @@ export interface NoticeImportOptions {
   dryRun: boolean;
   doublons: DuplicateMode;
   filename?: string | undefined;
+  /** Import the valid notices and leave out those with a problem (an explicit choice). */
+  partiel?: boolean | undefined;
 }
 
 /** Where a record ends up: a new notice (rank among creations) or a stored notice. */
@@ -62,11 +64,20 @@ export class NoticeImportService {
         `Fichier trop long : ${file.records.length} notices, ${MAX_NOTICE_IMPORT_RECORDS} au plus par import ; découpez-le`,
       );
     }
+    const partial = options.partiel ?? false;
+    const { valid, issues, reported } = await this.check(file.records);
+    issues.push(...file.problems);
+    if (file.records.length === 0 && issues.length === 0) {
+      issues.add(1, FILE_FIELD, `aucune notice trouvée dans ce fichier ${FORMAT_LABELS[file.format]}`);
+    }
     const report = (extra: Partial<NoticeImportReport>): NoticeImportReport => ({
       valide: true,
       format: file.format,
       lignes: file.records.length,
-      erreurs: [],
+      valides: valid.length,
+      signalees: reported.length,
+      partiel: partial,
+      erreurs: issues.sorted(),
       crees: 0,
       modifies: 0,
       inchanges: 0,
@@ -75,27 +86,8 @@ export class NoticeImportService {
       lot: null,
       ...extra,
     });
-    const issues = new ImportIssues(ISSUE_ORDER);
-    issues.push(...file.problems);
-    const valid: { ligne: number; notice: NoticeInput }[] = [];
-    for (const r of file.records) {
-      if (!r.raw) {
-        issues.add(r.ligne, NOTICE, r.error ?? 'notice illisible');
-        continue;
-      }
-      const parsed = noticeInput.safeParse(r.raw);
-      if (!parsed.success) {
-        issues.fromZod(r.ligne, parsed.error, '', NOTICE);
-        continue;
-      }
-      const links = await this.notices.checkLinks(parsed.data);
-      for (const [champ, message] of Object.entries(links)) issues.add(r.ligne, champ, message);
-      valid.push({ ligne: r.ligne, notice: parsed.data });
-    }
-    if (file.records.length === 0 && issues.length === 0) {
-      issues.add(1, FILE_FIELD, `aucune notice trouvée dans ce fichier ${FORMAT_LABELS[file.format]}`);
-    }
-    if (issues.length > 0) return report({ valide: false, erreurs: issues.sorted() });
+    // All or nothing, unless the caller chose to leave the reported notices out.
+    if (issues.length > 0 && (!partial || valid.length === 0)) return report({ valide: false });
 
     const plan = await this.plan(valid, options.doublons);
     const counts = { crees: plan.creates.length, modifies: plan.changes.length, inchanges: plan.unchanged };
@@ -103,11 +95,43 @@ export class NoticeImportService {
       return report({ ...counts, doublons: plan.duplicates });
     }
     const source = options.filename ? ` du fichier ${options.filename}` : '';
+    const left =
+      reported.length > 0 || file.problems.length > 0
+        ? ` ; import partiel : ${reported.length} notice(s) signalée(s) ignorée(s)${linesOf(reported)}`
+        : '';
     const description =
       `Import ${FORMAT_LABELS[file.format]}${source} : ${counts.crees} notice(s) créée(s), ` +
-      `${counts.modifies} complétée(s) par fusion`;
+      `${counts.modifies} complétée(s) par fusion${left}`;
     const lot = await this.notices.applyChangeSet(actor, plan, description);
     return report({ ...counts, doublons: plan.duplicates, lot });
+  }
+
+  /** Every record validated like an API input; problems are reported on the line of the field. */
+  private async check(records: RawRecord[]) {
+    const issues = new ImportIssues(ISSUE_ORDER);
+    const valid: { ligne: number; notice: NoticeInput }[] = [];
+    const reported: number[] = [];
+    for (const r of records) {
+      const before = issues.length;
+      const lineOf = (champ: string) => r.lines?.[champ.split('.')[0] as string] ?? r.ligne;
+      if (!r.raw) {
+        issues.add(r.ligne, NOTICE, r.error ?? 'notice illisible');
+      } else {
+        const parsed = noticeInput.safeParse(r.raw);
+        if (!parsed.success) {
+          for (const issue of parsed.error.issues) {
+            const champ = issue.path.map(String).join('.') || NOTICE;
+            issues.add(lineOf(champ), champ, issue.message);
+          }
+        } else {
+          const links = await this.notices.checkLinks(parsed.data);
+          for (const [champ, message] of Object.entries(links)) issues.add(lineOf(champ), champ, message);
+          if (issues.length === before) valid.push({ ligne: r.ligne, notice: parsed.data });
+        }
+      }
+      if (issues.length > before) reported.push(r.ligne);
+    }
+    return { valid, issues, reported };
   }
 
   /** Decides, record by record, what to create and which stored notices to complete. */
@@ -160,6 +184,13 @@ export class NoticeImportService {
     }
     return { creates, changes, unchanged, duplicates };
   }
+}
+
+/** « (lignes 3, 17…) » : where the notices left out start, the first ten. */
+function linesOf(lines: number[]): string {
+  if (lines.length === 0) return '';
+  const shown = lines.slice(0, 10).join(', ');
+  return ` (ligne${lines.length > 1 ? 's' : ''} ${shown}${lines.length > 10 ? '…' : ''})`;
 }
 
 export function tooLarge(): AppError {

@@ -1,4 +1,4 @@
-import type { ImportIssue } from '../../domain/kernel/import-issue.ts';
+import { FILE_FIELD, type ImportIssue } from '../../domain/kernel/import-issue.ts';
 import { cslToNotice } from '../../domain/resources/csl-mapping.ts';
 import type { ImportFormat } from '../../domain/resources/schemas.ts';
 import { decodeText } from '../../kernel/tabular/decode-text.ts';
@@ -10,6 +10,8 @@ export interface RawRecord {
   ligne: number;
   raw?: Record<string, unknown>;
   error?: string;
+  /** Line of each notice field, where the format tells it. */
+  lines?: Record<string, number>;
 }
 
 export interface ReadFile {
@@ -22,7 +24,7 @@ export interface ReadFile {
 export function detectFormat(text: string): ImportFormat {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start.startsWith('[') || start.startsWith('{')) return 'csl-json';
-  if (/^TY {2}-/m.test(start)) return 'ris';
+  if (/^\s*TY {1,2}-/m.test(start)) return 'ris';
   if (/^\s*@[A-Za-z]+\s*[{(]/m.test(start)) return 'bibtex';
   return 'csv';
 }
@@ -38,13 +40,21 @@ export function readRecords(bytes: Uint8Array, format: ImportFormat | undefined)
     const csv = readNoticeCsv(bytes);
     return { format: chosen, records: csv.records, problems: csv.problems };
   }
-  const records = BIB_FORMATS[chosen].parse(text).map((r): RawRecord => {
-    if (!r.item) return { ligne: r.ligne, error: r.error ?? 'notice illisible' };
-    try {
-      return { ligne: r.ligne, raw: cslToNotice(r.item) };
-    } catch (e) {
-      return { ligne: r.ligne, error: `notice illisible : ${e instanceof Error ? e.message : String(e)}` };
-    }
-  });
-  return { format: chosen, records, problems: [] };
+  const parsed = BIB_FORMATS[chosen].parse(text);
+  const problems = parsed
+    .filter((r) => r.outside)
+    .map((r): ImportIssue => ({ ligne: r.ligne, champ: FILE_FIELD, message: r.error ?? 'texte illisible' }));
+  const records = parsed
+    .filter((r) => !r.outside)
+    .map((r): RawRecord => {
+      const lines = r.lines ? { lines: r.lines } : {};
+      if (!r.item) return { ligne: r.ligne, error: r.error ?? 'notice illisible', ...lines };
+      try {
+        return { ligne: r.ligne, raw: cslToNotice(r.item), ...lines };
+      } catch (e) {
+        const message = e instanceof Error ? e.message : String(e);
+        return { ligne: r.ligne, error: `notice illisible : ${message}`, ...lines };
+      }
+    });
+  return { format: chosen, records, problems };
 }
