@@ -2,8 +2,9 @@
  * `npm run data:build [-- --from DIR] [--officiel] [--contours SRC…] [--qpv SRC] [--qpv-population SRC…]
  * [--contrats SRC] [--out DIR] [--tolerance N]`
  *
- * Builds the reference layers shipped in data-seed/reference/ from open data: the inputs are read from DIR
- * (default ../shared/data), from the official publications (--officiel), or from the given paths or URLs.
+ * Builds the reference layers shipped in data-seed/reference/ from open data: the inputs are read from a
+ * local copy of the publications (--from DIR), from the given paths or URLs, and otherwise from the official
+ * publications themselves (the default, which needs the network; --officiel says it explicitly).
  * Same inputs, same bytes out.
  */
 import path from 'node:path';
@@ -21,7 +22,7 @@ import { sha256, writeGzipJson, writeJson } from './reference-data/write-output.
 
 const { values } = parseArgs({
   options: {
-    from: { type: 'string', default: path.resolve('..', 'shared', 'data') },
+    from: { type: 'string' },
     officiel: { type: 'boolean', default: false },
     contours: { type: 'string', multiple: true },
     qpv: { type: 'string' },
@@ -32,17 +33,19 @@ const { values } = parseArgs({
   },
 });
 
-const from = (...parts: string[]) => path.join(values.from, ...parts);
+// Without a local copy, the layers are rebuilt from the publications themselves.
+const official = values.officiel || values.from === undefined;
+const from = (...parts: string[]) => path.join(path.resolve(values.from ?? '.'), ...parts);
 const inputs = {
   contours:
     values.contours ??
-    (values.officiel ? CONTOURS_DEFAULT.urls : [from('contours', 'france-2026-s4.topo.json')]),
-  qpv: values.qpv ?? (values.officiel ? (QPV_DEFAULT.urls[0] as string) : from('qpv', 'qpv-2024-liste.json')),
+    (official ? CONTOURS_DEFAULT.urls : [from('contours', 'france-2026-s4.topo.json')]),
+  qpv: values.qpv ?? (official ? (QPV_DEFAULT.urls[0] as string) : from('qpv', 'qpv-2024-liste.json')),
   qpvPopulation:
-    values['qpv-population'] ?? (values.officiel ? [] : [from('qpv', 'occitanie-2015', 'qp.csv')]),
+    values['qpv-population'] ?? (official ? [] : [from('qpv', 'occitanie-2015', 'qp.csv')]),
   contrats:
     values.contrats ??
-    (values.officiel
+    (official
       ? (CONTRATS_VILLE_DEFAULT.urls[0] as string)
       : from('contrats-ville', 'contrats-ville-2024.json')),
 };
