@@ -4,6 +4,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import { createTestApp } from '../helpers/context.ts';
+import { shippedContours, tempSource } from '../helpers/reference-layers.ts';
 
 const dir = path.resolve(import.meta.dirname, '../fixtures/finess');
 const FIRST = path.join(dir, 'extraction-2024-01-15-utf8.csv');
@@ -96,6 +97,23 @@ describe('FINESS extraction → MSP, CDS and CPTS dynamics', () => {
     expect(cpts.perimetre.communes).toEqual([]);
     expect(cpts.specifique).toMatchObject({ communeAdresse: '97411', perimetreAPreciser: true });
     expect(found.get('690012345')?.specifique.communeAdresse).toBe('69123');
+  });
+
+  it('the GeoJSON export carries the address point beside the perimeter, for the map', async () => {
+    // The shipped contours, with the communes of the Ain only (a quicker import).
+    type Layer = { geometries: { properties?: { code?: string } }[] };
+    const topology = shippedContours() as unknown as { objects: Record<string, Layer> };
+    const communes = topology.objects.communes as Layer;
+    communes.geometries = communes.geometries.filter((g) => g.properties?.code?.startsWith('01'));
+    const file = tempSource('contours-01.topo.json', JSON.stringify(topology));
+    await t.ctx.services.reference.importContours(actor, [file]);
+    const res = await t.app.inject({ url: '/api/dynamiques?format=geojson&departement=01&date=2024-02-01' });
+    expect(res.statusCode).toBe(200);
+    type Props = { nom: string; coordonnees?: { longitude: number; latitude: number } };
+    const features = (res.json() as { features: { properties: Props }[] }).features;
+    const msp = features.find((f) => f.properties.nom.includes('DE BOURG'));
+    expect(msp?.properties.coordonnees?.longitude).toBeCloseTo(5.22, 1);
+    expect(msp?.properties.coordonnees?.latitude).toBeCloseTo(46.2, 1);
   });
 
   it('a second run of the same extraction changes nothing and writes no history', async () => {

@@ -13,7 +13,14 @@ export interface Feature {
   type: 'Feature';
   id: string;
   geometry: MultiPolygon | null;
-  properties: { id: string; type: string; nom: string; statut: string | null };
+  properties: {
+    id: string;
+    type: string;
+    nom: string;
+    statut: string | null;
+    /** Where the structure stands (an establishment's address from FINESS), beside its perimeter. */
+    coordonnees?: { longitude: number; latitude: number };
+  };
 }
 
 /** Polygons of a geometry, whatever its kind (Polygon, MultiPolygon, GeometryCollection). */
@@ -79,7 +86,13 @@ export async function toFeatureCollection(items: PresentedDynamic[], contours: C
       type: 'Feature',
       id: d.id,
       geometry: await perimeterGeometry(d, contours, cache),
-      properties: { id: d.id, type: d.type, nom: d.nom, statut: d.statut },
+      properties: {
+        id: d.id,
+        type: d.type,
+        nom: d.nom,
+        statut: d.statut,
+        ...(d.specifique.coordonnees ? { coordonnees: d.specifique.coordonnees } : {}),
+      },
     });
   }
   return { type: 'FeatureCollection' as const, features };

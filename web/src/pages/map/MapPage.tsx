@@ -13,7 +13,7 @@ import { Link } from '../../router/Link.tsx';
 import { Alert } from '../../ui/index.ts';
 import { type Crumb, MapBreadcrumb } from './Breadcrumb.tsx';
 import { DateControls } from './DateControls.tsx';
-import { type Bounds, boundsOf, FRANCE, toGeoJson, withShares } from './geo.ts';
+import { type Bounds, boundsOf, FRANCE, pointsOf, toGeoJson, withShares } from './geo.ts';
 import {
   KindSelect,
   Layers,
@@ -125,6 +125,7 @@ export default function MapPage() {
     [communes.data],
   );
   const qpvFc = useMemo(() => (qpv.data ? toGeoJson(qpv.data, 'qpv') : EMPTY), [qpv.data]);
+  const points = useMemo(() => (dyn.data ? pointsOf(dyn.data) : EMPTY), [dyn.data]);
   const focus = useMemo<Focus | null>(() => {
     if (!departement || !epciFc || !communesFc || !dyn.data) return null;
     return {
@@ -132,9 +133,10 @@ export default function MapPage() {
       communes: maille === 'commune' ? withShares(communesFc, shareMap) : communesFc,
       epci: maille === 'epci' ? withShares(epciFc, shareMap) : epciFc,
       dynamics: dyn.data,
+      points,
       qpv: qpvFc,
     };
-  }, [departement, epciFc, communesFc, dyn.data, qpvFc, maille, shareMap]);
+  }, [departement, epciFc, communesFc, dyn.data, points, qpvFc, maille, shareMap]);
   // The coverage answer names EPCI by their code: the contours have their names.
   const tableRows = useMemo(() => {
     const fc = maille === 'epci' ? epciFc : maille === 'commune' ? communesFc : null;

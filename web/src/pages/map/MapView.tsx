@@ -44,6 +44,8 @@ export interface Focus {
   communes: FeatureCollection;
   epci: FeatureCollection;
   dynamics: FeatureCollection;
+  /** The dynamics' addresses, as dots (FINESS establishments). */
+  points: FeatureCollection;
   qpv: FeatureCollection;
 }
 
@@ -114,6 +116,7 @@ export default function MapView({
           communes: initial.focus?.communes,
           epci: initial.focus?.epci,
           dynamiques: initial.focus?.dynamics,
+          points: initial.focus?.points,
           qpv: initial.focus?.qpv,
         },
         initial.look,
@@ -194,6 +197,7 @@ export default function MapView({
       if (focus?.communes !== was.focus?.communes) set('communes', focus?.communes);
       if (focus?.epci !== was.focus?.epci) set('epci', focus?.epci);
       if (focus?.dynamics !== was.focus?.dynamics) set('dynamiques', focus?.dynamics);
+      if (focus?.points !== was.focus?.points) set('points', focus?.points);
       if (focus?.qpv !== was.focus?.qpv) set('qpv', focus?.qpv);
     });
   }, [focus]);

@@ -57,3 +57,21 @@ export function withQpvCounts(fc: FeatureCollection, counts: ReadonlyMap<string,
     })),
   };
 }
+
+/**
+ * The points of the dynamics that have one (an establishment's address): drawn as dots, so that a CPTS known
+ * by its seat only, with no perimeter yet, is on the map too.
+ */
+export function pointsOf(dynamics: FeatureCollection): FeatureCollection {
+  const features: FeatureCollection['features'] = [];
+  for (const f of dynamics.features) {
+    const at = f.properties?.coordonnees as { longitude: number; latitude: number } | undefined;
+    if (!at) continue;
+    features.push({
+      type: 'Feature',
+      geometry: { type: 'Point', coordinates: [at.longitude, at.latitude] },
+      properties: f.properties,
+    });
+  }
+  return { type: 'FeatureCollection', features };
+}

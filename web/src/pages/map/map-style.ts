@@ -5,9 +5,9 @@ import { KIND_COLORS } from './kind-colors.ts';
 import type { Maille } from './urls.ts';
 
 /** One layer draws every perimeter, coloured by kind: one bucket and one draw per tile, not one per kind. */
-export const DYNAMIC_LAYERS = ['dynamiques'];
+export const DYNAMIC_LAYERS = ['dynamiques', 'dynamiques-points'];
 /** Layers filtered by the kinds ticked in the legend. */
-export const KIND_FILTERED_LAYERS = ['dynamiques', 'dynamiques-contours'];
+export const KIND_FILTERED_LAYERS = ['dynamiques', 'dynamiques-contours', 'dynamiques-points'];
 
 const kindColor = [
   'match',
@@ -76,6 +76,8 @@ export interface MapData {
   communes?: FeatureCollection | undefined;
   epci?: FeatureCollection | undefined;
   dynamiques?: FeatureCollection | undefined;
+  /** Addresses of the dynamics that have one (FINESS establishments). */
+  points?: FeatureCollection | undefined;
   qpv?: FeatureCollection | undefined;
 }
 
@@ -147,6 +149,7 @@ export function baseStyle(
       epci: { type: 'geojson', data: data.epci ?? EMPTY },
       communes: { type: 'geojson', data: data.communes ?? EMPTY },
       dynamiques: { type: 'geojson', data: data.dynamiques ?? EMPTY },
+      points: { type: 'geojson', data: data.points ?? EMPTY },
       qpv: { type: 'geojson', data: data.qpv ?? EMPTY },
     },
     layers: [
@@ -185,6 +188,18 @@ export function baseStyle(
         source: 'dynamiques',
         filter: visibleFilter(view.visible),
         paint: { 'line-color': kindColor, 'line-width': 2, 'line-offset': kindOffset },
+      },
+      {
+        id: 'dynamiques-points',
+        type: 'circle',
+        source: 'points',
+        filter: visibleFilter(view.visible),
+        paint: {
+          'circle-color': kindColor,
+          'circle-radius': 5,
+          'circle-stroke-color': '#ffffff',
+          'circle-stroke-width': 1.5,
+        },
       },
       {
         id: 'departements-limites',
