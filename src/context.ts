@@ -1,4 +1,5 @@
 import { AnalyticsService } from './analytics/analytics.service.ts';
+import { CoordinatedCareService } from './analytics/coordinated-care.service.ts';
 import { ProfileService } from './analytics/profile.service.ts';
 import { SnapshotRepository } from './analytics/snapshot.repository.ts';
 import { SnapshotCache } from './analytics/snapshot.ts';
@@ -74,6 +75,7 @@ export interface AppContext {
     finess: FinessImportService;
     layerImport: LayerImportService;
     analytics: AnalyticsService;
+    coordinatedCare: CoordinatedCareService;
     profiles: ProfileService;
     reports: ReportService;
     resources: ResourceServices;
@@ -192,6 +194,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       finess,
       layerImport: new LayerImportService(database.db, new ReferenceReader(database.db), sourceSync),
       analytics,
+      coordinatedCare: new CoordinatedCareService(snapshotCache),
       profiles,
       reports,
       resources,

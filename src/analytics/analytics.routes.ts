@@ -32,7 +32,7 @@ const tableTypes = [CSV, XLSX] as const;
 // Profiles are sent as JSON text already written, each record's text kept (src/http/record-json.ts):
 // Fastify sends those bytes as they are, so these schemas document the answer and never run on it.
 
-async function sendTable(reply: FastifyReply, table: tables.Table, format: 'csv' | 'xlsx') {
+export async function sendTable(reply: FastifyReply, table: tables.Table, format: 'csv' | 'xlsx') {
   if (format === 'xlsx') {
     const body = await toXlsx([{ name: table.name.slice(0, 31), header: table.header, rows: table.rows }]);
     return reply

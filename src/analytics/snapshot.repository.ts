@@ -90,6 +90,7 @@ export class SnapshotRepository {
         version: d.version,
         nomRecherche: d.nom_recherche,
         verifieLe: d.verifie_le,
+        siege: doc.specifique?.perimetreAPreciser ? (doc.specifique.communeAdresse ?? null) : null,
       };
     });
   }
@@ -124,13 +125,15 @@ export class SnapshotRepository {
   }
 
   async territoryNames(): Promise<Map<string, string>> {
-    const [regions, deps] = await Promise.all([
+    const [regions, deps, epci] = await Promise.all([
       this.db.selectFrom('region').select(['code', 'nom']).execute(),
       this.db.selectFrom('departement').select(['code', 'nom']).execute(),
+      this.db.selectFrom('epci').select(['code', 'nom']).execute(),
     ]);
     return new Map([
       ...regions.map((r) => [`region:${r.code}`, r.nom] as const),
       ...deps.map((d) => [`departement:${d.code}`, d.nom] as const),
+      ...epci.map((e) => [`epci:${e.code}`, e.nom] as const),
     ]);
   }
 

@@ -186,7 +186,7 @@ export class Snapshot {
     return [...seen];
   }
 
-  nameOf(type: 'region' | 'departement', code: string): string {
+  nameOf(type: 'region' | 'departement' | 'epci', code: string): string {
     return this.names.get(`${type}:${code}`) ?? code;
   }
 }

@@ -2,6 +2,7 @@ import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
 import { analyticsRoutes } from '../analytics/analytics.routes.ts';
+import { coordinatedCareRoutes } from '../analytics/coordinated-care.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { registerAuth } from '../auth/http-auth.ts';
 import { oidcRoutes } from '../auth/oidc/oidc.routes.ts';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(finessRoutes(ctx.services.finess));
   await app.register(changeSetRoutes(ctx.services.lots));
   await app.register(analyticsRoutes(ctx.services.analytics, ctx.services.profiles));
+  await app.register(coordinatedCareRoutes(ctx.services.coordinatedCare));
   await app.register(reportRoutes(ctx.services.reports));
   await app.register(resourceRoutes(ctx.services.resources));
   await app.register(backupRoutes(ctx.services.backups));

@@ -3,6 +3,8 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
+import { dynamicInput as dynamicSchema } from '../../src/domain/registry/schemas.ts';
+import { dynamicInput } from '../factories/dynamics.ts';
 import { createTestApp } from '../helpers/context.ts';
 import { shippedContours, tempSource } from '../helpers/reference-layers.ts';
 
@@ -97,6 +99,47 @@ describe('FINESS extraction → MSP, CDS and CPTS dynamics', () => {
     expect(cpts.perimetre.communes).toEqual([]);
     expect(cpts.specifique).toMatchObject({ communeAdresse: '97411', perimetreAPreciser: true });
     expect(found.get('690012345')?.specifique.communeAdresse).toBe('69123');
+  });
+
+  it('analyses coordinated care: a CPTS known by its seat counts apart and articulates with the CLS holding it', async () => {
+    const cls = await t.ctx.services.registry.create(
+      actor,
+      dynamicSchema.parse(
+        dynamicInput({
+          porteur: { nom: 'Ville de Saint-Denis', type: 'commune', code: '97411' },
+          perimetre: { communes: ['97411'] },
+        }),
+      ),
+    );
+    try {
+      const at = '2024-02-01';
+      const reunion = await t.app.inject({
+        url: `/api/analyses/offre-coordonnee?niveau=departement&departement=974&date=${at}`,
+      });
+      expect(reunion.statusCode).toBe(200);
+      const [row] = reunion.json().items;
+      expect(row.territoire).toMatchObject({ type: 'departement', code: '974', nom: 'La Réunion' });
+      expect(row.cpts).toEqual({ total: 1, perimetreConnu: 0, siegeSeul: 1, partPopulationCouverte: 0 });
+      expect(row.cls).toMatchObject({ avecCpts: 1 });
+      expect(reunion.json().ensemble.cpts.siegeSeul).toBe(1);
+
+      const ain = await t.app.inject({ url: `/api/analyses/offre-coordonnee?departement=01&date=${at}` });
+      const figures = ain.json().items[0];
+      expect(figures.msp).toBe(1);
+      expect(figures.mspPour10000).toBeCloseTo((1 / figures.population) * 10_000, 6);
+
+      const csv = await t.app.inject({
+        url: `/api/analyses/offre-coordonnee?departement=01&format=csv&date=${at}`,
+      });
+      expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.body).toContain('MSP pour 10 000 habitants');
+
+      const bad = await t.app.inject({ url: '/api/analyses/offre-coordonnee?niveau=commune' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().champs).toHaveProperty('niveau');
+    } finally {
+      await sql`delete from dynamique where id = ${cls?.id ?? ''}`.execute(t.ctx.database.db);
+    }
   });
 
   it('the GeoJSON export carries the address point beside the perimeter, for the map', async () => {

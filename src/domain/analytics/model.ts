@@ -18,6 +18,8 @@ export interface AnalyticDynamic {
   /** Folded name and carrier, and last verification day: registry lists filter on them in memory. */
   nomRecherche: string;
   verifieLe: string | null;
+  /** Address commune of a structure known by its seat only (a CPTS from FINESS, perimeter to enter). */
+  siege?: string | null;
 }
 
 export interface CommuneInfo {
