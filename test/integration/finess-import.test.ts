@@ -6,7 +6,7 @@ import { systemActor } from '../../src/domain/actor.ts';
 import { dynamicInput as dynamicSchema } from '../../src/domain/registry/schemas.ts';
 import { dynamicInput } from '../factories/dynamics.ts';
 import { createTestApp } from '../helpers/context.ts';
-import { shippedContours, tempSource } from '../helpers/reference-layers.ts';
+import { shippedLayer } from '../helpers/reference-layers.ts';
 
 const dir = path.resolve(import.meta.dirname, '../fixtures/finess');
 const FIRST = path.join(dir, 'extraction-2024-01-15-utf8.csv');
@@ -143,13 +143,14 @@ describe('FINESS extraction → MSP, CDS and CPTS dynamics', () => {
   });
 
   it('the GeoJSON export carries the address point beside the perimeter, for the map', async () => {
-    // The shipped contours, with the communes of the Ain only (a quicker import).
-    type Layer = { geometries: { properties?: { code?: string } }[] };
-    const topology = shippedContours() as unknown as { objects: Record<string, Layer> };
-    const communes = topology.objects.communes as Layer;
-    communes.geometries = communes.geometries.filter((g) => g.properties?.code?.startsWith('01'));
-    const file = tempSource('contours-01.topo.json', JSON.stringify(topology));
-    await t.ctx.services.reference.importContours(actor, [file]);
+    // The shipped contours, unless another test loaded them (a shared PostgreSQL database).
+    const { rows } = await sql<{ n: number }>`
+      select count(*)::int as n from contour where niveau = 'commune'`.execute(t.ctx.database.db);
+    if ((rows[0]?.n ?? 0) === 0) {
+      await t.ctx.services.reference.importContours(actor, [shippedLayer('contours.topo.json.gz')], {
+        force: true,
+      });
+    }
     const res = await t.app.inject({ url: '/api/dynamiques?format=geojson&departement=01&date=2024-02-01' });
     expect(res.statusCode).toBe(200);
     type Props = { nom: string; coordonnees?: { longitude: number; latitude: number } };
@@ -157,7 +158,7 @@ describe('FINESS extraction → MSP, CDS and CPTS dynamics', () => {
     const msp = features.find((f) => f.properties.nom.includes('DE BOURG'));
     expect(msp?.properties.coordonnees?.longitude).toBeCloseTo(5.22, 1);
     expect(msp?.properties.coordonnees?.latitude).toBeCloseTo(46.2, 1);
-  });
+  }, 120_000);
 
   it('a second run of the same extraction changes nothing and writes no history', async () => {
     const before = await historyCount();
