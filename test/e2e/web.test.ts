@@ -10,6 +10,7 @@ import { composeSelectionThenConflict } from './scenarios/compose.ts';
 import type { E2e } from './scenarios/context.ts';
 import { openDynamicAndHistory } from './scenarios/dynamic.ts';
 import { createThenEditWithConflict } from './scenarios/edit.ts';
+import { finessImportThenCoordinatedCare } from './scenarios/finess.ts';
 import { importWithErrorsThenFixed } from './scenarios/import.ts';
 import { journalFilterAndRestore } from './scenarios/journal.ts';
 import { mapWithAndWithoutContours } from './scenarios/map.ts';
@@ -48,6 +49,8 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('composes a sélection, then edits it through a conflict', () => composeSelectionThenConflict(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));
   it('renders the analyses chart', () => analysesRenderChart(env()));
+  it('imports a FINESS extraction; analyses count its MSP and CPTS', () =>
+    finessImportThenCoordinatedCare(env()));
   // Two maps are read pixel by pixel and the page is loaded again: more time than the other scenarios.
   it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()), 240_000);
   it('serves every route directly, by keyboard, in both themes', () => directLoadsAndNavigation(env()));

@@ -6,6 +6,7 @@ import { count } from '../lib/format.ts';
 import { useTitle } from '../lib/useTitle.ts';
 import { Link } from '../router/Link.tsx';
 import { Alert, Button, Table, Upload } from '../ui/index.ts';
+import { FinessImport } from './import/FinessImport.tsx';
 
 type Step =
   | { kind: 'idle' }
@@ -157,6 +158,7 @@ export default function ImportPage() {
           />
         )}
       </div>
+      <FinessImport />
     </>
   );
 }

@@ -1,5 +1,6 @@
 import { useTitle } from '../../lib/useTitle.ts';
 import { Configurations } from './Configurations.tsx';
+import { CoordinatedCare } from './CoordinatedCare.tsx';
 import { CountsSection } from './CountsTable.tsx';
 import { Coverage } from './Coverage.tsx';
 import { Evolution } from './Evolution.tsx';
@@ -18,6 +19,7 @@ export default function AnalysesPage() {
       <Configurations />
       <Coverage />
       <Evolution />
+      <CoordinatedCare />
     </>
   );
 }
