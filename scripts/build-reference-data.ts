@@ -38,11 +38,9 @@ const official = values.officiel || values.from === undefined;
 const from = (...parts: string[]) => path.join(path.resolve(values.from ?? '.'), ...parts);
 const inputs = {
   contours:
-    values.contours ??
-    (official ? CONTOURS_DEFAULT.urls : [from('contours', 'france-2026-s4.topo.json')]),
+    values.contours ?? (official ? CONTOURS_DEFAULT.urls : [from('contours', 'france-2026-s4.topo.json')]),
   qpv: values.qpv ?? (official ? (QPV_DEFAULT.urls[0] as string) : from('qpv', 'qpv-2024-liste.json')),
-  qpvPopulation:
-    values['qpv-population'] ?? (official ? [] : [from('qpv', 'occitanie-2015', 'qp.csv')]),
+  qpvPopulation: values['qpv-population'] ?? (official ? [] : [from('qpv', 'occitanie-2015', 'qp.csv')]),
   contrats:
     values.contrats ??
     (official
