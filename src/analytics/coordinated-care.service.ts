@@ -4,9 +4,9 @@ import type {
   CoordinatedCareQuery,
   CoordinatedCareResult,
 } from '../domain/analytics/coordinated-care-schemas.ts';
-import type { AnalyticDynamic, CommuneInfo } from '../domain/analytics/model.ts';
+import type { CommuneInfo } from '../domain/analytics/model.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
-import type { Snapshot, SnapshotCache } from './snapshot.ts';
+import type { SnapshotCache } from './snapshot.ts';
 
 /**
  * MSP and centres de santé per inhabitant, CPTS with a known perimeter or a seat only, and CLS articulated
@@ -22,12 +22,7 @@ export class CoordinatedCareService {
     const s = await this.snapshots.get();
     const date = q.date ?? this.today();
     const communes = s.communesWhere(q);
-    const seats = seatsOf(s);
-    const near = (group: CommuneInfo[]) => {
-      const found = new Set<AnalyticDynamic>(s.touching(group.map((c) => c.code)));
-      for (const c of group) for (const d of seats.get(c.code) ?? []) found.add(d);
-      return found;
-    };
+    const near = (group: CommuneInfo[]) => s.touchingOrSeated(group.map((c) => c.code));
     const groups = new Map<string, CommuneInfo[]>();
     for (const c of communes) {
       const key = c[q.niveau];
@@ -50,21 +45,4 @@ export class CoordinatedCareService {
       items,
     };
   }
-}
-
-/** Structures known by their seat only, by the commune of that seat (they touch no commune otherwise). */
-const seatIndex = new WeakMap<Snapshot, Map<string, AnalyticDynamic[]>>();
-function seatsOf(s: Snapshot): Map<string, AnalyticDynamic[]> {
-  let index = seatIndex.get(s);
-  if (!index) {
-    index = new Map();
-    for (const d of s.dynamics) {
-      if (d.communes.length > 0 || !d.siege) continue;
-      const list = index.get(d.siege);
-      if (list) list.push(d);
-      else index.set(d.siege, [d]);
-    }
-    seatIndex.set(s, index);
-  }
-  return index;
 }

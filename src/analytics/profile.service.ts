@@ -132,7 +132,8 @@ export class ProfileService {
   private async build(actor: Actor, s: Snapshot, communes: CommuneInfo[], date: string, onlyQpv?: string) {
     const codes = communes.map((c) => c.code);
     const qpvs = (await this.perimeters.qpvOfCommunes(codes)).filter((q) => !onlyQpv || q.code === onlyQpv);
-    const touching = s.touching(codes).filter((d) => periodStatusAt(d.periods, date) !== null);
+    // Structures known by their seat only (CPTS from FINESS) are listed too, though they cover nothing yet.
+    const touching = s.touchingOrSeated(codes).filter((d) => periodStatusAt(d.periods, date) !== null);
     touching.sort((a, b) => byDefault.compare(a.type, b.type) || byFrench.compare(a.nom, b.nom));
     const couverture = coverageByKind(communes, touching, KINDS, date);
     const dynamiques = await this.registry.getVersions(

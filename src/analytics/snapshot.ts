@@ -186,6 +186,29 @@ export class Snapshot {
     return [...seen];
   }
 
+  /** Structures known by their seat only (a CPTS from FINESS), by the commune of that seat; built on demand. */
+  private seats: Map<string, AnalyticDynamic[]> | null = null;
+
+  /**
+   * Dynamics touching any of the communes, and the structures whose seat only is known lying in one of
+   * them: they cover no commune, yet belong to the territory's picture.
+   */
+  touchingOrSeated(communes: Iterable<string>): AnalyticDynamic[] {
+    if (!this.seats) {
+      this.seats = new Map();
+      for (const d of this.dynamics) {
+        if (d.communes.length > 0 || !d.siege) continue;
+        const list = this.seats.get(d.siege);
+        if (list) list.push(d);
+        else this.seats.set(d.siege, [d]);
+      }
+    }
+    const codes = [...communes];
+    const found = new Set(this.touching(codes));
+    for (const c of codes) for (const d of this.seats.get(c) ?? []) found.add(d);
+    return [...found];
+  }
+
   nameOf(type: 'region' | 'departement' | 'epci', code: string): string {
     return this.names.get(`${type}:${code}`) ?? code;
   }

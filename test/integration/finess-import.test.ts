@@ -123,6 +123,13 @@ describe('FINESS extraction → MSP, CDS and CPTS dynamics', () => {
       expect(row.cls).toMatchObject({ avecCpts: 1 });
       expect(reunion.json().ensemble.cpts.siegeSeul).toBe(1);
 
+      // The territory's profile lists the CPTS known by its seat, though it covers nothing yet.
+      const profile = await t.app.inject({ url: `/api/territoires/departement/974/profil?date=${at}` });
+      expect(profile.statusCode).toBe(200);
+      const listed = profile.json().dynamiques as { type: string; specifique: { finess?: string } }[];
+      expect(listed.find((d) => d.specifique.finess === '970400456')?.type).toBe('CPTS');
+      expect(profile.json().couverture.CPTS.communes).toBe(0);
+
       const ain = await t.app.inject({ url: `/api/analyses/offre-coordonnee?departement=01&date=${at}` });
       const figures = ain.json().items[0];
       expect(figures.msp).toBe(1);
