@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { actionsModuleRoutes } from '../actions/actions.routes.ts';
 import { analyticsRoutes } from '../analytics/analytics.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
 import { registerAuth } from '../auth/http-auth.ts';
@@ -115,6 +116,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(analyticsRoutes(ctx.services.analytics, ctx.services.profiles));
   await app.register(reportRoutes(ctx.services.reports));
   await app.register(resourceRoutes(ctx.services.resources));
+  await app.register(actionsModuleRoutes(ctx.services.actions));
   await app.register(backupRoutes(ctx.services.backups));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
