@@ -123,6 +123,56 @@ describe('faceted search on the grid fields', () => {
   });
 });
 
+describe('GET /api/analyses/actions', () => {
+  it('computes the grid figures over the filtered set', async () => {
+    const marker = actionMarker();
+    await create({
+      titre: `${marker} a`,
+      territoire: { communes: ['42218'] },
+      debut: '2010-01-01',
+      fin: '2014-01-01',
+    });
+    await create({
+      titre: `${marker} b`,
+      milieu: 'rural',
+      echelle: 'region',
+      financeurs: [{ type: 'europe' }],
+      partenaires: [],
+      politiques: [],
+      debut: '2012-01-01',
+      fin: '2014-01-01',
+    });
+    const res = await t.app.inject({ url: '/api/analyses/actions', query: { q: marker } });
+    expect(res.statusCode, res.body).toBe(200);
+    const r = res.json();
+    expect(r).toMatchObject({
+      total: 2,
+      partUrbain: 0.5,
+      partRural: 0.5,
+      partMultiFinancees: 0.5,
+      partVille: 0.5,
+      parEchelle: { commune: 0.5, region: 0.5 },
+      politiquesLiees: { part: 0.5, parPolitique: { CLS: 0.5, contrat_ville: 0.5 } },
+      duree: { nombre: 2, moyenne: 3, mediane: 3, min: 2, max: 4 },
+    });
+    expect(r.financeurs.find((f: { type: string }) => f.type === 'europe')).toEqual({
+      type: 'europe',
+      mentions: 1,
+      partMentions: 0.3333,
+      actions: 1,
+      partActions: 0.5,
+    });
+    expect(r.pairesFinanceurs).toEqual([{ types: ['ARS', 'collectivite'], nombre: 1, part: 0.5 }]);
+    const filtered = (
+      await t.app.inject({ url: '/api/analyses/actions', query: { q: marker, milieu: 'rural' } })
+    ).json();
+    expect(filtered).toMatchObject({ total: 1, partRural: 1 });
+    const bad = await t.app.inject({ url: '/api/analyses/actions', query: { financeur: 'banque' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().champs.financeur).toMatch(/financeur inconnu : banque/);
+  });
+});
+
 describe('CSV and XLSX import and export', () => {
   it('an export imports back unchanged', async () => {
     const marker = actionMarker();
