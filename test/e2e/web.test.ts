@@ -5,6 +5,7 @@ import { launchChromium } from './helpers/browser.ts';
 import { type Seeded, seed } from './helpers/seed.ts';
 import { startWebApp, type WebApp } from './helpers/server.ts';
 import { administerAccountsAndTokens, coordinatorRefusedAndPasswordPages } from './scenarios/accounts.ts';
+import { browseCreateAndEditActions } from './scenarios/actions.ts';
 import { analysesRenderChart } from './scenarios/analyses.ts';
 import { composeSelectionThenConflict } from './scenarios/compose.ts';
 import type { E2e } from './scenarios/context.ts';
@@ -48,6 +49,7 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('composes a sélection, then edits it through a conflict', () => composeSelectionThenConflict(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));
   it('renders the analyses chart', () => analysesRenderChart(env()));
+  it('browses, creates and edits actions through a conflict', () => browseCreateAndEditActions(env()));
   // Two maps are read pixel by pixel and the page is loaded again: more time than the other scenarios.
   it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()), 240_000);
   it('serves every route directly, by keyboard, in both themes', () => directLoadsAndNavigation(env()));
