@@ -14,6 +14,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   registry: async () => (await import('./registry.bench.ts')).runRegistryBench(),
   analytics: async () => (await import('./analytics.bench.ts')).runAnalyticsBench(),
   load: async () => (await import('./load.bench.ts')).runLoadBench(),
+  actions: async () => (await import('./actions.bench.ts')).runActionsBench(),
 };
 
 const args = process.argv.slice(2);

@@ -1,16 +1,34 @@
-import { actionMatcher, countFacets } from '../domain/actions/action-filter.ts';
 import type { CatalogueAction } from '../domain/actions/catalogue-action.ts';
-import { analyseGrid } from '../domain/actions/grid-analysis.ts';
+import { analyseGrid, type GridAction, type GridAnalysis } from '../domain/actions/grid-analysis.ts';
 import type { ActionFilters, ActionSearchQuery, ActionSort } from '../domain/actions/schemas.ts';
 import type { Actor } from '../domain/actor.ts';
+import { LruMap } from '../lib/lru-map.ts';
 import { presentAction, todayIso } from './action.presenter.ts';
 import type { ActionRepository } from './action.repository.ts';
 import type { ActionCatalogue } from './action-catalogue.ts';
 import { presentFacets } from './action-facets.ts';
 
+const gridView = (a: CatalogueAction): GridAction => ({
+  echelle: a.doc.echelle,
+  milieu: a.doc.milieu,
+  qpv: a.doc.qpv,
+  impliqueVille: a.doc.impliqueVille,
+  financeurs: a.doc.financeurs,
+  politiques: a.doc.politiques,
+  debut: a.doc.debut,
+  fin: a.doc.fin,
+  dynamiques: a.dynamiques,
+});
+
+/** Filters as a stable key (names sorted), for the answers kept until the next write. */
+const keyOf = (filters: object) =>
+  JSON.stringify(Object.entries(filters).sort(([a], [b]) => (a < b ? -1 : 1)));
+
 /** Faceted search and grid analyses over the in-memory catalogue. */
 export class ActionSearchService {
   private names: Promise<Map<string, string>> | null = null;
+  /** Analyses by generation, day and filters: the same figures are asked again by every page view. */
+  private readonly analyses = new LruMap<string, GridAnalysis>(200);
 
   constructor(
     private readonly catalogue: ActionCatalogue,
@@ -19,30 +37,36 @@ export class ActionSearchService {
 
   /** The actions matching the filters, in the order asked. */
   async matching(filters: ActionFilters, sort: ActionSort = 'titre'): Promise<CatalogueAction[]> {
-    const all = await this.catalogue.sorted(sort);
-    return all.filter(actionMatcher(filters, todayIso()));
+    const { index } = await this.catalogue.index();
+    return index.members(index.search(filters, todayIso()), sort);
   }
 
   async search(_actor: Actor, query: ActionSearchQuery) {
     const today = todayIso();
-    const found = await this.matching(query, query.tri);
-    const start = (query.page - 1) * query.limit;
+    const { index } = await this.catalogue.index();
+    const found = index.search(query, today);
     return {
-      total: found.length,
+      total: index.count(found),
       page: query.page,
       limit: query.limit,
-      items: found.slice(start, start + query.limit).map((a) => presentAction(a, today)),
-      facettes: presentFacets(countFacets(found), await this.areaNames()),
+      items: index
+        .page(found, query.tri, (query.page - 1) * query.limit, query.limit)
+        .map((a) => presentAction(a, today)),
+      facettes: presentFacets(index.facets(found), await this.areaNames()),
     };
   }
 
   /** The figures of the 2018 survey's grid over the filtered set. */
-  async analyse(_actor: Actor, filters: ActionFilters) {
-    const found = await this.matching(filters);
-    return analyseGrid(
-      found.map((a) => ({ ...a.doc, dynamiques: a.dynamiques })),
-      todayIso(),
-    );
+  async analyse(_actor: Actor, filters: ActionFilters): Promise<GridAnalysis> {
+    const today = todayIso();
+    const { index, generation } = await this.catalogue.index();
+    const key = `${generation}|${today}|${keyOf(filters)}`;
+    const kept = this.analyses.get(key);
+    if (kept) return kept;
+    const found = index.search(filters, today);
+    const result = analyseGrid(index.members(found).map(gridView), today);
+    this.analyses.set(key, result);
+    return result;
   }
 
   /** Names of régions and départements, read once (they change with the reference only, rarely). */

@@ -97,7 +97,9 @@ export type FacetName = (typeof FACETS)[number];
 export type FacetCounts = Record<FacetName, Map<string, number>>;
 
 /** The values an action brings to each facet (each value once per action). */
-function facetValues(a: CatalogueAction): Record<FacetName, readonly string[]> {
+export function facetValues(
+  a: Pick<CatalogueAction, 'doc' | 'dynamiques' | 'geo' | 'startYear'>,
+): Record<FacetName, readonly string[]> {
   const d = a.doc;
   return {
     type: [d.type],

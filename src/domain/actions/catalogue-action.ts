@@ -1,4 +1,5 @@
-import { searchTokens } from '../text/normalize.ts';
+import { foldText, searchTokens } from '../text/normalize.ts';
+import { FACETS, facetValues } from './action-filter.ts';
 import type { ActionInput } from './schemas.ts';
 
 /** Where an action stands on the map, derived from its territory and the reference at write time. */
@@ -30,6 +31,12 @@ export interface CatalogueAction {
   dynamiques: InvolvedDynamic[];
   /** Folded words of the title, abstract, partners and funders, each preceded by a space (prefix search). */
   words: string;
+  /** Folded title: sorts by title without a collator (accents and case ignored). */
+  titleKey: string;
+  /** `facet:value` of every facet value of the action, computed once (the index is rebuilt after writes). */
+  facetKeys: string[];
+  /** Distinct words of `words`. */
+  wordList: string[];
   startYear: number | null;
 }
 
@@ -49,9 +56,16 @@ export function catalogueAction(record: {
     ...d.partenaires.map((p) => p.nom),
     ...d.financeurs.map((f) => f.nom ?? ''),
   ].join(' ');
-  return {
+  const tokens = searchTokens(text);
+  const action = {
     ...record,
-    words: ` ${searchTokens(text).join(' ')}`,
+    words: ` ${tokens.join(' ')}`,
+    titleKey: foldText(d.titre),
+    facetKeys: [] as string[],
+    wordList: [...new Set(tokens)],
     startYear: d.debut ? Number(d.debut.slice(0, 4)) : null,
   };
+  const values = facetValues(action);
+  for (const facet of FACETS) for (const value of values[facet]) action.facetKeys.push(`${facet}:${value}`);
+  return action;
 }

@@ -48,7 +48,8 @@ function sharesOf(values: readonly string[], counts: Map<string, number>, total:
   return out;
 }
 
-const bump = (m: Map<string, number>, key: string) => m.set(key, (m.get(key) ?? 0) + 1);
+const bump = (m: Map<string, number>, key: string, by = 1) => m.set(key, (m.get(key) ?? 0) + by);
+const FUNDER_INDEX = Object.fromEntries(FUNDER_TYPES.map((t, i) => [t, i])) as Record<FunderType, number>;
 
 /**
  * The figures the 2018 survey computed by hand over the actions it reviewed, for any set of actions:
@@ -79,6 +80,11 @@ export function analyseGrid(actions: readonly GridAction[], today: string) {
   let healthPolicyMentions = 0;
   const durations: number[] = [];
 
+  // Funder types as bits of a mask: an action's set of types, and its pairs, without allocating.
+  const mentionsByType = new Array<number>(FUNDER_TYPES.length).fill(0);
+  const actionsByType = new Array<number>(FUNDER_TYPES.length).fill(0);
+  const masks = new Map<number, number>();
+  const seenKinds: string[] = [];
   for (const a of actions) {
     bump(bySetting, a.milieu ?? NOT_GIVEN);
     bump(byScale, a.echelle ?? NOT_GIVEN);
@@ -86,19 +92,25 @@ export function analyseGrid(actions: readonly GridAction[], today: string) {
     if (a.qpv && a.milieu === 'urbain') urbanQpv++;
     if (a.impliqueVille) city++;
     if (a.dynamiques.length > 0) withDynamic++;
-    for (const kind of new Set(a.dynamiques.flatMap((d) => (d.type ? [d.type] : [])))) {
-      bump(kindAny, kind);
-      if (a.dynamiques.some((d) => d.type === kind && d.role === 'porteur')) bump(kindCarrier, kind);
-      if (a.dynamiques.some((d) => d.type === kind && d.role === 'partenaire')) bump(kindPartner, kind);
+    seenKinds.length = 0;
+    for (const d of a.dynamiques) {
+      if (d.type === null || seenKinds.includes(d.type)) continue;
+      seenKinds.push(d.type);
+      bump(kindAny, d.type);
+      if (a.dynamiques.some((x) => x.type === d.type && x.role === 'porteur')) bump(kindCarrier, d.type);
+      if (a.dynamiques.some((x) => x.type === d.type && x.role === 'partenaire')) bump(kindPartner, d.type);
     }
-    if (a.financeurs.length > 0) funded++;
-    if (a.financeurs.length >= 2) multiFunded++;
-    mentions += a.financeurs.length;
-    for (const f of a.financeurs) bump(funderMentions, f.type);
-    const types = FUNDER_TYPES.filter((t) => a.financeurs.some((f) => f.type === t));
-    for (const t of types) bump(funderActions, t);
-    for (let i = 0; i < types.length; i++)
-      for (let j = i + 1; j < types.length; j++) bump(pairs, `${types[i]}|${types[j]}`);
+    const n = a.financeurs.length;
+    if (n > 0) funded++;
+    if (n >= 2) multiFunded++;
+    mentions += n;
+    let mask = 0;
+    for (const f of a.financeurs) {
+      const t = FUNDER_INDEX[f.type];
+      mentionsByType[t] = (mentionsByType[t] as number) + 1;
+      mask |= 1 << t;
+    }
+    if (mask !== 0) masks.set(mask, (masks.get(mask) ?? 0) + 1);
     if (a.politiques.length > 0) withPolicy++;
     for (const p of a.politiques) {
       bump(policyActions, p);
@@ -107,6 +119,18 @@ export function analyseGrid(actions: readonly GridAction[], today: string) {
     }
     if (a.debut) durations.push(durationYears(a.debut, a.fin ?? today));
   }
+  for (const [mask, count] of masks) {
+    for (let i = 0; i < FUNDER_TYPES.length; i++) {
+      if (!(mask & (1 << i))) continue;
+      actionsByType[i] = (actionsByType[i] as number) + count;
+      for (let j = i + 1; j < FUNDER_TYPES.length; j++)
+        if (mask & (1 << j)) bump(pairs, `${FUNDER_TYPES[i]}|${FUNDER_TYPES[j]}`, count);
+    }
+  }
+  FUNDER_TYPES.forEach((t, i) => {
+    funderMentions.set(t, mentionsByType[i] as number);
+    funderActions.set(t, actionsByType[i] as number);
+  });
 
   const kinds = [...kindAny.keys()].sort();
   durations.sort((x, y) => x - y);

@@ -1,0 +1,222 @@
+import { searchTokens } from '../text/normalize.ts';
+import { actionMatcher, FACETS, type FacetCounts, type FacetName } from './action-filter.ts';
+import type { CatalogueAction } from './catalogue-action.ts';
+import type { ActionFilters, ActionSort } from './schemas.ts';
+
+/** Filters answered by the bitsets of the facets: an action matches when it has one of the values. */
+const INDEXED_FILTERS = [
+  'type',
+  'echelle',
+  'milieu',
+  'qpv',
+  'impliqueVille',
+  'public',
+  'financeur',
+  'partenaire',
+  'politique',
+  'axe',
+  'etape',
+  'theme',
+  'determinant',
+  'dispositif',
+  'role',
+  'region',
+  'departement',
+] as const satisfies readonly (keyof ActionFilters & FacetName)[];
+
+/** Filters the bitsets cannot answer exactly: the whole matcher runs on the candidates left. */
+const RESIDUAL_FILTERS = [
+  'q',
+  'territoire',
+  'dynamique',
+  'ressource',
+  'anneeMin',
+  'anneeMax',
+  'enCours',
+] as const;
+
+type Bits = Uint32Array;
+
+const popcount = (x: number) => {
+  let v = x - ((x >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+};
+
+const byKey = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+const COMPARE: Record<ActionSort, (a: CatalogueAction, b: CatalogueAction) => number> = {
+  titre: (a, b) => byKey(a.titleKey, b.titleKey) || byKey(a.id, b.id),
+  // Most recent start first, actions without a start date last.
+  debut: (a, b) => byKey(b.doc.debut ?? '', a.doc.debut ?? '') || byKey(a.titleKey, b.titleKey),
+  modification: (a, b) => byKey(b.modifieLe, a.modifieLe) || byKey(a.id, b.id),
+};
+
+/**
+ * The actions of one catalogue version, indexed for faceted search: one bitset per facet value, the
+ * facet values of each action as small integer ids (to count facets over any result), and the order of
+ * each sort. Built once per version (a write makes a new one); queries then cost a few bitset
+ * operations and one pass over the actions found.
+ */
+export class ActionIndex {
+  private readonly words: number;
+  private readonly postings = new Map<string, Bits>();
+  private readonly facetIds: Int32Array[];
+  private readonly facetOfId: { facet: FacetName; value: string }[] = [];
+  private readonly orders = new Map<ActionSort, Int32Array>();
+  /** Actions by word of their text, for the words of `q` (each a prefix of some word). */
+  private readonly wordPostings = new Map<string, number[]>();
+  private allFacets: FacetCounts | null = null;
+
+  constructor(readonly actions: readonly CatalogueAction[]) {
+    this.words = (actions.length >>> 5) + 1;
+    const ids = new Map<string, number>();
+    this.facetIds = actions.map((a, i) => {
+      const own = new Int32Array(a.facetKeys.length);
+      a.facetKeys.forEach((key, k) => {
+        let id = ids.get(key);
+        if (id === undefined) {
+          id = this.facetOfId.length;
+          ids.set(key, id);
+          const colon = key.indexOf(':');
+          this.facetOfId.push({ facet: key.slice(0, colon) as FacetName, value: key.slice(colon + 1) });
+          this.postings.set(key, new Uint32Array(this.words));
+        }
+        own[k] = id;
+        const posting = this.postings.get(key) as Bits;
+        posting[i >>> 5] = (posting[i >>> 5] as number) | (1 << (i & 31));
+      });
+      for (const word of a.wordList) {
+        const list = this.wordPostings.get(word);
+        if (list) list.push(i);
+        else this.wordPostings.set(word, [i]);
+      }
+      return own;
+    });
+  }
+
+  /** The order of a sort, computed on first use (a rebuilt index after a write sorts only what is asked). */
+  private order(sort: ActionSort): Int32Array {
+    const kept = this.orders.get(sort);
+    if (kept) return kept;
+    const a = this.actions;
+    const compare = COMPARE[sort];
+    // A plain array sorts several times faster than a typed array with a comparison function.
+    const order = Int32Array.from(
+      [...a.keys()].sort((x, y) => compare(a[x] as CatalogueAction, a[y] as CatalogueAction)),
+    );
+    this.orders.set(sort, order);
+    return order;
+  }
+
+  /** The actions matching the filters, as a bitset over `actions`. */
+  search(f: ActionFilters, today: string): Bits {
+    const bits = new Uint32Array(this.words).fill(0xffffffff);
+    const n = this.actions.length;
+    // The last word holds n % 32 actions: the bits past them stay clear.
+    bits[this.words - 1] = n & 31 ? (1 << (n & 31)) - 1 : 0;
+    for (const name of INDEXED_FILTERS) {
+      const wanted = f[name];
+      if (wanted === undefined) continue;
+      const values = Array.isArray(wanted) ? wanted : [String(wanted)];
+      const any = new Uint32Array(this.words);
+      for (const v of values) {
+        const posting = this.postings.get(`${name}:${v}`);
+        if (posting)
+          for (let w = 0; w < this.words; w++) any[w] = (any[w] as number) | (posting[w] as number);
+      }
+      for (let w = 0; w < this.words; w++) bits[w] = (bits[w] as number) & (any[w] as number);
+    }
+    if (f.q) {
+      for (const token of searchTokens(f.q)) {
+        const any = new Uint32Array(this.words);
+        for (const [word, list] of this.wordPostings) {
+          if (!word.startsWith(token)) continue;
+          for (const i of list) any[i >>> 5] = (any[i >>> 5] as number) | (1 << (i & 31));
+        }
+        for (let w = 0; w < this.words; w++) bits[w] = (bits[w] as number) & (any[w] as number);
+      }
+    }
+    const residual =
+      RESIDUAL_FILTERS.some((k) => f[k] !== undefined) ||
+      (f.dispositif !== undefined && f.role !== undefined);
+    if (residual) {
+      const matches = actionMatcher(f, today);
+      this.forEach(bits, (i) => {
+        if (!matches(this.actions[i] as CatalogueAction))
+          bits[i >>> 5] = (bits[i >>> 5] as number) & ~(1 << (i & 31));
+      });
+    }
+    return bits;
+  }
+
+  count(bits: Bits): number {
+    let total = 0;
+    for (let w = 0; w < this.words; w++) total += popcount(bits[w] as number);
+    return total;
+  }
+
+  /** One page of the actions found, in the order asked. */
+  page(bits: Bits, sort: ActionSort, offset: number, limit: number): CatalogueAction[] {
+    const out: CatalogueAction[] = [];
+    let seen = 0;
+    for (const i of this.order(sort)) {
+      if (!((bits[i >>> 5] as number) & (1 << (i & 31)))) continue;
+      if (seen++ < offset) continue;
+      out.push(this.actions[i] as CatalogueAction);
+      if (out.length === limit) break;
+    }
+    return out;
+  }
+
+  /** Every action found, in the order asked (in no particular order without one). */
+  members(bits: Bits, sort?: ActionSort): CatalogueAction[] {
+    if (sort) return this.page(bits, sort, 0, Number.POSITIVE_INFINITY);
+    const out: CatalogueAction[] = [];
+    for (let w = 0; w < this.words; w++) {
+      let word = bits[w] as number;
+      while (word !== 0) {
+        const low = word & -word;
+        out.push(this.actions[(w << 5) + (31 - Math.clz32(low))] as CatalogueAction);
+        word ^= low;
+      }
+    }
+    return out;
+  }
+
+  /** Facet counts over the actions found (those of the whole set are kept with the index). */
+  facets(bits: Bits): FacetCounts {
+    const whole = this.count(bits) === this.actions.length;
+    if (whole && this.allFacets) return this.allFacets;
+    const counts = new Int32Array(this.facetOfId.length);
+    for (let w = 0; w < this.words; w++) {
+      let word = bits[w] as number;
+      while (word !== 0) {
+        const low = word & -word;
+        const ids = this.facetIds[(w << 5) + (31 - Math.clz32(low))] as Int32Array;
+        for (let k = 0; k < ids.length; k++)
+          counts[ids[k] as number] = (counts[ids[k] as number] as number) + 1;
+        word ^= low;
+      }
+    }
+    const out = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
+    counts.forEach((n, id) => {
+      if (n === 0) return;
+      const { facet, value } = this.facetOfId[id] as { facet: FacetName; value: string };
+      out[facet].set(value, n);
+    });
+    if (whole) this.allFacets = out;
+    return out;
+  }
+
+  private forEach(bits: Bits, visit: (i: number) => void): void {
+    for (let w = 0; w < this.words; w++) {
+      let word = bits[w] as number;
+      while (word !== 0) {
+        const low = word & -word;
+        visit((w << 5) + (31 - Math.clz32(low)));
+        word ^= low;
+      }
+    }
+  }
+}
