@@ -60,6 +60,9 @@ const QUERIES: Record<string, string>[] = [
   { dynamique: 'd1' },
   { type: 'intervention' },
   { financeur: 'europe' },
+  // More than half of the actions: counted as the whole set minus the others.
+  { qpv: 'false' },
+  { milieu: 'urbain,rural' },
 ];
 
 describe('the index answers like the matcher, facets included', () => {

@@ -67,6 +67,7 @@ export class ActionIndex {
   /** Actions by word of their text, for the words of `q` (each a prefix of some word). */
   private readonly wordPostings = new Map<string, number[]>();
   private allFacets: FacetCounts | null = null;
+  private allCounts: Int32Array | null = null;
 
   constructor(readonly actions: readonly CatalogueAction[]) {
     this.words = (actions.length >>> 5) + 1;
@@ -184,10 +185,31 @@ export class ActionIndex {
     return out;
   }
 
-  /** Facet counts over the actions found (those of the whole set are kept with the index). */
+  /**
+   * Facet counts over the actions found. The counts of the whole set are kept with the index; a result
+   * holding more than half of the actions is counted as the whole minus the actions left out.
+   */
   facets(bits: Bits): FacetCounts {
-    const whole = this.count(bits) === this.actions.length;
-    if (whole && this.allFacets) return this.allFacets;
+    const found = this.count(bits);
+    const n = this.actions.length;
+    if (found === n && this.allFacets) return this.allFacets;
+    let counts: Int32Array;
+    if (found > n / 2) {
+      this.allCounts ??= this.countIds(this.search({}, ''));
+      const left = this.countIds(this.complement(bits));
+      counts = this.allCounts.map((c, id) => c - (left[id] as number));
+    } else counts = this.countIds(bits);
+    const out = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
+    counts.forEach((c, id) => {
+      if (c === 0) return;
+      const { facet, value } = this.facetOfId[id] as { facet: FacetName; value: string };
+      out[facet].set(value, c);
+    });
+    if (found === n) this.allFacets = out;
+    return out;
+  }
+
+  private countIds(bits: Bits): Int32Array {
     const counts = new Int32Array(this.facetOfId.length);
     for (let w = 0; w < this.words; w++) {
       let word = bits[w] as number;
@@ -199,14 +221,13 @@ export class ActionIndex {
         word ^= low;
       }
     }
-    const out = Object.fromEntries(FACETS.map((f) => [f, new Map<string, number>()])) as FacetCounts;
-    counts.forEach((n, id) => {
-      if (n === 0) return;
-      const { facet, value } = this.facetOfId[id] as { facet: FacetName; value: string };
-      out[facet].set(value, n);
-    });
-    if (whole) this.allFacets = out;
-    return out;
+    return counts;
+  }
+
+  /** The actions not in `bits`. */
+  private complement(bits: Bits): Bits {
+    const all = this.search({}, '');
+    return all.map((w, i) => w & ~(bits[i] as number));
   }
 
   private forEach(bits: Bits, visit: (i: number) => void): void {
