@@ -122,6 +122,12 @@ export async function runActionsBench(): Promise<BenchReport> {
               ),
             ],
             notes: [
+              `Requêtes les plus lentes : ${rounds
+                .map((q, i) => ({ q, ms: search.wall[i] as number }))
+                .sort((a, z) => z.ms - a.ms)
+                .slice(0, 6)
+                .map((x) => `${JSON.stringify(x.q)} ${x.ms.toFixed(1)} ms`)
+                .join(' ; ')}.`,
               `Résultats par requête : ${totals.map((t) => `${JSON.stringify(t.q)} ${t.total}`).join(' ; ')}.`,
             ],
           },

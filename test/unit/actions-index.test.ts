@@ -15,6 +15,8 @@ function actions(n: number) {
         type: pick(['fiche_action', 'recit_experience', 'fiche_inspirante'], i),
         titre: `${pick(['Médiation', 'atelier', 'Épicerie', 'vrac'], i)} ${i}`,
         echelle: pick(['commune', 'quartier', null, 'departement'], i),
+        territoire: { qpv: i % 9 === 0 ? ['QN04201M'] : [] },
+        ressources: i % 8 === 0 ? ['n1'] : [],
         milieu: pick(['urbain', 'rural', null], i),
         qpv: i % 5 === 0,
         publics: i % 2 ? ['jeunes'] : ['habitants', 'familles'],
@@ -62,6 +64,12 @@ const QUERIES: Record<string, string>[] = [
   { financeur: 'europe' },
   // More than half of the actions: counted as the whole set minus the others.
   { qpv: 'false' },
+  { anneeMin: '2022' },
+  { territoire: 'departement:42' },
+  { territoire: 'region:93', type: 'fiche_action' },
+  { territoire: 'qpv:QN04201M' },
+  { ressource: 'n1' },
+  { dynamique: 'd0', dispositif: 'ASV', role: 'partenaire' },
   { milieu: 'urbain,rural' },
 ];
 

@@ -24,17 +24,6 @@ const INDEXED_FILTERS = [
   'departement',
 ] as const satisfies readonly (keyof ActionFilters & FacetName)[];
 
-/** Filters the bitsets cannot answer exactly: the whole matcher runs on the candidates left. */
-const RESIDUAL_FILTERS = [
-  'q',
-  'territoire',
-  'dynamique',
-  'ressource',
-  'anneeMin',
-  'anneeMax',
-  'enCours',
-] as const;
-
 type Bits = Uint32Array;
 
 const popcount = (x: number) => {
@@ -64,14 +53,27 @@ export class ActionIndex {
   private readonly facetIds: Int32Array[];
   private readonly facetOfId: { facet: FacetName; value: string }[] = [];
   private readonly orders = new Map<ActionSort, Int32Array>();
-  /** Actions by word of their text, for the words of `q` (each a prefix of some word). */
-  private readonly wordPostings = new Map<string, number[]>();
+  /** Words of the actions' texts, sorted, with the actions of each: `q` looks up prefixes. */
+  private readonly vocabulary: string[];
+  private readonly wordActions: number[][];
+  /** Actions by commune, EPCI and QPV covered, by dynamic involved and by notice linked. */
+  private readonly links = new Map<string, number[]>();
+  private readonly startYears: Int16Array;
+  private readonly endYears: Int16Array;
   private allFacets: FacetCounts | null = null;
   private allCounts: Int32Array | null = null;
 
   constructor(readonly actions: readonly CatalogueAction[]) {
     this.words = (actions.length >>> 5) + 1;
     const ids = new Map<string, number>();
+    const words = new Map<string, number[]>();
+    const link = (key: string, i: number) => {
+      const list = this.links.get(key);
+      if (list) list.push(i);
+      else this.links.set(key, [i]);
+    };
+    this.startYears = new Int16Array(actions.length);
+    this.endYears = new Int16Array(actions.length);
     this.facetIds = actions.map((a, i) => {
       const own = new Int32Array(a.facetKeys.length);
       a.facetKeys.forEach((key, k) => {
@@ -88,12 +90,22 @@ export class ActionIndex {
         posting[i >>> 5] = (posting[i >>> 5] as number) | (1 << (i & 31));
       });
       for (const word of a.wordList) {
-        const list = this.wordPostings.get(word);
+        const list = words.get(word);
         if (list) list.push(i);
-        else this.wordPostings.set(word, [i]);
+        else words.set(word, [i]);
       }
+      for (const c of a.geo.communes) link(`commune:${c}`, i);
+      for (const e of a.geo.epci) link(`epci:${e}`, i);
+      for (const q of a.doc.territoire.qpv) link(`qpv:${q}`, i);
+      for (const d of a.dynamiques) link(`dynamique:${d.id}`, i);
+      for (const r of a.doc.ressources) link(`ressource:${r}`, i);
+      // 0 without a start; 9999 without an end (the current year is applied at query time).
+      this.startYears[i] = a.startYear ?? 0;
+      this.endYears[i] = a.doc.fin ? Number(a.doc.fin.slice(0, 4)) : 9999;
       return own;
     });
+    this.vocabulary = [...words.keys()].sort(byKey);
+    this.wordActions = this.vocabulary.map((w) => words.get(w) as number[]);
   }
 
   /** The order of a sort, computed on first use (a rebuilt index after a write sorts only what is asked). */
@@ -128,27 +140,62 @@ export class ActionIndex {
       }
       for (let w = 0; w < this.words; w++) bits[w] = (bits[w] as number) & (any[w] as number);
     }
-    if (f.q) {
-      for (const token of searchTokens(f.q)) {
-        const any = new Uint32Array(this.words);
-        for (const [word, list] of this.wordPostings) {
-          if (!word.startsWith(token)) continue;
-          for (const i of list) any[i >>> 5] = (any[i >>> 5] as number) | (1 << (i & 31));
-        }
-        for (let w = 0; w < this.words; w++) bits[w] = (bits[w] as number) & (any[w] as number);
-      }
+    const keep = (lists: (number[] | undefined)[]) => {
+      const any = new Uint32Array(this.words);
+      for (const list of lists)
+        for (const i of list ?? []) any[i >>> 5] = (any[i >>> 5] as number) | (1 << (i & 31));
+      for (let w = 0; w < this.words; w++) bits[w] = (bits[w] as number) & (any[w] as number);
+    };
+    for (const token of f.q ? searchTokens(f.q) : []) keep(this.wordsStartingWith(token));
+    const t = f.territoire;
+    if (t) {
+      if (t.type === 'region' || t.type === 'departement') {
+        const posting = this.postings.get(`${t.type}:${t.code}`);
+        for (let w = 0; w < this.words; w++) bits[w] = (bits[w] as number) & (posting?.[w] ?? 0);
+      } else keep([this.links.get(`${t.type}:${t.code}`)]);
     }
-    const residual =
-      RESIDUAL_FILTERS.some((k) => f[k] !== undefined) ||
-      (f.dispositif !== undefined && f.role !== undefined);
-    if (residual) {
-      const matches = actionMatcher(f, today);
+    if (f.dynamique) keep([this.links.get(`dynamique:${f.dynamique}`)]);
+    if (f.ressource) keep([this.links.get(`ressource:${f.ressource}`)]);
+    const thisYear = Number(today.slice(0, 4));
+    const years = f.anneeMin !== undefined || f.anneeMax !== undefined;
+    // A kind and a role asked together must be those of one same dynamic: the matcher says so.
+    const matches = f.dispositif && f.role ? actionMatcher(f, today) : null;
+    if (years || f.enCours !== undefined || matches) {
       this.forEach(bits, (i) => {
-        if (!matches(this.actions[i] as CatalogueAction))
-          bits[i >>> 5] = (bits[i >>> 5] as number) & ~(1 << (i & 31));
+        let ok = true;
+        if (years) {
+          const start = this.startYears[i] as number;
+          const stored = this.endYears[i] as number;
+          const end = stored === 9999 ? thisYear : stored;
+          ok =
+            start !== 0 &&
+            (f.anneeMax === undefined || start <= f.anneeMax) &&
+            (f.anneeMin === undefined || end >= f.anneeMin);
+        }
+        if (ok && f.enCours !== undefined) {
+          const fin = (this.actions[i] as CatalogueAction).doc.fin;
+          ok = (fin === null || fin >= today) === f.enCours;
+        }
+        if (ok && matches) ok = matches(this.actions[i] as CatalogueAction);
+        if (!ok) bits[i >>> 5] = (bits[i >>> 5] as number) & ~(1 << (i & 31));
       });
     }
     return bits;
+  }
+
+  /** The actions of every word starting with `prefix` (binary search in the sorted vocabulary). */
+  private wordsStartingWith(prefix: string): number[][] {
+    let lo = 0;
+    let hi = this.vocabulary.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((this.vocabulary[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const out: number[][] = [];
+    for (let k = lo; k < this.vocabulary.length && (this.vocabulary[k] as string).startsWith(prefix); k++)
+      out.push(this.wordActions[k] as number[]);
+    return out;
   }
 
   count(bits: Bits): number {
