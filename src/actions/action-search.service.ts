@@ -1,5 +1,5 @@
 import type { CatalogueAction } from '../domain/actions/catalogue-action.ts';
-import { analyseGrid, type GridAction, type GridAnalysis } from '../domain/actions/grid-analysis.ts';
+import { analyseGrid, type GridAnalysis } from '../domain/actions/grid-analysis.ts';
 import type { ActionFilters, ActionSearchQuery, ActionSort } from '../domain/actions/schemas.ts';
 import type { Actor } from '../domain/actor.ts';
 import { LruMap } from '../lib/lru-map.ts';
@@ -7,18 +7,6 @@ import { presentAction, todayIso } from './action.presenter.ts';
 import type { ActionRepository } from './action.repository.ts';
 import type { ActionCatalogue } from './action-catalogue.ts';
 import { presentFacets } from './action-facets.ts';
-
-const gridView = (a: CatalogueAction): GridAction => ({
-  echelle: a.doc.echelle,
-  milieu: a.doc.milieu,
-  qpv: a.doc.qpv,
-  impliqueVille: a.doc.impliqueVille,
-  financeurs: a.doc.financeurs,
-  politiques: a.doc.politiques,
-  debut: a.doc.debut,
-  fin: a.doc.fin,
-  dynamiques: a.dynamiques,
-});
 
 /** Filters as a stable key (names sorted), for the answers kept until the next write. */
 const keyOf = (filters: object) =>
@@ -64,7 +52,10 @@ export class ActionSearchService {
     const kept = this.analyses.get(key);
     if (kept) return kept;
     const found = index.search(filters, today);
-    const result = analyseGrid(index.members(found).map(gridView), today);
+    const result = analyseGrid(
+      index.members(found).map((a) => a.grid),
+      today,
+    );
     this.analyses.set(key, result);
     return result;
   }

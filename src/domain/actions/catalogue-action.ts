@@ -1,5 +1,6 @@
 import { foldText, searchTokens } from '../text/normalize.ts';
 import { FACETS, facetValues } from './action-filter.ts';
+import type { GridAction } from './grid-analysis.ts';
 import type { ActionInput } from './schemas.ts';
 
 /** Where an action stands on the map, derived from its territory and the reference at write time. */
@@ -37,6 +38,8 @@ export interface CatalogueAction {
   facetKeys: string[];
   /** Distinct words of `words`. */
   wordList: string[];
+  /** What the grid analyses read, built once. */
+  grid: GridAction;
   startYear: number | null;
 }
 
@@ -63,6 +66,17 @@ export function catalogueAction(record: {
     titleKey: foldText(d.titre),
     facetKeys: [] as string[],
     wordList: [...new Set(tokens)],
+    grid: {
+      echelle: d.echelle,
+      milieu: d.milieu,
+      qpv: d.qpv,
+      impliqueVille: d.impliqueVille,
+      financeurs: d.financeurs,
+      politiques: d.politiques,
+      debut: d.debut,
+      fin: d.fin,
+      dynamiques: record.dynamiques,
+    },
     startYear: d.debut ? Number(d.debut.slice(0, 4)) : null,
   };
   const values = facetValues(action);

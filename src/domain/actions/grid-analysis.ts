@@ -79,6 +79,16 @@ export function analyseGrid(actions: readonly GridAction[], today: string) {
   let policyMentions = 0;
   let healthPolicyMentions = 0;
   const durations: number[] = [];
+  // Dates repeat across actions: each is parsed once.
+  const days = new Map<string, number>();
+  const dayOf = (iso: string) => {
+    let d = days.get(iso);
+    if (d === undefined) {
+      d = Date.parse(`${iso}T00:00:00Z`) / DAY_MS;
+      days.set(iso, d);
+    }
+    return d;
+  };
 
   // Funder types as bits of a mask: an action's set of types, and its pairs, without allocating.
   const mentionsByType = new Array<number>(FUNDER_TYPES.length).fill(0);
@@ -117,7 +127,7 @@ export function analyseGrid(actions: readonly GridAction[], today: string) {
       policyMentions++;
       if (HEALTH_POLICIES.has(p)) healthPolicyMentions++;
     }
-    if (a.debut) durations.push(durationYears(a.debut, a.fin ?? today));
+    if (a.debut) durations.push((dayOf(a.fin ?? today) - dayOf(a.debut)) / DAYS_PER_YEAR);
   }
   for (const [mask, count] of masks) {
     for (let i = 0; i < FUNDER_TYPES.length; i++) {
