@@ -15,6 +15,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   analytics: async () => (await import('./analytics.bench.ts')).runAnalyticsBench(),
   load: async () => (await import('./load.bench.ts')).runLoadBench(),
   ecritures: async () => (await import('./writes.bench.ts')).runWritesBench(),
+  actions: async () => (await import('./actions.bench.ts')).runActionsBench(),
 };
 
 const args = process.argv.slice(2);

@@ -1,3 +1,4 @@
+import { type ActionServices, createActionServices } from './actions/actions.context.ts';
 import { AnalyticsService } from './analytics/analytics.service.ts';
 import { CoordinatedCareService } from './analytics/coordinated-care.service.ts';
 import { ProfileService } from './analytics/profile.service.ts';
@@ -79,6 +80,7 @@ export interface AppContext {
     profiles: ProfileService;
     reports: ReportService;
     resources: ResourceServices;
+    actions: ActionServices;
     auth: AuthService;
     audit: AuditService;
     mailer: Mailer;
@@ -165,6 +167,8 @@ export function createContext(database: Database, settings: ContextSettings = {}
   });
   const reports = new ReportService(analytics, pdf, qpvSource, undefined, documentIdentity);
   lots.register(resources.noticeRevert);
+  const actions = createActionServices(database.db);
+  lots.register(actions.revert);
   const history = changeSet.history;
   const accounts = new AccountRepository(database.db);
   const auth = new AuthService(accounts, history);
@@ -176,6 +180,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const restore = new RestoreService(history);
   restore.register(dynamicRestore(registry));
   restore.register(noticeRestore(resources.notices));
+  restore.register(actions.restore);
   return {
     database,
     longWrites,
@@ -198,6 +203,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       profiles,
       reports,
       resources,
+      actions,
       auth,
       audit: new AuditService(history),
       mailer,

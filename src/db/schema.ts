@@ -287,6 +287,30 @@ export interface ReinitialisationTable {
   demande_le: Generated<Date>;
 }
 
+export interface ActionTable {
+  id: string;
+  type: string;
+  titre: string;
+  debut: string | null;
+  document: ColumnType<unknown, string, string>;
+  derive: ColumnType<unknown, string, string>;
+  cree_par: string | null;
+  version: Generated<number>;
+  generation: number;
+  cree_le: Generated<Date>;
+  modifie_le: Generated<Date>;
+}
+
+export interface ActionGenerationTable {
+  singleton: boolean;
+  valeur: number;
+}
+
+export interface ActionSuppressionTable {
+  id: string;
+  generation: number;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_layer: ReferenceLayerTable;
@@ -318,4 +342,7 @@ export interface DB {
   session_utilisateur: SessionUtilisateurTable;
   jeton: JetonTable;
   reinitialisation: ReinitialisationTable;
+  action: ActionTable;
+  action_generation: ActionGenerationTable;
+  action_suppression: ActionSuppressionTable;
 }

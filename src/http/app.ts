@@ -1,6 +1,7 @@
 import swagger from '@fastify/swagger';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { jsonSchemaTransform, jsonSchemaTransformObject } from 'fastify-type-provider-zod';
+import { actionsModuleRoutes } from '../actions/actions.routes.ts';
 import { analyticsRoutes } from '../analytics/analytics.routes.ts';
 import { coordinatedCareRoutes } from '../analytics/coordinated-care.routes.ts';
 import { authRoutes } from '../auth/auth.routes.ts';
@@ -119,6 +120,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(coordinatedCareRoutes(ctx.services.coordinatedCare));
   await app.register(reportRoutes(ctx.services.reports));
   await app.register(resourceRoutes(ctx.services.resources));
+  await app.register(actionsModuleRoutes(ctx.services.actions));
   await app.register(backupRoutes(ctx.services.backups));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

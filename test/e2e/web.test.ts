@@ -5,6 +5,7 @@ import { launchChromium } from './helpers/browser.ts';
 import { type Seeded, seed } from './helpers/seed.ts';
 import { startWebApp, type WebApp } from './helpers/server.ts';
 import { administerAccountsAndTokens, coordinatorRefusedAndPasswordPages } from './scenarios/accounts.ts';
+import { browseCreateAndEditActions } from './scenarios/actions.ts';
 import { analysesRenderChart } from './scenarios/analyses.ts';
 import { composeSelectionThenConflict } from './scenarios/compose.ts';
 import type { E2e } from './scenarios/context.ts';
@@ -51,6 +52,7 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('renders the analyses chart', () => analysesRenderChart(env()));
   it('imports a FINESS extraction; analyses count its MSP and CPTS', () =>
     finessImportThenCoordinatedCare(env()));
+  it('browses, creates and edits actions through a conflict', () => browseCreateAndEditActions(env()));
   // Two maps are read pixel by pixel and the page is loaded again: more time than the other scenarios.
   it('shows the map, or how to load contours', () => mapWithAndWithoutContours(env()), 240_000);
   it('serves every route directly, by keyboard, in both themes', () => directLoadsAndNavigation(env()));

@@ -57,10 +57,13 @@ export const ROUTES: Route[] = [
     pattern: /^\/selections\/([^/]{1,64})\/?$/,
     page: lazy(() => import('./pages/resources/SelectionPage.tsx')),
   },
+  { pattern: /^\/actions\/?$/, page: lazy(() => import('./pages/actions/ActionsPage.tsx')) },
+  { pattern: /^\/actions\/nouvelle\/?$/, page: lazy(() => import('./pages/actions/ActionEditPage.tsx')) },
   {
-    pattern: /^\/actions\/?$/,
-    page: lazy(() => import('./pages/PendingModulePage.tsx').then((m) => ({ default: m.ActionsPage }))),
+    pattern: /^\/actions\/([^/]{1,64})\/modifier\/?$/,
+    page: lazy(() => import('./pages/actions/ActionEditPage.tsx')),
   },
+  { pattern: /^\/actions\/([^/]{1,64})\/?$/, page: lazy(() => import('./pages/actions/ActionPage.tsx')) },
   {
     pattern: /^\/campagnes\/?$/,
     page: lazy(() => import('./pages/PendingModulePage.tsx').then((m) => ({ default: m.CampaignsPage }))),

@@ -20,6 +20,7 @@ export const PERMISSIONS = {
   import_registre: 'importer des fichiers de dynamiques',
   lots: 'annuler des lots de modifications',
   ressources: 'modifier le centre de ressources (notices, glossaire, sélections)',
+  actions: 'saisir et modifier des actions et expériences',
   comptes: 'gérer les comptes et les jetons',
   audit: 'consulter le journal des modifications',
   sauvegarde: 'télécharger une sauvegarde complète de la base',
@@ -27,8 +28,8 @@ export const PERMISSIONS = {
 export type Permission = keyof typeof PERMISSIONS;
 
 const GRANTS: Record<Role, readonly Permission[]> = {
-  coordinateur: ['registre'],
-  equipe_regionale: ['registre', 'import_registre', 'lots', 'audit'],
+  coordinateur: ['registre', 'actions'],
+  equipe_regionale: ['registre', 'import_registre', 'lots', 'audit', 'actions'],
   documentaliste: ['ressources'],
   administrateur: Object.keys(PERMISSIONS) as Permission[],
 };

@@ -117,10 +117,7 @@ export async function searchResourcesAndPendingModules({ server, browser }: E2e)
   await expectWellFormedPage(page, /^Sélection introuvable — Observatoire DTS$/);
   await expectAccessible(page, 'sélection introuvable');
 
-  for (const [path, title] of [
-    ['/actions', 'Actions et expériences'],
-    ['/campagnes', 'Campagnes de mise à jour'],
-  ] as const) {
+  for (const [path, title] of [['/campagnes', 'Campagnes de mise à jour']] as const) {
     await page.goto(`${server.url}${path}`);
     await expectWellFormedPage(page, new RegExp(`^${title} — Observatoire DTS$`));
     await page.getByText('Module pas encore disponible').waitFor();

@@ -8,13 +8,7 @@ interface Module {
   meanwhile: { href: string; label: string };
 }
 
-const MODULES: Record<'actions' | 'campagnes', Module> = {
-  actions: {
-    title: 'Actions et expériences',
-    purpose:
-      'Ce module recensera les fiches actions, récits d’expérience et interventions menées dans le cadre des dynamiques, avec leurs financeurs, partenaires, publics et durées, et leurs analyses.',
-    meanwhile: { href: '/ressources', label: 'Consulter le centre de ressources' },
-  },
+const MODULES: Record<'campagnes', Module> = {
   campagnes: {
     title: 'Campagnes de mise à jour',
     purpose:
@@ -42,10 +36,6 @@ function PendingModule({ module }: { module: Module }) {
       </p>
     </div>
   );
-}
-
-export function ActionsPage() {
-  return <PendingModule module={MODULES.actions} />;
 }
 
 export function CampaignsPage() {

@@ -8,6 +8,7 @@ import { useTitle } from '../lib/useTitle.ts';
 import { Link } from '../router/Link.tsx';
 import type { PageProps } from '../routes.ts';
 import { Breadcrumb, Button, Tag, TextLink } from '../ui/index.ts';
+import { ActionsOf } from './actions/ActionsOf.tsx';
 import { ProfileView } from './territory/ProfileView.tsx';
 
 const PARENT_ORDER: TerritoryType[] = ['region', 'departement', 'epci', 'commune'];
@@ -141,6 +142,7 @@ export default function TerritoryPage({ params }: PageProps) {
             {(p) => <ProfileView profile={p} />}
           </Async>
           <Children detail={d} />
+          <ActionsOf filter={{ territoire: `${d.type}:${d.code}` }} />
         </>
       )}
     </Async>

@@ -10,6 +10,7 @@ import { useLocation } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
 import type { PageProps } from '../../routes.ts';
 import { Alert, Badge, Breadcrumb, ButtonLink, Tag } from '../../ui/index.ts';
+import { ActionsOf } from '../actions/ActionsOf.tsx';
 import { History } from './History.tsx';
 import { Perimeter } from './Perimeter.tsx';
 import { Coordination, Links, Sources, Timeline } from './Sections.tsx';
@@ -122,6 +123,7 @@ export default function DynamicPage({ params }: PageProps) {
           <Coordination dynamic={d} />
           <Links dynamic={d} />
           <Sources dynamic={d} />
+          <ActionsOf filter={{ dynamique: d.id }} />
           <History id={d.id} version={d.version} />
         </>
       )}
