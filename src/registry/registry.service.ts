@@ -24,6 +24,7 @@ import {
   historySnapshot,
   type PresentedDynamic,
   presentDynamic,
+  recordedDay,
   seesPrivateContacts,
   visibleContacts,
 } from './registry.presenter.ts';
@@ -164,7 +165,7 @@ export class RegistryService {
     const errors = await writer.check(input, null);
     if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
     const id = options.id ?? writer.newId();
-    const write = await writer.build(id, input);
+    const write = await writer.build(id, input, this.today());
     await assertMayWriteDynamic(actor, [{ id: null, communes: write.communes }], this.regionsOf);
     const run = async (trx: Transaction<DB>) => {
       await this.repo.insert(trx, write);
@@ -194,7 +195,7 @@ export class RegistryService {
       const kept = keepHiddenContacts(actor, current.document as DynamicInput, input);
       const errors = await this.writer.check(kept, id);
       if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
-      const write = await this.writer.build(id, kept);
+      const write = await this.writer.build(id, kept, recordedDay(current));
       await assertMayWriteDynamic(
         actor,
         [

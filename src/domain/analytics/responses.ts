@@ -1,5 +1,5 @@
 import { documentsOnly, listOf } from '../kernel/responses.ts';
-import { DYNAMIC_KINDS, STATUSES } from '../registry/kinds.ts';
+import { DYNAMIC_KINDS, TIMELINE_STATUSES } from '../registry/kinds.ts';
 import { presentedDynamic } from '../registry/responses.ts';
 import { linkedNotice } from '../resources/responses.ts';
 import { territoryTypeSchema } from '../territories/schemas.ts';
@@ -25,7 +25,7 @@ const coverageByKind = z.record(z.string(), kindCoverage);
 
 /** GET /api/analyses/comptages. */
 export const countsResult = listOf(
-  z.object({ territoire: named, type: kind, statut: z.enum(STATUSES), nombre: z.number().int() }),
+  z.object({ territoire: named, type: kind, statut: z.enum(TIMELINE_STATUSES), nombre: z.number().int() }),
 ).extend({
   date: day,
   niveau: z.enum(['region', 'departement']),

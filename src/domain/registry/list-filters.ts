@@ -1,10 +1,10 @@
 import type { TerritoryType } from '../territories/types.ts';
-import type { DynamicKind, Status } from './kinds.ts';
+import type { DynamicKind, TimelineStatus } from './kinds.ts';
 
 /** List filters after parsing, as the repository expects them. */
 export interface DynamicListFilters {
   types: DynamicKind[];
-  statuts: Status[];
+  statuts: TimelineStatus[];
   territoires: { type: TerritoryType; code: string }[];
   date: string;
   /** Folded words that must all appear in the name or carrier. */

@@ -1,7 +1,14 @@
 import { rejectUnstorableText } from '../kernel/storable-text.ts';
 import { CODE_PATTERNS } from '../territories/types.ts';
 import { z } from '../zod-fr.ts';
-import { CARRIER_TYPES, DYNAMIC_KINDS, EVENT_TYPES, LINK_TYPES, STATUSES } from './kinds.ts';
+import {
+  CARRIER_TYPES,
+  DYNAMIC_KINDS,
+  EVENT_TYPES,
+  LINK_TYPES,
+  STATUSES,
+  TIMELINE_STATUSES,
+} from './kinds.ts';
 
 /** Shared by the API (validation, OpenAPI), imports, the CLI and the web client. */
 
@@ -200,7 +207,8 @@ export const territoryFilter = z
 
 export const dynamicListQuery = z.object({
   type: csvList(DYNAMIC_KINDS, 'type').optional(),
-  statut: csvList(STATUSES, 'statut').optional(),
+  /** Derived statuses too: `inconnu` (not observed then), `echue` (past its end date, not renewed). */
+  statut: csvList(TIMELINE_STATUSES, 'statut').optional(),
   region: z
     .string()
     .regex(/^\d{2}$/, 'code de région à 2 chiffres')

@@ -12,7 +12,7 @@ import type { ProgressReporter } from '../../kernel/progress.ts';
 import { sortAndCap } from '../../kernel/tabular/import-issues.ts';
 import type { FileHint } from '../../kernel/tabular/read-table.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
-import { historySnapshot } from '../registry.presenter.ts';
+import { historySnapshot, recordedDay } from '../registry.presenter.ts';
 import type { DynamicRow, DynamicWrite, RegistryRepository } from '../registry.repository.ts';
 import type { ImportReport } from './dynamic-import-report.ts';
 import { readImportFile } from './import-file.ts';
@@ -127,7 +127,8 @@ export class DynamicImportService {
     const built: { planned: PlannedWrite; write: DynamicWrite }[] = [];
     for (const planned of writes) {
       const id = planned.kind === 'update' ? planned.current.id : writer.newId();
-      built.push({ planned, write: await writer.build(id, planned.input) });
+      const recordedOn = planned.kind === 'update' ? recordedDay(planned.current) : undefined;
+      built.push({ planned, write: await writer.build(id, planned.input, recordedOn) });
       progress?.({ step: 'préparation', done: built.length, total: writes.length });
     }
     const lotId = randomUUID();

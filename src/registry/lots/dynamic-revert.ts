@@ -1,6 +1,7 @@
 import { type DynamicInput, dynamicInput } from '../../domain/registry/schemas.ts';
 import type { RevertableKind } from '../../kernel/changesets/revertable-kind.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
+import { recordedDay } from '../registry.presenter.ts';
 import type { DynamicRow, DynamicWrite, RegistryRepository } from '../registry.repository.ts';
 
 /** How a change set's dynamics are reverted: deleted when it created them, rewritten when it modified them. */
@@ -18,7 +19,10 @@ export function dynamicRevert(
     async restorable(before, current) {
       const parsed = dynamicInput.safeParse(before);
       if (!parsed.success) return null;
-      return { document: parsed.data, restored: await writer.build(current.id, parsed.data as DynamicInput) };
+      return {
+        document: parsed.data,
+        restored: await writer.build(current.id, parsed.data as DynamicInput, recordedDay(current)),
+      };
     },
     async begin(trx) {
       return {
