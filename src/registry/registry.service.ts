@@ -84,6 +84,8 @@ export class RegistryService {
       date,
       texte: query.q ? searchTokens(query.q) : [],
       fraicheur: query.fraicheur ?? null,
+      today,
+      echeance: echeanceLimit(query.echeance, today),
       verifyBefore: addMonths(today, -VERIFY_AFTER_MONTHS),
       renewBefore: addMonths(today, RENEW_WITHIN_MONTHS),
       fixedTermKinds: [...FIXED_TERM_KINDS],
@@ -263,6 +265,12 @@ export class RegistryService {
         : snap,
     );
   }
+}
+
+/** `echeance` as months from today or as a date: the last end date listed. */
+export function echeanceLimit(echeance: string | undefined, today: string): string | null {
+  if (!echeance) return null;
+  return echeance.includes('-') ? echeance : addMonths(today, Number(echeance));
 }
 
 function describe(errors: Record<string, string>): string {

@@ -50,6 +50,8 @@ export const configurationsResult = z.object({
   base: kind,
   avec: z.array(kind),
   total: z.number().int(),
+  /** Base dynamics left out of the matrix on that date: status unknown, or past their end date (échue). */
+  aPart: z.object({ inconnu: z.array(z.string()), echue: z.array(z.string()) }),
   configurations: z.array(
     z.object({
       avec: z.array(kind),
@@ -111,7 +113,9 @@ export const evolutionResult = z.object({
       apres: z.string(),
     }),
   ),
-  /** Net change of live dynamics per kind. */
+  /** Dynamics whose status is unknown on one of the two dates (not observed then): told apart. */
+  inconnues: z.array(evolutionItem),
+  /** Net change of live dynamics (en projet, active, suspended) per kind. */
   solde: z.record(z.string(), z.number().int()),
 });
 export type EvolutionResult = z.infer<typeof evolutionResult>;

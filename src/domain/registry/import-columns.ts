@@ -21,6 +21,9 @@ export const IMPORT_COLUMNS = [
   'source',
   'sourceUrl',
   'id',
+  'verifieLe',
+  'verifiePar',
+  'statutALaDate',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -115,6 +118,28 @@ export const COLUMN_DOCS: readonly ColumnDoc[] = [
     description:
       'identifiant d’une dynamique existante à modifier (vide : création) ; seules les colonnes ' +
       'présentes dans le fichier sont modifiées',
+    example: '',
+  },
+  {
+    name: 'verifieLe',
+    required: 'non',
+    description:
+      'date de la dernière vérification de l’information (AAAA-MM-JJ ou JJ/MM/AAAA) : date la fiche ' +
+      'et son statut ; vide : inchangée',
+    example: '',
+  },
+  {
+    name: 'verifiePar',
+    required: 'non',
+    description: 'qui a vérifié (personne, équipe ou enquête), avec verifieLe',
+    example: '',
+  },
+  {
+    name: 'statutALaDate',
+    required: 'non',
+    description:
+      'écrite par l’export, ignorée à l’import : statut à la date de l’export, « inconnu » avant ' +
+      'l’observation, « echue » après la date de fin sans renouvellement',
     example: '',
   },
 ];

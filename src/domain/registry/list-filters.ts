@@ -10,10 +10,15 @@ export interface DynamicListFilters {
   /** Folded words that must all appear in the name or carrier. */
   texte: string[];
   fraicheur: 'a_verifier' | 'a_renouveler' | null;
+  /** Today: "à vérifier" includes what is échue today. */
+  today: string;
+  /** Renewals due: an end date up to this day, not renewed (échue from the day after it), not past unless échue today. */
+  echeance: string | null;
   verifyBefore: string;
   renewBefore: string;
   fixedTermKinds: DynamicKind[];
-  tri: 'nom' | 'modification';
+  /** `verification`: last verified first (the « mise à jour » of lists). */
+  tri: 'nom' | 'modification' | 'verification';
   page: number;
   limit: number;
 }
