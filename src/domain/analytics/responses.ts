@@ -18,6 +18,9 @@ export const kindCoverage = z.object({
   population: z.number(),
   partCommunes: share,
   partPopulation: share,
+  /** Counted apart: reached only by dynamics échue or of unknown status on the date. */
+  communesIncertaines: z.number().int().optional(),
+  populationIncertaine: z.number().optional(),
 });
 export type KindCoverage = z.infer<typeof kindCoverage>;
 /** Coverage by kind of dynamic (`{CLS: {...}, ASV: {...}}`). */
