@@ -34,11 +34,17 @@ interface ImportResponse {
   erreurs: unknown[];
 }
 
-async function postCsv(app: FastifyInstance, csv: Buffer, dryRun: boolean): Promise<ImportResponse> {
+async function postCsv(
+  app: FastifyInstance,
+  csv: Buffer,
+  dryRun: boolean,
+  token: string,
+): Promise<ImportResponse> {
   const res = await app.inject({
     method: 'POST',
     url: `/api/imports/dynamiques?dryRun=${dryRun}`,
-    headers: { 'content-type': 'text/csv; charset=utf-8' },
+    // Imports need an account since accounts exist: an administrator's API token, as a script sends it.
+    headers: { 'content-type': 'text/csv; charset=utf-8', authorization: `Bearer ${token}` },
     payload: csv,
   });
   if (res.statusCode !== 200) throw new Error(`import → ${res.statusCode} ${res.body.slice(0, 500)}`);
@@ -90,7 +96,12 @@ export async function runRegistryBench(): Promise<BenchReport> {
       );
       if (!dry.value.valide) throw new Error(JSON.stringify(dry.value.erreurs.slice(0, 5)));
       log('import CSV avec écriture (HTTP)…');
-      const imported = await timed(() => postCsv(app, csv, false));
+      const { jeton } = await ctx.services.auth.createToken(actor, {
+        role: 'administrateur',
+        regions: [],
+        libelle: 'banc d’essai',
+      });
+      const imported = await timed(() => postCsv(app, csv, false, jeton));
 
       const cog = loadCogReference();
       const lists = listQueries(cog, dynamics);

@@ -10,6 +10,8 @@ import { SeedLedger } from './kernel/seeds/seed-ledger.ts';
 import { loadShippedLayers, type ShippedLayerOutcome } from './reference/shipped/load-shipped-layers.ts';
 import { DeclaredCountRepository } from './registry/declared-counts.repository.ts';
 import { type DemoLoadDeps, loadDemo } from './registry/demo/load-demo.ts';
+import { StatusPeriodsRepository } from './registry/status-periods.repository.ts';
+import { refreshStatusPeriods } from './registry/status-periods-refresh.ts';
 import { loadGlossarySeed } from './resources/glossary/glossary-seed.ts';
 import { loadSeedNotices } from './resources/seed/seed-notices.ts';
 import { loadSeedSelections } from './resources/seed/seed-selections-loader.ts';
@@ -103,6 +105,10 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
   if (!glossary.skipped) log(`Glossaire chargé : ${glossary.crees} entrée(s) ajoutée(s)`);
   const contrats = await ctx.services.contratsVille.sync(systemActor('démarrage'));
   if (contrats.crees > 0) log(`Contrats de ville ajoutés au registre : ${contrats.crees}`);
+  const periods = new StatusPeriodsRepository(ctx.database.db);
+  const refreshed = await refreshStatusPeriods(periods, seeds.ledger);
+  if (refreshed > 0)
+    log(`Périodes de statut recalculées selon les règles en vigueur : ${refreshed} dynamique(s)`);
   if (!(await ctx.services.auth.hasAccounts())) {
     log(
       'Aucun compte : la consultation est ouverte, les modifications demandent un compte. Créez le premier ' +

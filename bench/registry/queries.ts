@@ -68,6 +68,11 @@ export function listQueries(cog: CogReference, dynamics: readonly BenchDynamic[]
     add('texte + type', { q: word, type: rng.pick(KINDS) });
   }
   for (const region of rng.sample(regions, 8)) add('région, page 2', { region, page: '2' });
+  // Derived statuses and renewals due (after the draws above, which they leave unchanged).
+  for (const statut of ['echue', 'inconnu', 'echue,inconnu']) add('statut dérivé', { statut });
+  add('statut inconnu à date', { statut: 'inconnu', date: '2016-06-30' });
+  add('tri par vérification', { tri: 'verification' });
+  for (const echeance of ['6', '12', '2030-12-31']) add('échéance', { echeance });
   return q;
 }
 

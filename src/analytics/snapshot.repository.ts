@@ -96,11 +96,14 @@ export class SnapshotRepository {
   }
 
   /** Every id in the order of a registry list sort, as the database's collation has it. */
-  async listOrder(tri: 'nom' | 'modification'): Promise<string[]> {
+  async listOrder(tri: 'nom' | 'modification' | 'verification'): Promise<string[]> {
     const rows = await this.db
       .selectFrom('dynamique')
       .select('id')
-      .orderBy(tri === 'modification' ? 'modifie_le' : 'nom', tri === 'modification' ? 'desc' : 'asc')
+      .$if(tri === 'verification', (q) => q.orderBy(sql`verifie_le desc nulls last`))
+      .$if(tri !== 'verification', (q) =>
+        q.orderBy(tri === 'modification' ? 'modifie_le' : 'nom', tri === 'modification' ? 'desc' : 'asc'),
+      )
       .orderBy('id')
       .execute();
     return rows.map((r) => r.id);

@@ -5,7 +5,7 @@ import type { DynamicInput } from '../domain/registry/schemas.ts';
 import type { HistoryRepository } from '../kernel/history/history.repository.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
 import { dynamicsWithStaleCommunes, formerCommuneCodes, type Perimeters } from './perimeter.repository.ts';
-import { historySnapshot } from './registry.presenter.ts';
+import { historySnapshot, recordedDay } from './registry.presenter.ts';
 import type { RegistryRepository } from './registry.repository.ts';
 
 export interface CommuneMigrationResult {
@@ -40,7 +40,7 @@ export async function migrateMergedCommunes(
     const unresolved = communes.filter((c) => !known.has(c));
     if (unresolved.length > 0) result.unresolved.push({ dynamique: id, communes: unresolved });
     const after: DynamicInput = { ...before, perimetre: { ...before.perimetre, communes } };
-    const write = await deps.writer.build(id, after);
+    const write = await deps.writer.build(id, after, recordedDay(row));
     const done = await deps.repo.transaction(async (trx) => {
       if (!(await deps.repo.update(trx, write, row.version))) return false;
       await deps.history.record(trx, {

@@ -18,7 +18,16 @@ export interface ContratsVilleSyncResult {
   lot: string | null;
 }
 
-/** The registry record of a contract from the reference layer: its EPCI when it has one, else communes. */
+/**
+ * The generation of contrats de ville the shipped layer lists ("Engagements Quartiers 2030"): its
+ * contracts run from the first day of 2024, with the new list of quartiers prioritaires.
+ */
+export const CONTRATS_VILLE_GENERATION = { debut: '2024-01-01', fin: '2030-12-31', periode: '2024-2030' };
+
+/**
+ * The registry record of a contract from the reference layer: its EPCI when it has one, else communes.
+ * It starts on its generation's first day, not at the beginning of time.
+ */
 export function contratToDynamic(c: ContratVille, today: string): DynamicInput {
   const epci = c.territoires.filter((t) => t.type === 'epci').map((t) => t.code);
   return {
@@ -26,15 +35,15 @@ export function contratToDynamic(c: ContratVille, today: string): DynamicInput {
     nom: `Contrat de ville ${c.nom.replace(/^\d[\dAB]{1,2} - /, '')}`,
     statut: 'actif',
     perimetre: { communes: epci.length > 0 ? [] : c.communes, epci, departements: [], qpv: [] },
-    dateDebut: null,
-    dateFin: null,
+    dateDebut: CONTRATS_VILLE_GENERATION.debut,
+    dateFin: CONTRATS_VILLE_GENERATION.fin,
     evenements: [],
     coordination: [],
     liens: [],
     sources: [{ titre: `ANCT — contrats de ville (${c.vintage})`, url: null, consulte: today }],
     signataires: [],
     contacts: [],
-    specifique: { codeContratVille: c.code, periode: '2024-2030' },
+    specifique: { codeContratVille: c.code, periode: CONTRATS_VILLE_GENERATION.periode },
     verification: { date: today, par: 'couche de référence des contrats de ville' },
   };
 }

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { DynamicInput } from '../domain/registry/schemas.ts';
-import { statusTimeline } from '../domain/registry/timeline.ts';
+import { statusTimeline, todayIso } from '../domain/registry/timeline.ts';
 import { normalizeForSearch } from '../domain/text/normalize.ts';
 import { PerimeterRepository, type Perimeters } from './perimeter.repository.ts';
 import { type DynamicWrite, RegistryRepository } from './registry.repository.ts';
@@ -70,7 +70,8 @@ export class DynamicWriter {
     return errors;
   }
 
-  async build(id: string, input: DynamicInput): Promise<DynamicWrite> {
+  /** `recordedOn`: the day the record was first entered (today for a new one), see `statusTimeline`. */
+  async build(id: string, input: DynamicInput, recordedOn: string = todayIso()): Promise<DynamicWrite> {
     const p = input.perimetre;
     const [fromEpci, fromDeps, fromQpv] = await Promise.all([
       this.perimeters.communesOfEpci(p.epci),
@@ -88,7 +89,7 @@ export class DynamicWriter {
       verifieLe: input.verification?.date ?? null,
       verifiePar: input.verification?.par ?? null,
       communes: [...communes].sort(),
-      periods: statusTimeline(input),
+      periods: statusTimeline(input, recordedOn),
     };
   }
 }

@@ -18,12 +18,14 @@ export function presentDynamic(
   options: { actor: Actor; date: string; today: string },
 ) {
   const doc = row.document as DynamicInput;
-  const statut = statusAt(doc, options.date);
+  const recordedOn = recordedDay(row);
+  const statut = statusAt(doc, options.date, recordedOn);
   return {
     id: row.id,
     type: doc.type,
     nom: doc.nom,
     statut,
+    statutSaisi: doc.statut ?? null,
     porteur: doc.porteur ?? null,
     perimetre: {
       communes,
@@ -43,7 +45,7 @@ export function presentDynamic(
     specifique: doc.specifique,
     fraicheur: {
       ...freshness(
-        { type: doc.type, dateFin: doc.dateFin, statut: statusAt(doc, options.today) },
+        { type: doc.type, dateFin: doc.dateFin, statut: statusAt(doc, options.today, recordedOn) },
         row.verifie_le,
         options.today,
       ),
@@ -56,6 +58,11 @@ export function presentDynamic(
   };
 }
 export type PresentedDynamic = ReturnType<typeof presentDynamic>;
+
+/** The day a record was entered: it dates a declared status that nothing else dates. */
+export function recordedDay(row: { cree_le: Date }): string {
+  return row.cree_le.toISOString().slice(0, 10);
+}
 
 /** The stored form used in the change history: the record as entered, plus its version. */
 export function historySnapshot(id: string, version: number, doc: DynamicInput) {

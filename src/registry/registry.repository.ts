@@ -336,8 +336,23 @@ export class RegistryRepository {
     for (const word of f.texte) {
       q = q.where('d.nom_recherche', 'like', `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
     }
+    const echueOn = (day: string) =>
+      sql<boolean>`exists (select 1 from dynamique_periode e where e.dynamique = d.id and e.statut = 'echue'
+        and e.debut <= ${day}::date and (e.fin is null or e.fin > ${day}::date))`;
     if (f.fraicheur === 'a_verifier') {
-      q = q.where((eb) => eb.or([eb('d.verifie_le', 'is', null), eb('d.verifie_le', '<', f.verifyBefore)]));
+      q = q.where((eb) =>
+        eb.or([eb('d.verifie_le', 'is', null), eb('d.verifie_le', '<', f.verifyBefore), echueOn(f.today)]),
+      );
+    }
+    if (f.echeance !== null) {
+      // Same rule as renewalDue (domain/registry/in-memory-list.ts): échue from the day after the end date.
+      q = q
+        .where('d.date_fin', '<=', f.echeance)
+        .where(
+          sql<boolean>`exists (select 1 from dynamique_periode e where e.dynamique = d.id and e.statut = 'echue'
+            and e.debut = d.date_fin + 1)`,
+        )
+        .where((eb) => eb.or([eb('d.date_fin', '>=', f.today), echueOn(f.today)]));
     }
     if (f.fraicheur === 'a_renouveler') {
       q = q
@@ -360,7 +375,13 @@ export class RegistryRepository {
     // the window (spilled to disk past work_mem); the page's records are read afterwards by id.
     const page = await q
       .select(['d.id', sql<number>`count(*) over ()`.as('total')])
-      .orderBy(f.tri === 'modification' ? 'd.modifie_le' : 'd.nom', f.tri === 'modification' ? 'desc' : 'asc')
+      .$if(f.tri === 'verification', (s) => s.orderBy(sql`d.verifie_le desc nulls last`))
+      .$if(f.tri !== 'verification', (s) =>
+        s.orderBy(
+          f.tri === 'modification' ? 'd.modifie_le' : 'd.nom',
+          f.tri === 'modification' ? 'desc' : 'asc',
+        ),
+      )
       .orderBy('d.id')
       .limit(f.limit)
       .offset((f.page - 1) * f.limit)

@@ -24,6 +24,7 @@ import {
   historySnapshot,
   type PresentedDynamic,
   presentDynamic,
+  recordedDay,
   seesPrivateContacts,
   visibleContacts,
 } from './registry.presenter.ts';
@@ -83,6 +84,8 @@ export class RegistryService {
       date,
       texte: query.q ? searchTokens(query.q) : [],
       fraicheur: query.fraicheur ?? null,
+      today,
+      echeance: echeanceLimit(query.echeance, today),
       verifyBefore: addMonths(today, -VERIFY_AFTER_MONTHS),
       renewBefore: addMonths(today, RENEW_WITHIN_MONTHS),
       fixedTermKinds: [...FIXED_TERM_KINDS],
@@ -164,7 +167,7 @@ export class RegistryService {
     const errors = await writer.check(input, null);
     if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
     const id = options.id ?? writer.newId();
-    const write = await writer.build(id, input);
+    const write = await writer.build(id, input, this.today());
     await assertMayWriteDynamic(actor, [{ id: null, communes: write.communes }], this.regionsOf);
     const run = async (trx: Transaction<DB>) => {
       await this.repo.insert(trx, write);
@@ -194,7 +197,7 @@ export class RegistryService {
       const kept = keepHiddenContacts(actor, current.document as DynamicInput, input);
       const errors = await this.writer.check(kept, id);
       if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
-      const write = await this.writer.build(id, kept);
+      const write = await this.writer.build(id, kept, recordedDay(current));
       await assertMayWriteDynamic(
         actor,
         [
@@ -262,6 +265,12 @@ export class RegistryService {
         : snap,
     );
   }
+}
+
+/** `echeance` as months from today or as a date: the last end date listed. */
+export function echeanceLimit(echeance: string | undefined, today: string): string | null {
+  if (!echeance) return null;
+  return echeance.includes('-') ? echeance : addMonths(today, Number(echeance));
 }
 
 function describe(errors: Record<string, string>): string {

@@ -54,4 +54,18 @@ describe('contrats de ville become CONTRAT_VILLE dynamics', () => {
     expect(cv?.perimetre.communes.length).toBeGreaterThan(10);
     expect(cv?.sources[0]?.titre).toMatch(/ANCT/);
   });
+
+  it('a contract of the 2024 generation starts on its generation date, not at the beginning of time', async () => {
+    const at = async (date: string) => {
+      const res = await t.app.inject({
+        url: '/api/dynamiques',
+        query: { type: 'CONTRAT_VILLE', territoire: 'epci:200040350', date },
+      });
+      const items = res.json().items as { statut: string; specifique: { codeContratVille?: string } }[];
+      return items.find((i) => i.specifique.codeContratVille === 'CN00101I');
+    };
+    expect(await at('2023-12-31')).toBeUndefined();
+    expect((await at('2024-01-01'))?.statut).toBe('actif');
+    expect((await at('2031-01-01'))?.statut).toBe('echue');
+  });
 });

@@ -119,9 +119,11 @@ describe('demo data from the 2018 survey', () => {
     expect(items).toHaveLength(expected.length);
     const villefranche = items.find((i) => i.nom === 'ASV de l’agglomération de Villefranche-sur-Saône');
     expect(villefranche?.statut).toBe('arrete');
-    // Before its stop in 2017, its start is unknown: the registry does not invent it.
+    // Before its stop in 2017 it lived, in a state the survey does not tell: the registry does not invent it.
     const earlier = await listDemo({ region: '84', date: '2016-06-01', type: 'ASV' });
-    expect(earlier.map((i) => i.nom)).not.toContain(villefranche?.nom);
+    expect(earlier.find((i) => i.nom === villefranche?.nom)?.statut).toBe('inconnu');
+    const active = await listDemo({ region: '84', date: '2016-06-01', type: 'ASV', statut: 'actif' });
+    expect(active).toEqual([]);
   });
 
   it('the five active CLS of Provence-Alpes-Côte d’Azur', async () => {

@@ -66,7 +66,13 @@ beforeAll(async () => {
     perimetre: { communes: ['85047'] },
     dateDebut: '2019-01-01',
   });
-  await create('MSP Luçon', { type: 'MSP', statut: 'en_projet', perimetre: { communes: ['85128'] } });
+  // A project without dated event is known from the day it was observed (here a source of 2020).
+  await create('MSP Luçon', {
+    type: 'MSP',
+    statut: 'en_projet',
+    perimetre: { communes: ['85128'] },
+    sources: [{ titre: 'Annuaire des MSP de Vendée', url: null, consulte: '2020-01-15' }],
+  });
   await create('ASV Luçon', {
     type: 'ASV',
     statut: undefined,

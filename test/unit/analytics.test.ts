@@ -115,7 +115,14 @@ describe('coverage', () => {
       ['CLS', 'ASV'],
       '2020-01-01',
     );
-    expect(cov.CLS).toEqual({ communes: 2, population: 4000, partCommunes: 2 / 3, partPopulation: 0.4 });
+    expect(cov.CLS).toEqual({
+      communes: 2,
+      population: 4000,
+      partCommunes: 2 / 3,
+      partPopulation: 0.4,
+      communesIncertaines: 0,
+      populationIncertaine: 0,
+    });
     expect(cov.ASV?.communes).toBe(0);
   });
   it('zones blanches are the communes no kind covers', () => {
@@ -249,5 +256,67 @@ describe('qpvCoverage', () => {
       populationConnue: 0,
       couverture: { CLS: { qpv: 0, part: 0, population: null } },
     });
+  });
+});
+
+describe('unknown and échue statuses, counted apart', () => {
+  // Observed on 2018-03-01 (unknown before); its term ended on 2020-12-31 (échue after).
+  const observed = (id: string, type: DynamicKind, communes: string[]) =>
+    dyn(id, type, communes, '2010-01-01', null, {
+      periods: [
+        { statut: 'inconnu', debut: '0001-01-01', fin: '2018-03-01' },
+        { statut: 'actif', debut: '2018-03-01', fin: '2021-01-01' },
+        { statut: 'echue', debut: '2021-01-01', fin: null },
+      ],
+    });
+  const cv = observed('cv', 'CONTRAT_VILLE', ['A']);
+  const cls = observed('cls', 'CLS', ['A', 'B']);
+  const asv = dyn('asv', 'ASV', ['A'], '2015-01-01');
+
+  it('counts give unknown and échue rows of their own', () => {
+    const at = (date: string) =>
+      countByTerritory(
+        [cls],
+        () => ['84'],
+        date,
+        () => true,
+        null,
+      ).map((r) => [r.statut, r.nombre]);
+    expect(at('2017-01-01')).toEqual([['inconnu', 1]]);
+    expect(at('2019-01-01')).toEqual([['actif', 1]]);
+    expect(at('2022-01-01')).toEqual([['echue', 1]]);
+  });
+
+  it('the configuration matrix leaves them out and names them apart', () => {
+    const before = matrix([cv, cls, asv], 'CONTRAT_VILLE', ['ASV', 'CLS'], '2017-01-01');
+    expect(before.total).toBe(0);
+    expect(before.aPart).toEqual({ inconnu: ['cv'], echue: [] });
+    const during = matrix([cv, cls, asv], 'CONTRAT_VILLE', ['ASV', 'CLS'], '2019-01-01');
+    expect(during.configurations.find((c) => c.avec.length === 2)?.dynamiques).toEqual(['cv']);
+    // An échue CLS is not "present" beside the contract any more.
+    const after = matrix(
+      [dyn('cv2', 'CONTRAT_VILLE', ['A']), cls, asv],
+      'CONTRAT_VILLE',
+      ['ASV', 'CLS'],
+      '2022-01-01',
+    );
+    expect(after.configurations.find((c) => c.dynamiques.includes('cv2'))?.avec).toEqual(['ASV']);
+  });
+
+  it('coverage counts communes reached only by échue or unknown dynamics apart', () => {
+    const territory = [commune('A', 100), commune('B', 50)];
+    const cov = coverageByKind(territory, [cls, asv], ['CLS', 'ASV'], '2022-01-01');
+    expect(cov.CLS).toMatchObject({ communes: 0, communesIncertaines: 2, populationIncertaine: 150 });
+    expect(cov.ASV).toMatchObject({ communes: 1, communesIncertaines: 0 });
+  });
+
+  it('evolution lists unknown statuses apart, and an échue term as a change, not a stop', () => {
+    const early = evolutionBetween([cls, asv], '2016-01-01', '2019-01-01');
+    expect(early.inconnues.map((i) => i.id)).toEqual(['cls']);
+    expect(early.creees).toEqual([]);
+    const late = evolutionBetween([cls], '2019-01-01', '2022-01-01');
+    expect(late.arretees).toEqual([]);
+    expect(late.changements).toMatchObject([{ id: 'cls', nature: 'statut', avant: 'actif', apres: 'echue' }]);
+    expect(late.solde.CLS).toBe(-1);
   });
 });

@@ -82,11 +82,14 @@ describe('data files shipped in data-seed/', () => {
   it('dates follow the survey: stopped in 2017, second-generation CLS, snapshot of March 2018', () => {
     const villefranche = get('ara-villefranche-asv');
     expect(statusAt(villefranche, '2018-03-01')).toBe('arrete');
-    expect(statusAt(villefranche, '2016-12-31')).toBeNull();
+    // It lived before it stopped, in a state the survey does not tell.
+    expect(statusAt(villefranche, '2016-12-31')).toBe('inconnu');
     expect(villefranche.evenements[0]?.note).toMatch(/2017/);
     expect(get('ara-roannais-cls').specifique.generation).toBe(2);
     const paca = records.filter((r) => r.cle.startsWith('paca-') && r.type === 'CLS');
     expect(paca.filter((r) => statusAt(r, '2018-03-01') === 'actif')).toHaveLength(5);
+    // Known from the survey's date only: earlier, every one of them is of unknown status.
+    expect(paca.filter((r) => statusAt(r, '2018-02-28') === 'inconnu')).toHaveLength(paca.length);
   });
 
   it('links name records of the file and can be loaded targets first', () => {

@@ -1,5 +1,5 @@
 import type { DynamicKind } from '../registry/kinds.ts';
-import { type AnalyticDynamic, isLiveAt, shortKind } from './model.ts';
+import { type AnalyticDynamic, isLiveAt, periodStatusAt, shortKind } from './model.ts';
 
 export interface Configuration {
   avec: DynamicKind[];
@@ -35,12 +35,18 @@ export function configurationMatrix(input: {
   bases: AnalyticDynamic[];
   /** Live dynamics per commune, for the `avec` kinds. */
   byCommune: (commune: string) => AnalyticDynamic[];
-}): { total: number; configurations: Configuration[] } {
+}): { total: number; configurations: Configuration[]; aPart: { inconnu: string[]; echue: string[] } } {
   const { base, avec, date } = input;
   const masks = new Map<number, string[]>();
+  const aPart = { inconnu: [] as string[], echue: [] as string[] };
   let total = 0;
   for (const d of input.bases) {
-    if (d.type !== base || !isLiveAt(d, date)) continue;
+    if (d.type !== base) continue;
+    if (!isLiveAt(d, date)) {
+      const statut = periodStatusAt(d.periods, date);
+      if (statut === 'inconnu' || statut === 'echue') aPart[statut].push(d.id);
+      continue;
+    }
     total += 1;
     let mask = 0;
     const full = (1 << avec.length) - 1;
@@ -68,5 +74,5 @@ export function configurationMatrix(input: {
     });
   }
   configurations.sort((a, b) => a.avec.length - b.avec.length);
-  return { total, configurations };
+  return { total, configurations, aPart };
 }

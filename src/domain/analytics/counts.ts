@@ -1,4 +1,4 @@
-import type { DynamicKind, Status } from '../registry/kinds.ts';
+import type { DynamicKind, TimelineStatus } from '../registry/kinds.ts';
 import { type AnalyticDynamic, periodStatusAt } from './model.ts';
 
 /** One collator for the whole sort: `localeCompare` builds one per call (same order). */
@@ -7,7 +7,7 @@ const byDefault = new Intl.Collator();
 export interface CountRow {
   territoire: string;
   type: DynamicKind;
-  statut: Status;
+  statut: TimelineStatus;
   nombre: number;
 }
 

@@ -15,12 +15,14 @@ export interface Change extends EvolutionItem {
 
 /**
  * What changed between two dates: dynamics created (absent then present), stopped (live then stopped
- * or gone), status and coordination changes, and the net change of live dynamics per kind.
+ * or gone), status and coordination changes (to "échue" included), the net change of live dynamics per
+ * kind, and apart the dynamics whose status is unknown on one of the dates: nothing can be said of them.
  */
 export function evolutionBetween(dynamics: AnalyticDynamic[], depuis: string, jusqua: string) {
   const creees: EvolutionItem[] = [];
   const arretees: EvolutionItem[] = [];
   const changements: Change[] = [];
+  const inconnues: EvolutionItem[] = [];
   const solde: Record<string, number> = {};
   for (const d of dynamics) {
     const item = { id: d.id, type: d.type, nom: d.nom };
@@ -33,7 +35,11 @@ export function evolutionBetween(dynamics: AnalyticDynamic[], depuis: string, ju
       creees.push(item);
       continue;
     }
-    if (liveBefore && !liveAfter) {
+    if (before === 'inconnu' || after === 'inconnu') {
+      inconnues.push(item);
+      continue;
+    }
+    if (liveBefore && (after === null || after === 'arrete')) {
       arretees.push(item);
       continue;
     }
@@ -57,6 +63,7 @@ export function evolutionBetween(dynamics: AnalyticDynamic[], depuis: string, ju
     creees: creees.sort(byName),
     arretees: arretees.sort(byName),
     changements: changements.sort(byName),
+    inconnues: inconnues.sort(byName),
     solde,
   };
 }

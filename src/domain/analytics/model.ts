@@ -1,4 +1,4 @@
-import type { DynamicKind, Status } from '../registry/kinds.ts';
+import { type DynamicKind, LIVE_STATUSES, type TimelineStatus } from '../registry/kinds.ts';
 import type { CoordinationPost, DynamicLink } from '../registry/schemas.ts';
 import type { StatusPeriod } from '../registry/timeline.ts';
 
@@ -33,15 +33,18 @@ export interface CommuneInfo {
   arrondissement?: boolean;
 }
 
-export function periodStatusAt(periods: StatusPeriod[], date: string): Status | null {
+export function periodStatusAt(periods: StatusPeriod[], date: string): TimelineStatus | null {
   for (const p of periods) if (p.debut <= date && (p.fin === null || date < p.fin)) return p.statut;
   return null;
 }
 
-/** A dynamic "is present" on a territory at a date when it exists then and has not been stopped. */
+/**
+ * A dynamic "is present" on a territory at a date when it is known to run then (en projet, active or
+ * suspended): neither stopped, nor past its term (échue), nor of unknown status, which are counted apart.
+ */
 export function isLiveAt(d: AnalyticDynamic, date: string): boolean {
   const s = periodStatusAt(d.periods, date);
-  return s !== null && s !== 'arrete';
+  return s !== null && LIVE_STATUSES.includes(s);
 }
 
 /** Short label used in configuration names: "CV" for contrats de ville, the code otherwise. */

@@ -1,5 +1,5 @@
 import { documentsOnly, listOf } from '../kernel/responses.ts';
-import { DYNAMIC_KINDS, STATUSES } from '../registry/kinds.ts';
+import { DYNAMIC_KINDS, TIMELINE_STATUSES } from '../registry/kinds.ts';
 import { presentedDynamic } from '../registry/responses.ts';
 import { linkedNotice } from '../resources/responses.ts';
 import { territoryTypeSchema } from '../territories/schemas.ts';
@@ -18,6 +18,9 @@ export const kindCoverage = z.object({
   population: z.number(),
   partCommunes: share,
   partPopulation: share,
+  /** Counted apart: reached only by dynamics échue or of unknown status on the date. */
+  communesIncertaines: z.number().int().optional(),
+  populationIncertaine: z.number().optional(),
 });
 export type KindCoverage = z.infer<typeof kindCoverage>;
 /** Coverage by kind of dynamic (`{CLS: {...}, ASV: {...}}`). */
@@ -25,7 +28,7 @@ const coverageByKind = z.record(z.string(), kindCoverage);
 
 /** GET /api/analyses/comptages. */
 export const countsResult = listOf(
-  z.object({ territoire: named, type: kind, statut: z.enum(STATUSES), nombre: z.number().int() }),
+  z.object({ territoire: named, type: kind, statut: z.enum(TIMELINE_STATUSES), nombre: z.number().int() }),
 ).extend({
   date: day,
   niveau: z.enum(['region', 'departement']),
@@ -50,6 +53,8 @@ export const configurationsResult = z.object({
   base: kind,
   avec: z.array(kind),
   total: z.number().int(),
+  /** Base dynamics left out of the matrix on that date: status unknown, or past their end date (échue). */
+  aPart: z.object({ inconnu: z.array(z.string()), echue: z.array(z.string()) }),
   configurations: z.array(
     z.object({
       avec: z.array(kind),
@@ -111,7 +116,9 @@ export const evolutionResult = z.object({
       apres: z.string(),
     }),
   ),
-  /** Net change of live dynamics per kind. */
+  /** Dynamics whose status is unknown on one of the two dates (not observed then): told apart. */
+  inconnues: z.array(evolutionItem),
+  /** Net change of live dynamics (en projet, active, suspended) per kind. */
   solde: z.record(z.string(), z.number().int()),
 });
 export type EvolutionResult = z.infer<typeof evolutionResult>;

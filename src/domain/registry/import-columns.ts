@@ -22,6 +22,9 @@ export const IMPORT_COLUMNS = [
   'sourceUrl',
   'id',
   'version',
+  'verifieLe',
+  'verifiePar',
+  'statutALaDate',
 ] as const;
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
 
@@ -124,6 +127,28 @@ export const COLUMN_DOCS: readonly ColumnDoc[] = [
     description:
       'version de la dynamique lue (écrite par l’export) : si elle a été modifiée depuis, la ligne est ' +
       'refusée au lieu d’écraser la modification',
+    example: '',
+  },
+  {
+    name: 'verifieLe',
+    required: 'non',
+    description:
+      'date de la dernière vérification de l’information (AAAA-MM-JJ ou JJ/MM/AAAA) : date la fiche ' +
+      'et son statut ; vide : inchangée',
+    example: '',
+  },
+  {
+    name: 'verifiePar',
+    required: 'non',
+    description: 'qui a vérifié (personne, équipe ou enquête), avec verifieLe',
+    example: '',
+  },
+  {
+    name: 'statutALaDate',
+    required: 'non',
+    description:
+      'écrite par l’export, ignorée à l’import : statut à la date de l’export, « inconnu » avant ' +
+      'l’observation, « echue » après la date de fin sans renouvellement',
     example: '',
   },
 ];

@@ -101,6 +101,11 @@ export function mapImportRow(
   if (has('dateDebut')) candidate.dateDebut = normalizeDate(cell('dateDebut'));
   if (has('dateFin')) candidate.dateFin = normalizeDate(cell('dateFin'));
 
+  if (cell('verifieLe')) {
+    const par = cell('verifiePar') || existing?.verification?.par || 'import';
+    candidate.verification = { date: normalizeDate(cell('verifieLe')), par };
+  }
+
   const titre = cell('source') || cell('sourceUrl');
   if (titre) {
     const source = { titre, url: cell('sourceUrl') || null };

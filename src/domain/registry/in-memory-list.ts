@@ -1,6 +1,6 @@
 import type { DynamicPlaces } from '../analytics/places.ts';
 import type { DynamicListFilters } from './list-filters.ts';
-import type { StatusPeriod } from './timeline.ts';
+import { nextDay, type StatusPeriod } from './timeline.ts';
 
 /** What a list filter reads of a dynamic (the analytics snapshot holds it for every record). */
 export interface ListableDynamic {
@@ -61,7 +61,8 @@ export function filterInMemory(entries: readonly ListEntry[], f: DynamicListFilt
     if (!placed(entry, communes, above)) continue;
     if (!livesAt(d.periods, f.date, statuts)) continue;
     if (!hasWords(d.nomRecherche, f.texte)) continue;
-    if (f.fraicheur === 'a_verifier' && d.verifieLe !== null && d.verifieLe >= f.verifyBefore) continue;
+    if (f.fraicheur === 'a_verifier' && !toVerify(d, f)) continue;
+    if (f.echeance !== null && !renewalDue(d, f.today, f.echeance)) continue;
     if (f.fraicheur === 'a_renouveler' && !dueForRenewal(d, fixedTerm, f.renewBefore)) continue;
     if (total >= start && refs.length < f.limit) refs.push({ id: d.id, version: d.version });
     total += 1;
@@ -91,6 +92,26 @@ function livesAt(periods: StatusPeriod[], date: string, statuts: Set<string> | n
     }
   }
   return false;
+}
+
+function statusOn(periods: StatusPeriod[], date: string): string | null {
+  for (const p of periods) if (p.debut <= date && (p.fin === null || p.fin > date)) return p.statut;
+  return null;
+}
+
+function toVerify(d: ListableDynamic, f: DynamicListFilters): boolean {
+  return d.verifieLe === null || d.verifieLe < f.verifyBefore || statusOn(d.periods, f.today) === 'echue';
+}
+
+/** Its term ends by `limit` and nothing renewed it; a term already over counts while échue today. */
+export function renewalDue(
+  d: { dateFin: string | null; periods: StatusPeriod[] },
+  today: string,
+  limit: string,
+): boolean {
+  if (d.dateFin === null || d.dateFin > limit) return false;
+  if (statusOn(d.periods, nextDay(d.dateFin)) !== 'echue') return false;
+  return d.dateFin >= today || statusOn(d.periods, today) === 'echue';
 }
 
 function hasWords(text: string, words: string[]): boolean {

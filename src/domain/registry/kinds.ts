@@ -35,12 +35,28 @@ export const DYNAMIC_KIND_LABELS: Record<DynamicKind, string> = {
 export const STATUSES = ['en_projet', 'actif', 'suspendu', 'arrete'] as const;
 export type Status = (typeof STATUSES)[number];
 
-export const STATUS_LABELS: Record<Status, string> = {
+/**
+ * Statuses of the valid-time history: the declared ones, plus two the registry derives and never takes
+ * as input. `inconnu`: the dynamic existed (or may have) but nothing observed says how it stood then.
+ * `echue`: its end date has passed and no renewal was recorded.
+ */
+export const TIMELINE_STATUSES = [...STATUSES, 'inconnu', 'echue'] as const;
+export type TimelineStatus = (typeof TIMELINE_STATUSES)[number];
+
+export const STATUS_LABELS: Record<TimelineStatus, string> = {
   en_projet: 'en projet',
   actif: 'active',
   suspendu: 'suspendue',
   arrete: 'arrêtée',
+  inconnu: 'statut inconnu',
+  echue: 'échue',
 };
+
+/** Running on a date with a known status: what analyses count as present. */
+export const LIVE_STATUSES: readonly TimelineStatus[] = ['en_projet', 'actif', 'suspendu'];
+
+/** Derived statuses, counted apart from the declared ones in every table. */
+export const UNCERTAIN_STATUSES: readonly TimelineStatus[] = ['inconnu', 'echue'];
 
 export const EVENT_TYPES = [
   'creation',
@@ -95,6 +111,12 @@ export const CARRIER_TYPES = [
   'organisme_social',
   'autre',
 ] as const;
+
+/** Events that open a new term: after the end date they end "échue", shortly before it they extend it. */
+export const RENEWAL_EVENTS: readonly EventType[] = ['renouvellement', 'nouvelle_generation', 'signature'];
+
+/** Events that mark the start of a dynamic: before the first of them, it did not exist. */
+export const BEGINNING_EVENTS: readonly EventType[] = ['creation', 'lettre_intention', 'signature'];
 
 /** Kinds signed for a fixed term, listed "à renouveler" near or past their end date. */
 export const FIXED_TERM_KINDS: readonly DynamicKind[] = ['CLS', 'PTSM', 'CONTRAT_VILLE', 'PLSP'];

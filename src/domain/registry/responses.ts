@@ -1,6 +1,13 @@
 import { documentsOnly, pageOf } from '../kernel/responses.ts';
 import { z } from '../zod-fr.ts';
-import { CARRIER_TYPES, DYNAMIC_KINDS, EVENT_TYPES, LINK_TYPES, STATUSES } from './kinds.ts';
+import {
+  CARRIER_TYPES,
+  DYNAMIC_KINDS,
+  EVENT_TYPES,
+  LINK_TYPES,
+  STATUSES,
+  TIMELINE_STATUSES,
+} from './kinds.ts';
 
 /**
  * What the registry routes answer (src/registry/registry.presenter.ts and the services): Fastify
@@ -76,8 +83,13 @@ export const presentedDynamic = z
     id: z.string(),
     type: kind,
     nom: z.string(),
-    /** Status at `date`, derived from the events when there are some; null before the first one. */
-    statut: status.nullable(),
+    /**
+     * Status at `date`, derived from the events when there are some; null before the dynamic existed;
+     * `inconnu` before its status was observed, `echue` past its end date with no renewal.
+     */
+    statut: z.enum(TIMELINE_STATUSES).nullable(),
+    /** The status as entered, without date (used when the record has no dated events). */
+    statutSaisi: status.nullable(),
     porteur: carrierOut.nullable(),
     perimetre: z.object({
       /** Every commune covered, whatever the perimeter names (EPCI, départements, QPV). */

@@ -1,7 +1,14 @@
 import { rejectUnstorableText } from '../kernel/storable-text.ts';
 import { CODE_PATTERNS } from '../territories/types.ts';
 import { z } from '../zod-fr.ts';
-import { CARRIER_TYPES, DYNAMIC_KINDS, EVENT_TYPES, LINK_TYPES, STATUSES } from './kinds.ts';
+import {
+  CARRIER_TYPES,
+  DYNAMIC_KINDS,
+  EVENT_TYPES,
+  LINK_TYPES,
+  STATUSES,
+  TIMELINE_STATUSES,
+} from './kinds.ts';
 
 /** Shared by the API (validation, OpenAPI), imports, the CLI and the web client. */
 
@@ -209,7 +216,8 @@ export const territoryFilter = z
 
 export const dynamicListQuery = z.object({
   type: csvList(DYNAMIC_KINDS, 'type').optional(),
-  statut: csvList(STATUSES, 'statut').optional(),
+  /** Derived statuses too: `inconnu` (not observed then), `echue` (past its end date, not renewed). */
+  statut: csvList(TIMELINE_STATUSES, 'statut').optional(),
   region: z
     .string()
     .regex(/^\d{2}$/, 'code de région à 2 chiffres')
@@ -221,7 +229,18 @@ export const dynamicListQuery = z.object({
   fraicheur: z
     .enum(['a_verifier', 'a_renouveler'], { error: () => 'fraicheur : a_verifier ou a_renouveler' })
     .optional(),
-  tri: z.enum(['nom', 'modification']).default('nom'),
+  /** Renewals due: within that many months from today, or up to that date. */
+  echeance: z
+    .string()
+    .regex(/^(\d{1,3}|\d{4}-\d{2}-\d{2})$/, 'echeance : un nombre de mois (1 à 120) ou une date AAAA-MM-JJ')
+    .refine((s) => s.includes('-') || (Number(s) >= 1 && Number(s) <= 120), {
+      message: 'echeance : un nombre de mois de 1 à 120',
+    })
+    .refine((s) => !s.includes('-') || isoDate.safeParse(s).success, {
+      message: 'echeance : date inexistante',
+    })
+    .optional(),
+  tri: z.enum(['nom', 'modification', 'verification']).default('nom'),
   page: z.coerce.number().int().min(1, 'page commence à 1').max(100_000).default(1),
   limit: z.coerce
     .number()

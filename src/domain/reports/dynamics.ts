@@ -1,5 +1,5 @@
 import { type AnalyticDynamic, periodStatusAt } from '../analytics/model.ts';
-import { type DynamicKind, FIXED_TERM_KINDS, STATUS_LABELS } from '../registry/kinds.ts';
+import { type DynamicKind, FIXED_TERM_KINDS, LIVE_STATUSES, STATUS_LABELS } from '../registry/kinds.ts';
 import { addMonths, hasCoordinationAt, RENEW_WITHIN_MONTHS } from '../registry/timeline.ts';
 import { formatDateLong } from './french.ts';
 import type { ReportDynamic } from './inputs.ts';
@@ -73,8 +73,11 @@ export function byKindThenName(a: ReportDynamic, b: ReportDynamic): number {
   return (KIND_ORDER.get(a.type) ?? 99) - (KIND_ORDER.get(b.type) ?? 99) || a.nom.localeCompare(b.nom, 'fr');
 }
 
-/** "En cours": existing and not stopped (en projet, active or suspended). */
-export const isOngoing = (d: ReportDynamic) => d.statut !== 'arrete';
+/**
+ * "En cours": en projet, active or suspended. Stopped, échue and unknown-status dynamics are listed in
+ * the status table, in columns of their own.
+ */
+export const isOngoing = (d: ReportDynamic) => LIVE_STATUSES.includes(d.statut);
 
 /** Kinds whose coordination the field watches (the 2018 survey asked it of each). */
 export const COORDINATED_KINDS = ['ASV', 'CLS', 'CLSM'] as const;

@@ -1,6 +1,6 @@
 import type { Configuration } from '../analytics/configurations.ts';
 import type { QpvFigures } from '../analytics/qpv-coverage.ts';
-import type { DynamicKind, Status } from '../registry/kinds.ts';
+import type { DynamicKind, TimelineStatus } from '../registry/kinds.ts';
 
 /** What the état des lieux is built from: results of the analyses, already computed for one scope. */
 
@@ -14,7 +14,7 @@ export interface TerritoryTotals {
 export interface CountItem {
   territoire: { code: string; nom: string };
   type: DynamicKind;
-  statut: Status;
+  statut: TimelineStatus;
   nombre: number;
 }
 
@@ -48,7 +48,7 @@ export interface ReportDynamic {
   id: string;
   type: DynamicKind;
   nom: string;
-  statut: Status;
+  statut: TimelineStatus;
   porteur: string | null;
   coordonnee: boolean;
   dateFin: string | null;

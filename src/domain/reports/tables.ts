@@ -1,4 +1,10 @@
-import { DYNAMIC_KIND_LABELS, type DynamicKind, STATUSES } from '../registry/kinds.ts';
+import {
+  DYNAMIC_KIND_LABELS,
+  type DynamicKind,
+  LIVE_STATUSES,
+  TIMELINE_STATUSES,
+  type TimelineStatus,
+} from '../registry/kinds.ts';
 import type { ReportBarChart, ReportTable } from './document.ts';
 import { isOngoing, REPORT_KIND_ORDER, statusLabel } from './dynamics.ts';
 import { formatDateLong, formatInteger, formatPercent, KIND_SHORT } from './french.ts';
@@ -46,7 +52,7 @@ function countsTable(
 ): ReportTable {
   const cell = (dep: string, kind: DynamicKind) =>
     input.comptages
-      .filter((c) => c.territoire.code === dep && c.type === kind && c.statut !== 'arrete')
+      .filter((c) => c.territoire.code === dep && c.type === kind && LIVE_STATUSES.includes(c.statut))
       .reduce((s, c) => s + c.nombre, 0);
   const lignes = input.departements.map((dep) => {
     const values = kinds.map((k) => cell(dep.code, k));
@@ -82,23 +88,30 @@ function countsNote(several: boolean): string {
   );
 }
 
-/** Every dynamic existing on the date, by kind and status (including stopped ones). */
+const STATUS_COLUMN_TITLES: Record<TimelineStatus, string> = {
+  en_projet: 'En projet',
+  actif: 'Active',
+  suspendu: 'Suspendue',
+  arrete: 'Arrêtée',
+  echue: 'Échue',
+  inconnu: 'Statut inconnu',
+};
+
+/** Every dynamic existing on the date, by kind and status (stopped, échue and unknown ones apart). */
 export function statusTable(input: EtatDesLieuxInput): ReportTable {
   const kinds = kindsPresent(input.dynamiques);
   return {
     legende: `Dynamiques par type et par statut au ${formatDateLong(input.date)}`,
     colonnes: [
       { libelle: 'Type' },
-      ...STATUSES.map((s) =>
-        right({ en_projet: 'En projet', actif: 'Active', suspendu: 'Suspendue', arrete: 'Arrêtée' }[s]),
-      ),
+      ...TIMELINE_STATUSES.map((s) => right(STATUS_COLUMN_TITLES[s])),
       right('Total'),
     ],
     lignes: kinds.map((k) => {
       const list = input.dynamiques.filter((d) => d.type === k);
       return [
         DYNAMIC_KIND_LABELS[k],
-        ...STATUSES.map((s) => n(list.filter((d) => d.statut === s).length)),
+        ...TIMELINE_STATUSES.map((s) => n(list.filter((d) => d.statut === s).length)),
         n(list.length),
       ];
     }),

@@ -1,5 +1,6 @@
 import type { Actor } from '../../domain/actor.ts';
 import { conflict } from '../../domain/errors.ts';
+import { STATUSES } from '../../domain/registry/kinds.ts';
 import type { DynamicListQuery } from '../../domain/registry/schemas.ts';
 import { toFrenchCsv } from '../../kernel/tabular/write-csv.ts';
 import { toXlsx, XLSX_CONTENT_TYPE } from '../../kernel/tabular/write-xlsx.ts';
@@ -29,16 +30,28 @@ export const EXPORT_COLUMNS = [
   'dateFin',
   'porteurType',
   'porteurCode',
+  'statutALaDate',
+  'verifieLe',
+  'verifiePar',
+  'source',
+  'sourceUrl',
   // Last, so that a re-import refuses a row whose record was modified since the export.
   'version',
 ] as const;
 
+/**
+ * The `statut` column stays one the import takes back: a derived status (inconnu, échue) gives the
+ * status as entered, or nothing for a record whose status comes from its events (kept on re-import).
+ * `statutALaDate` tells the derived one; "mise à jour" is the last verification and the latest source.
+ */
 export function exportRow(d: PresentedDynamic): (string | null)[] {
+  const declared = (STATUSES as readonly string[]).includes(d.statut ?? '') ? d.statut : d.statutSaisi;
+  const source = d.sources.at(-1);
   return [
     d.id,
     d.type,
     d.nom,
-    d.statut,
+    declared ?? '',
     d.perimetre.communesSaisies.join(','),
     d.perimetre.epci.join(','),
     d.perimetre.departements.join(','),
@@ -48,6 +61,11 @@ export function exportRow(d: PresentedDynamic): (string | null)[] {
     d.dateFin,
     d.porteur?.type ?? '',
     d.porteur?.code ?? '',
+    d.statut ?? '',
+    d.fraicheur.verifieLe,
+    d.fraicheur.verifiePar ?? '',
+    source?.titre ?? '',
+    source?.url ?? '',
     String(d.version),
   ];
 }

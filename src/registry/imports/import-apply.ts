@@ -5,7 +5,7 @@ import type { HistoryEntry, HistoryRepository } from '../../kernel/history/histo
 import type { ProgressReporter } from '../../kernel/progress.ts';
 import { yieldToEventLoop } from '../../lib/event-loop.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
-import { historySnapshot } from '../registry.presenter.ts';
+import { historySnapshot, recordedDay } from '../registry.presenter.ts';
 import type { DynamicWrite, RegistryRepository } from '../registry.repository.ts';
 import type { PlannedWrite } from './import-plan.ts';
 
@@ -42,7 +42,9 @@ export async function buildWrites(
   const built: { planned: PlannedWrite; write: DynamicWrite }[] = [];
   for (const planned of writes) {
     const id = planned.kind === 'update' ? planned.current.id : writer.newId();
-    built.push({ planned, write: await writer.build(id, planned.input) });
+    // A record's status without dated events is known from the day it was entered, kept on update.
+    const recordedOn = planned.kind === 'update' ? recordedDay(planned.current) : undefined;
+    built.push({ planned, write: await writer.build(id, planned.input, recordedOn) });
     progress?.({ step: 'préparation', done: built.length, total: writes.length });
     if (built.length % 100 === 0) await yieldToEventLoop();
   }

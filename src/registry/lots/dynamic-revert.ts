@@ -1,6 +1,7 @@
 import { type DynamicInput, dynamicInput } from '../../domain/registry/schemas.ts';
 import type { Restorer, RevertableKind } from '../../kernel/changesets/revertable-kind.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
+import { recordedDay } from '../registry.presenter.ts';
 import type { DynamicRow, DynamicWrite, RegistryRepository } from '../registry.repository.ts';
 
 /** From this many records to restore, the reference is read once rather than asked about each record. */
@@ -16,7 +17,10 @@ export function dynamicRevert(
     async (before, current) => {
       const parsed = dynamicInput.safeParse(before);
       if (!parsed.success) return null;
-      return { document: parsed.data, restored: await w.build(current.id, parsed.data as DynamicInput) };
+      return {
+        document: parsed.data,
+        restored: await w.build(current.id, parsed.data as DynamicInput, recordedDay(current)),
+      };
     };
   return {
     entite: 'dynamique',

@@ -44,6 +44,16 @@ export async function filterRegistryAndExport({ server, browser }: E2e) {
   // The kind filter alone, from a shared address, and an empty result.
   await page.goto(`${server.url}/registre?q=${MARKER}&statut=suspendu`);
   await page.getByText('Aucune dynamique ne correspond').waitFor();
+
+  // Renewals due: one link away, kept in the address and in the exports; derived statuses are offered.
+  await page.getByRole('link', { name: 'Renouvellements dus dans les 12 prochains mois' }).click();
+  await page.waitForURL((u) => u.searchParams.get('echeance') === '12');
+  await page.getByText(/Renouvellements dus d’ici 12 mois/).waitFor();
+  expect(await page.getByRole('link', { name: 'CSV' }).getAttribute('href')).toContain('echeance=12');
+  expect(await page.getByLabel('Statut').locator('option').allTextContents()).toEqual(
+    expect.arrayContaining(['échue', 'statut inconnu']),
+  );
+  await expectAccessible(page, 'registre, échéances');
   expect(errors).toEqual([]);
   await page.context().close();
 }

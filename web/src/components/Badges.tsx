@@ -1,15 +1,23 @@
-import { DYNAMIC_KIND_LABELS, type DynamicKind, STATUS_LABELS, type Status } from '@domain/registry/kinds.ts';
+import {
+  DYNAMIC_KIND_LABELS,
+  type DynamicKind,
+  STATUS_LABELS,
+  type TimelineStatus,
+} from '@domain/registry/kinds.ts';
 import { Badge } from '../ui/index.ts';
 
-const STATUS_SEVERITY: Record<Status, 'success' | 'info' | 'warning' | 'error'> = {
+const STATUS_SEVERITY: Record<TimelineStatus, 'success' | 'info' | 'warning' | 'error' | undefined> = {
   actif: 'success',
   en_projet: 'info',
   suspendu: 'warning',
   arrete: 'error',
+  echue: 'warning',
+  inconnu: undefined,
 };
 
-export function StatusBadge({ statut }: { statut: Status | null }) {
-  if (!statut) return <Badge noIcon>inconnu</Badge>;
+/** `null`: the dynamic did not exist yet on the date shown. */
+export function StatusBadge({ statut }: { statut: TimelineStatus | null }) {
+  if (!statut) return <Badge noIcon>pas encore créée</Badge>;
   return (
     <Badge severity={STATUS_SEVERITY[statut]} small noIcon>
       {STATUS_LABELS[statut]}

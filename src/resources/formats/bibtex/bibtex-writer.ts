@@ -41,6 +41,21 @@ export function escapeTex(text: string): string {
     .replace(/\^/g, '\\textasciicircum{}');
 }
 
+/**
+ * Classic styles lower-case titles: each word holding a capital (an acronym, a proper noun) is braced so
+ * that it keeps its case, except a first word whose only capital is its initial (styles keep that one).
+ */
+export function protectCase(escaped: string): string {
+  return escaped
+    .split(' ')
+    .map((word, i) => {
+      if (!/\p{Lu}/u.test(word) || word.includes('{')) return word;
+      if (i === 0 && !/\p{Lu}/u.test(word.slice(1))) return word;
+      return `{${word}}`;
+    })
+    .join(' ');
+}
+
 /** A URL or DOI as a verbatim field: only braces, which would unbalance the entry, are encoded. */
 const verbatimValue = (text: string) => text.replace(/\{/g, '%7B').replace(/\}/g, '%7D');
 
@@ -80,7 +95,8 @@ export function bibtexEntry(item: CslItem, key: string, complement: string | nul
   const raw = (name: string, value: string | null) => {
     if (value !== null) fields.push([name, value]);
   };
-  text('title', item.title);
+  const title = str(item.title);
+  if (title !== null) fields.push(['title', protectCase(escapeTex(title))]);
   if (item.author?.length) raw('author', item.author.map(nameOf).join(' and '));
   if (item.editor?.length) raw('editor', item.editor.map(nameOf).join(' and '));
   const container = str(item['container-title']);

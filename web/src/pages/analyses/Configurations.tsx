@@ -27,6 +27,8 @@ function Result({ data, params }: { data: ConfigurationsData; params: Params }) 
       <p>
         {kindCount(data.base, data.total)} au {formatDateLong(data.date)}, selon les dispositifs présents sur
         leur territoire.
+        {data.aPart.echue.length + data.aPart.inconnu.length > 0 &&
+          ` Hors matrice : ${formatInteger(data.aPart.echue.length)} échue(s) (date de fin passée sans renouvellement) et ${formatInteger(data.aPart.inconnu.length)} au statut inconnu à cette date.`}
       </p>
       <Suspense fallback={<Loading label="Chargement du graphique…" />}>
         <BarChart

@@ -13,20 +13,34 @@ interface Row {
   nom: string;
   byKind: Map<DynamicKind, number>;
   total: number;
+  /** Counted apart, all kinds together: past their end date, and of unknown status at the date. */
+  echue: number;
+  inconnu: number;
 }
 
-/** Région × kind, dynamics existing and not stopped at the date. */
+/** Région × kind, dynamics running at the date; échue and unknown ones in columns of their own. */
 function pivot(counts: Counts): { kinds: DynamicKind[]; rows: Row[] } {
   const rows = new Map<string, Row>();
   const kinds = new Set<DynamicKind>();
   for (const item of counts.items) {
     if (item.statut === 'arrete') continue;
     const key = item.territoire.code;
-    const row = rows.get(key) ?? { code: key, nom: item.territoire.nom, byKind: new Map(), total: 0 };
+    const row = rows.get(key) ?? {
+      code: key,
+      nom: item.territoire.nom,
+      byKind: new Map(),
+      total: 0,
+      echue: 0,
+      inconnu: 0,
+    };
+    rows.set(key, row);
+    if (item.statut === 'echue' || item.statut === 'inconnu') {
+      row[item.statut] += item.nombre;
+      continue;
+    }
     row.byKind.set(item.type, (row.byKind.get(item.type) ?? 0) + item.nombre);
     row.total += item.nombre;
     kinds.add(item.type);
-    rows.set(key, row);
   }
   return {
     kinds: DYNAMIC_KINDS.filter((k) => kinds.has(k)),
@@ -40,7 +54,9 @@ function Table({ counts }: { counts: Counts }) {
   return (
     <DataTable bordered>
       <caption>
-        Dynamiques en projet, actives ou suspendues au {formatDateLong(counts.date)}, par région
+        Dynamiques en projet, actives ou suspendues au {formatDateLong(counts.date)}, par région ; à part, les
+        dynamiques échues (date de fin passée sans renouvellement) et celles dont le statut n’était pas encore
+        observé à cette date
       </caption>
       <thead>
         <tr>
@@ -52,6 +68,12 @@ function Table({ counts }: { counts: Counts }) {
           ))}
           <th scope="col" className="odts-num">
             Total
+          </th>
+          <th scope="col" className="odts-num">
+            Échues
+          </th>
+          <th scope="col" className="odts-num">
+            Statut inconnu
           </th>
         </tr>
       </thead>
@@ -67,6 +89,8 @@ function Table({ counts }: { counts: Counts }) {
               </td>
             ))}
             <td className="odts-num u-bold">{formatInteger(r.total)}</td>
+            <td className="odts-num">{formatInteger(r.echue)}</td>
+            <td className="odts-num">{formatInteger(r.inconnu)}</td>
           </tr>
         ))}
       </tbody>

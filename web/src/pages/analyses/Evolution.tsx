@@ -1,4 +1,9 @@
-import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
+import {
+  DYNAMIC_KIND_LABELS,
+  DYNAMIC_KINDS,
+  type DynamicKind,
+  STATUS_LABELS,
+} from '@domain/registry/kinds.ts';
 import { KIND_SHORT } from '@domain/reports/french.ts';
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { query } from '../../api/client.ts';
@@ -85,6 +90,7 @@ function Result({ data, url }: { data: EvolutionData; url: string }) {
       <div className="u-grid u-grid--gutters u-mt-2">
         <ItemList title="Créées" items={data.creees} />
         <ItemList title="Arrêtées" items={data.arretees} />
+        <ItemList title="Statut inconnu à l’une des deux dates" items={data.inconnues} />
       </div>
       <h3 className="u-h6 u-mt-2">Changements de statut ou de coordination ({data.changements.length})</h3>
       {data.changements.length === 0 ? (
@@ -93,7 +99,8 @@ function Result({ data, url }: { data: EvolutionData; url: string }) {
         <ul>
           {data.changements.slice(0, 100).map((c) => (
             <li key={`${c.id}:${c.nature}`}>
-              <Link href={`/dynamiques/${encodeURIComponent(c.id)}`}>{c.nom}</Link> : {c.avant} → {c.apres}
+              <Link href={`/dynamiques/${encodeURIComponent(c.id)}`}>{c.nom}</Link> : {statusWord(c.avant)} →{' '}
+              {statusWord(c.apres)}
             </li>
           ))}
         </ul>
@@ -101,6 +108,11 @@ function Result({ data, url }: { data: EvolutionData; url: string }) {
       <DataDownloads url={url} what={`évolution ${period}`} />
     </>
   );
+}
+
+/** Status codes of a change in words; coordination changes are already words. */
+function statusWord(value: string): string {
+  return (STATUS_LABELS as Record<string, string>)[value] ?? value;
 }
 
 function yearBefore(iso: string): string {

@@ -1,3 +1,4 @@
+import { describeFieldChange } from '@domain/registry/history-sentences.ts';
 import type { HistoryItem, List } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Async, Empty } from '../../components/StateViews.tsx';
@@ -42,22 +43,14 @@ function Entry({ item }: { item: HistoryItem }) {
         {item.action === 'creation' || fields.length === 0 ? (
           <span>{item.action === 'creation' ? 'Fiche créée' : 'Aucun champ modifié'}</span>
         ) : (
-          <details>
-            <summary>{labels.join(', ')}</summary>
-            <dl>
-              {fields.map((f) => (
-                <div key={f} className="u-mt-1">
-                  <dt className="u-bold">{FIELD_LABELS[f] ?? f}</dt>
-                  <dd className="u-ml-0">
-                    <span className="u-text-sm">Avant :</span>
-                    <pre className="odts-diff">{show(avant?.[f])}</pre>
-                    <span className="u-text-sm">Après :</span>
-                    <pre className="odts-diff">{show(apres?.[f])}</pre>
-                  </dd>
-                </div>
-              ))}
-            </dl>
-          </details>
+          <ul className="u-my-0" aria-label={labels.join(', ')}>
+            {fields.map((f) => (
+              <li key={f}>
+                <span className="u-bold">{FIELD_LABELS[f] ?? f}</span> :{' '}
+                {describeFieldChange(f, avant?.[f], apres?.[f], item.date)}
+              </li>
+            ))}
+          </ul>
         )}
       </td>
     </tr>

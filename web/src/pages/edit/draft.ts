@@ -87,7 +87,7 @@ export function draftFromDynamic(d: Presented): Draft {
     type: d.type,
     nom: d.nom,
     // The stored status, not the one derived from events: a record with events keeps none.
-    statut: d.evenements.length > 0 ? '' : (d.statut ?? ''),
+    statut: d.evenements.length > 0 ? '' : (d.statutSaisi ?? ''),
     porteurNom: d.porteur?.nom ?? '',
     porteurType: d.porteur?.type ?? '',
     porteurCode: d.porteur?.code ?? '',

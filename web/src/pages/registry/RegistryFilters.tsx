@@ -1,11 +1,16 @@
-import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, STATUS_LABELS, STATUSES } from '@domain/registry/kinds.ts';
+import {
+  DYNAMIC_KIND_LABELS,
+  DYNAMIC_KINDS,
+  STATUS_LABELS,
+  TIMELINE_STATUSES,
+} from '@domain/registry/kinds.ts';
 import type { TerritoryType } from '@domain/territories/types.ts';
 import { useEffect, useState } from 'react';
 import { TerritorySearch } from '../../components/TerritorySearch.tsx';
 import { useTerritoryName } from '../../lib/useTerritoryName.ts';
 import { navigate } from '../../router/history.ts';
 import { Button, Input, Select } from '../../ui/index.ts';
-import { EMPTY_FILTERS, type Filters, pageSearch } from './filters.ts';
+import { ECHEANCES, EMPTY_FILTERS, type Filters, pageSearch } from './filters.ts';
 
 function TerritoryTag({ value, onRemove }: { value: string; onRemove: () => void }) {
   const [type, code] = value.split(':') as [TerritoryType, string];
@@ -77,7 +82,7 @@ export function RegistryFilters({ filters }: { filters: Filters }) {
             }}
           >
             <option value="">Tous les statuts</option>
-            {STATUSES.map((s) => (
+            {TIMELINE_STATUSES.map((s) => (
               <option key={s} value={s}>
                 {STATUS_LABELS[s]}
               </option>
@@ -103,6 +108,23 @@ export function RegistryFilters({ filters }: { filters: Filters }) {
             onSelect={(t) => set({ departement: t.code })}
             onClear={() => set({ departement: '' })}
           />
+        </div>
+        <div className="u-col-12 u-col-md-4">
+          <Select
+            label="Échéance"
+            hint="Date de fin atteinte sans renouvellement enregistré"
+            nativeSelectProps={{
+              value: draft.echeance,
+              onChange: (e) => set({ echeance: e.target.value }),
+            }}
+          >
+            <option value="">Toutes les dynamiques</option>
+            {ECHEANCES.map((m) => (
+              <option key={m} value={m}>
+                {`Renouvellement dû d’ici ${m} mois (échues comprises)`}
+              </option>
+            ))}
+          </Select>
         </div>
         <div className="u-col-12 u-col-md-4">
           <Input

@@ -42,6 +42,37 @@ function Exports({ filters }: { filters: Filters }) {
   );
 }
 
+const SORT_NAMES: Record<Filters['tri'], string> = {
+  nom: 'nom',
+  modification: 'date de modification',
+  verification: 'date de mise à jour (dernière vérification)',
+};
+
+/** Renewals due: a shortcut to the list of dynamics whose term ends within a year or has passed. */
+function Renewals({ filters }: { filters: Filters }) {
+  if (filters.echeance) {
+    return (
+      <p className="u-mb-2">
+        Renouvellements dus{' '}
+        {/^\d+$/.test(filters.echeance)
+          ? `d’ici ${filters.echeance} mois`
+          : `au plus tard le ${formatDateLong(filters.echeance)}`}{' '}
+        : dynamiques dont la date de fin est atteinte sans renouvellement enregistré, échues comprises.{' '}
+        <Link href={`/registre${pageSearch({ ...filters, echeance: '', page: 1 })}`}>
+          Toutes les dynamiques
+        </Link>
+      </p>
+    );
+  }
+  return (
+    <p className="u-mb-2">
+      <Link href={`/registre${pageSearch({ ...filters, echeance: '12', page: 1 })}`}>
+        Renouvellements dus dans les 12 prochains mois
+      </Link>
+    </p>
+  );
+}
+
 function Results({ data, filters }: { data: DynamicPage; filters: Filters }) {
   const pages = Math.max(1, Math.ceil(data.total / PAGE_SIZE));
   const go = (patch: Partial<Filters>) => navigate(`/registre${pageSearch({ ...filters, ...patch })}`);
@@ -60,7 +91,7 @@ function Results({ data, filters }: { data: DynamicPage; filters: Filters }) {
           <RegistryTable
             items={data.items}
             filters={filters}
-            caption={`Dynamiques au ${formatDateLong(data.date)}, triées par ${filters.tri === 'nom' ? 'nom' : 'date de mise à jour'}`}
+            caption={`Dynamiques au ${formatDateLong(data.date)}, triées par ${SORT_NAMES[filters.tri]}`}
             onSort={(tri) => go({ tri, page: 1 })}
           />
           {pages > 1 && (
@@ -96,6 +127,7 @@ export default function RegistryPage() {
         </ButtonLink>
       </p>
       <RegistryFilters filters={filters} />
+      <Renewals filters={filters} />
       <Async state={list} label="Recherche des dynamiques…">
         {(data) => <Results data={data} filters={filters} />}
       </Async>

@@ -28,6 +28,18 @@ function SortButton({ active, label, onClick }: { active: boolean; label: string
   );
 }
 
+/** « Mise à jour »: when the information was last verified, and by whom or from which source. */
+function Verified({ d }: { d: Dynamic }) {
+  if (!d.fraicheur.verifieLe) return <span>non vérifiée</span>;
+  const by = d.fraicheur.verifiePar ?? d.sources.at(-1)?.titre;
+  return (
+    <>
+      {formatDateShort(d.fraicheur.verifieLe)}
+      {by && <span className="odts-block u-text-sm">{by}</span>}
+    </>
+  );
+}
+
 export function RegistryTable({ items, filters, caption, onSort }: Props) {
   return (
     <Table bordered>
@@ -44,11 +56,11 @@ export function RegistryTable({ items, filters, caption, onSort }: Props) {
             Communes
           </th>
           <th scope="col">Début</th>
-          <th scope="col" aria-sort={filters.tri === 'modification' ? 'descending' : 'none'}>
+          <th scope="col" aria-sort={filters.tri === 'verification' ? 'descending' : 'none'}>
             <SortButton
-              active={filters.tri === 'modification'}
+              active={filters.tri === 'verification'}
               label="Mise à jour"
-              onClick={() => onSort('modification')}
+              onClick={() => onSort('verification')}
             />
           </th>
         </tr>
@@ -68,7 +80,9 @@ export function RegistryTable({ items, filters, caption, onSort }: Props) {
             <td>{d.porteur?.nom ?? '—'}</td>
             <td className="odts-num">{formatInteger(d.perimetre.communes.length)}</td>
             <td>{formatDateShort(d.dateDebut)}</td>
-            <td>{formatDateShort(d.modifieLe)}</td>
+            <td>
+              <Verified d={d} />
+            </td>
           </tr>
         ))}
       </tbody>
