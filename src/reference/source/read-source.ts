@@ -51,10 +51,21 @@ async function readLocal(file: string): Promise<Buffer> {
   }
 }
 
+const fetchOnce = (url: string) => fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+
+function droppedConnection(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } }).cause;
+  return cause?.code === 'UND_ERR_SOCKET' || cause?.code === 'ECONNRESET';
+}
+
 async function download(url: string, help: SourceHelp, progress?: ProgressReporter): Promise<Buffer> {
   let response: Response;
   try {
-    response = await fetch(url, { signal: AbortSignal.timeout(DOWNLOAD_TIMEOUT_MS) });
+    response = await fetchOnce(url).catch((error: unknown) => {
+      // A kept-alive connection the server closed meanwhile fails at once: one new attempt is enough.
+      if (droppedConnection(error)) return fetchOnce(url);
+      throw error;
+    });
   } catch (error) {
     throw unavailable(downloadFailure(url, describeCause(error), help));
   }
