@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemActor } from '../../src/domain/actor.ts';
 import { createTestApp } from '../helpers/context.ts';
+import { shippedLayer } from '../helpers/reference-layers.ts';
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
@@ -127,6 +129,32 @@ describe('territory search: accents, case, hyphens, saint/st, prefixes', () => {
   it('short names are still exact matches ("Y", "Eu")', async () => {
     expect(await first('y', 'commune')).toMatchObject({ code: '80829' });
     expect(await first('eu', 'commune')).toMatchObject({ code: '76255' });
+  });
+
+  it.each([
+    ['PACA', '93'],
+    ['paca', '93'],
+    ['AURA', '84'],
+    ['IDF', '11'],
+    ['HDF', '32'],
+    ['Hauts-de-France', '32'],
+  ])('the usual short name %s finds the région %s first', async (q, code) => {
+    expect(await first(q)).toMatchObject({ type: 'region', code });
+  });
+
+  it('an EPCI is found by its SIREN, a commune by its INSEE code', async () => {
+    expect(await first('244200770')).toMatchObject({ type: 'epci', code: '244200770' });
+    expect(await first('42218')).toMatchObject({ type: 'commune', code: '42218' });
+  });
+
+  it('the start of a QPV code lists the quartiers of that département', async () => {
+    await t.ctx.services.reference.importQpv(systemActor('test'), shippedLayer('qpv-2024.json.gz'), {
+      force: true,
+    });
+    t.ctx.services.territories.invalidate();
+    const found = await search({ q: 'QN042', type: 'qpv', limit: '50' });
+    expect(found.length).toBeGreaterThan(0);
+    expect(found.every((q) => q.code.startsWith('QN042'))).toBe(true);
   });
 
   it('a name that matches nothing answers an empty list', async () => {

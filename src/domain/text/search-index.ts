@@ -8,6 +8,8 @@ export interface SearchIndexDefinition<T> {
   text: (entry: T) => string;
   codes: (entry: T) => { exact: string[]; secondary?: string[] };
   boost: (entry: T) => number;
+  /** Other words the entry is known by (a usual short name, a code typed in part): matched like the text. */
+  aliases?: (entry: T) => string[];
 }
 
 export interface SearchHit<T> {
@@ -29,6 +31,8 @@ const EXTRA_TOKEN_PENALTY = 0.3;
  */
 export class SearchIndex<T> {
   private readonly names: string[] = [];
+  /** Each entry's aliases, normalised: typing one whole is as good as typing the name. */
+  private readonly aliasNames: string[][] = [];
   private readonly tokens: string[][] = [];
   private readonly boosts: number[] = [];
   private readonly postingTokens: string[] = [];
@@ -43,10 +47,14 @@ export class SearchIndex<T> {
     const pairs: [string, number][] = [];
     entries.forEach((entry, i) => {
       const toks = searchTokens(definition.text(entry));
-      this.tokens.push(toks);
+      const aliasList = definition.aliases?.(entry) ?? [];
+      this.aliasNames.push(aliasList.map((a) => normalizeForSearch(a)));
+      const aliases = aliasList.flatMap((a) => searchTokens(a));
+      // Aliases are matched like words of the name, but the name alone decides an exact match.
+      this.tokens.push([...toks, ...aliases]);
       this.names.push(toks.join(' '));
       this.boosts.push(definition.boost(entry));
-      for (const t of new Set(toks)) pairs.push([t, i]);
+      for (const t of new Set([...toks, ...aliases])) pairs.push([t, i]);
       const { exact, secondary = [] } = definition.codes(entry);
       for (const c of exact) push(this.exactCodes, c.toUpperCase(), i);
       for (const c of secondary) push(this.secondaryCodes, c.toUpperCase(), i);
@@ -94,7 +102,8 @@ export class SearchIndex<T> {
       if (!qTokens.every((q) => toks.some((t) => t.startsWith(q)))) continue;
       const name = this.names[i] as string;
       const extra = Math.max(0, toks.length - qTokens.length) * EXTRA_TOKEN_PENALTY;
-      const tier = name === qName ? TIER_EXACT : name.startsWith(qName) ? TIER_PREFIX : TIER_TOKENS;
+      const exact = name === qName || (this.aliasNames[i] as string[]).includes(qName);
+      const tier = exact ? TIER_EXACT : name.startsWith(qName) ? TIER_PREFIX : TIER_TOKENS;
       scores.set(i, tier - extra);
     }
   }
