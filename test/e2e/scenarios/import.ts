@@ -59,6 +59,17 @@ export async function importWithErrorsThenFixed({ server, browser }: E2e) {
     `Conseil local de santé mentale importé ${MARKER}`,
     `Contrat local de santé importé ${MARKER}`,
   ]);
+
+  // The import is listed at once among the previous ones, and undone after a confirmation.
+  const past = page.getByRole('table', { name: /Les 20 derniers imports/ });
+  const row = past.getByRole('row').filter({ hasText: '2 création(s)' }).first();
+  await row.getByRole('button', { name: /^Annuler l’import/ }).click();
+  await expectAccessible(page, 'annulation d’un import');
+  await row.getByRole('button', { name: 'Confirmer l’annulation' }).click();
+  await page.getByText('Import annulé').waitFor();
+  await page.getByText(/2 fiche\(s\) supprimée\(s\)/).waitFor();
+  const after = await page.request.get(`${server.url}/api/dynamiques?q=${MARKER}%20importé`);
+  expect((await after.json()).items).toEqual([]);
   expect(errors).toEqual([]);
   await page.context().close();
 }

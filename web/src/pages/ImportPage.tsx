@@ -7,6 +7,7 @@ import { useTitle } from '../lib/useTitle.ts';
 import { Link } from '../router/Link.tsx';
 import { Alert, Button, Table, Upload } from '../ui/index.ts';
 import { FinessImport } from './import/FinessImport.tsx';
+import { PastImports } from './import/PastImports.tsx';
 
 type Step =
   | { kind: 'idle' }
@@ -61,6 +62,7 @@ export default function ImportPage() {
   useTitle('Importer des dynamiques');
   const [file, setFile] = useState<File | null>(null);
   const [step, setStep] = useState<Step>({ kind: 'idle' });
+  const [imports, setImports] = useState(0);
   const result = useRef<HTMLDivElement>(null);
 
   const run = async (dryRun: boolean) => {
@@ -69,6 +71,7 @@ export default function ImportPage() {
     try {
       const report = await send(file, dryRun);
       setStep(dryRun || !report.valide ? { kind: 'checked', report } : { kind: 'done', report });
+      if (!dryRun && report.valide) setImports((n) => n + 1);
     } catch (error) {
       setStep({ kind: 'failed', error: error instanceof ApiError ? error : new ApiError(0, String(error)) });
     }
@@ -159,6 +162,7 @@ export default function ImportPage() {
         )}
       </div>
       <FinessImport />
+      <PastImports refresh={imports} />
     </>
   );
 }
