@@ -1,4 +1,5 @@
 import { normalizeForSearch } from '../text/normalize.ts';
+import { closestNames, epciKey } from './name-suggestions.ts';
 
 /** Reference names an import resolves against, loaded once per import. */
 export interface LookupCommune {
@@ -45,6 +46,11 @@ export class TerritoryLookup {
   private readonly depByName: Map<string, { code: string; nom: string }[]>;
   private readonly depNames: Map<string, string>;
   private readonly communeNames: Map<string, string>;
+  private readonly epciByKey: Map<string, { code: string; nom: string }[]>;
+  private readonly currentCommunes: (LookupCommune & { key: string })[];
+  private readonly epciKeys: { code: string; nom: string; key: string }[];
+  /** Suggestions already computed, by typed value: a file repeats the same unknown name. */
+  private readonly suggested = new Map<string, string>();
 
   constructor(data: LookupData) {
     this.communesByName = groupBy(data.communes, (c) => normalizeForSearch(c.nom));
@@ -52,6 +58,34 @@ export class TerritoryLookup {
     this.depByName = groupBy(data.departements, (d) => normalizeForSearch(d.nom));
     this.depNames = new Map(data.departements.map((d) => [d.code, d.nom]));
     this.communeNames = new Map(data.communes.filter((c) => c.current).map((c) => [c.code, c.nom]));
+    this.epciByKey = groupBy(data.epci, (e) => epciKey(e.nom));
+    this.currentCommunes = data.communes
+      .filter((c) => c.current)
+      .map((c) => ({ ...c, key: normalizeForSearch(c.nom) }));
+    this.epciKeys = data.epci.map((e) => ({ ...e, key: epciKey(e.nom) }));
+  }
+
+  /** " — vouliez-vous dire : …" with up to three close names, or nothing. Bounded: a bad file stays quick. */
+  private suggestion(kind: 'commune' | 'epci', typed: string, departement?: string): string {
+    const cacheKey = `${kind}:${departement ?? ''}:${typed}`;
+    const known = this.suggested.get(cacheKey);
+    if (known !== undefined) return known;
+    let text = '';
+    if (this.suggested.size < 200) {
+      const names =
+        kind === 'commune'
+          ? closestNames(
+              typed,
+              departement
+                ? this.currentCommunes.filter((c) => c.departement === departement)
+                : this.currentCommunes,
+              (c) => c.key,
+            ).map((c) => `${c.nom} (${c.code}, ${this.depLabel(c.departement)})`)
+          : closestNames(epciKey(typed), this.epciKeys, (e) => e.key).map((e) => `${e.nom} (${e.code})`);
+      text = names.length > 0 ? ` — vouliez-vous dire : ${names.join(' ; ')} ?` : '';
+    }
+    this.suggested.set(cacheKey, text);
+    return text;
   }
 
   commune(token: string): Resolution {
@@ -59,6 +93,9 @@ export class TerritoryLookup {
     if (/^\d{4}$/.test(value)) return { code: `0${value}` }; // leading zero lost by a spreadsheet
     if (COMMUNE_CODE.test(value)) return { code: value.toUpperCase() };
     const qualified = WITH_DEPARTEMENT.exec(value);
+    // "Saint-Étienne (42218)": the code in brackets decides.
+    if (qualified && COMMUNE_CODE.test((qualified[2] as string).trim()))
+      return { code: (qualified[2] as string).trim().toUpperCase() };
     const name = qualified ? (qualified[1] as string) : value;
     let found = this.communesByName.get(normalizeForSearch(name)) ?? [];
     if (qualified) {
@@ -85,19 +122,31 @@ export class TerritoryLookup {
         error: `« ${value} » n’est plus une commune : elle fait partie de ${parentName} (${former.parent})`,
       };
     }
-    return { error: `commune inconnue : « ${value} »` };
+    let scope: string | undefined;
+    if (qualified) {
+      const dep = this.departement(qualified[2] as string);
+      if ('code' in dep) scope = dep.code;
+    }
+    return { error: `commune inconnue : « ${value} »${this.suggestion('commune', name, scope)}` };
   }
 
   epci(token: string): Resolution {
     const value = token.trim();
     if (EPCI_CODE.test(value)) return { code: value };
-    const found = this.epciByName.get(normalizeForSearch(value)) ?? [];
+    // "CC des Monts du Pilat (200066587)": the SIREN in brackets decides.
+    const bracketed = /\((\d{9})\)\s*$/.exec(value);
+    if (bracketed) return { code: bracketed[1] as string };
+    let found = this.epciByName.get(normalizeForSearch(value)) ?? [];
+    // The same name written with or without its legal form ("CA", "Communauté de communes du…").
+    if (found.length === 0) found = this.epciByKey.get(epciKey(value)) ?? [];
     if (found.length === 1) return { code: (found[0] as { code: string }).code };
     if (found.length > 1) {
       const list = found.map((e) => `${e.nom} (${e.code})`).join(', ');
       return { error: `nom d’EPCI ambigu « ${value} » : ${list} — indiquez le SIREN` };
     }
-    return { error: `EPCI inconnu : « ${value} » (SIREN à 9 chiffres ou nom exact attendu)` };
+    return {
+      error: `EPCI inconnu : « ${value} » (SIREN à 9 chiffres ou nom attendu)${this.suggestion('epci', value)}`,
+    };
   }
 
   departement(token: string): Resolution {
