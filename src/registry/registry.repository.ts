@@ -71,6 +71,12 @@ export class RegistryRepository {
     return db.selectFrom('dynamique').select(COLUMNS).where('id', '=', id).executeTakeFirst();
   }
 
+  /** Ids, kinds and names of the dynamics of these kinds (an import matches its rows on them). */
+  namesOfKinds(types: string[]): Promise<{ id: string; type: string; nom: string }[]> {
+    if (types.length === 0) return Promise.resolve([]);
+    return this.db.selectFrom('dynamique').select(['id', 'type', 'nom']).where('type', 'in', types).execute();
+  }
+
   findByIds(ids: string[]): Promise<DynamicRow[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.db.selectFrom('dynamique').select(COLUMNS).where('id', 'in', ids).execute();

@@ -131,6 +131,27 @@ describe('dynamics import: writing', () => {
     expect(await count(m)).toBe(1);
   });
 
+  it('a row with the name of a dynamic of the same kind on the same territory updates it', async () => {
+    const m = newMarker();
+    const first = await postImport(validCsv(m));
+    expect(first.json()).toMatchObject({ valide: true, crees: 3 });
+    // The same CLS again (accents and case aside), now stopped; another CLS of that name elsewhere is new.
+    const again = [
+      HEADER,
+      `CLS;${m} CONTRAT SAINT-ETIENNE;arrete;42218;;;;Ville de Saint-Étienne;2013-05-01;2024-12-31`,
+      `CLS;${m} contrat Saint-Étienne;actif;63113;;;;;2020-01-01;`,
+    ].join('\n');
+    const dry = await postImport(again, { dryRun: true });
+    expect(dry.json()).toMatchObject({ valide: true, crees: 1, modifies: 1 });
+    const [match] = dry.json().correspondances;
+    expect(match).toMatchObject({ ligne: 2, nom: `${m} contrat Saint-Étienne` });
+    const res = await postImport(again);
+    expect(res.json()).toMatchObject({ valide: true, crees: 1, modifies: 1 });
+    const stored = await t.app.inject({ url: `/api/dynamiques/${match.id}` });
+    expect(stored.json().dateFin).toBe('2024-12-31');
+    expect(await count(m)).toBe(4);
+  });
+
   it('unknown lot → 404', async () => {
     const res = await t.app.inject({ method: 'POST', url: '/api/lots/inexistant/annuler' });
     expect(res.statusCode).toBe(404);

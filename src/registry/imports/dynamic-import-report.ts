@@ -16,4 +16,6 @@ export interface ImportReport {
   lot: string | null;
   /** True when a retry (same `Idempotency-Key`, or the same file) answered the first import's result. */
   rejoue: boolean;
+  /** Rows without `id` matched to an existing dynamic (same kind, name and territory): they update it. */
+  correspondances?: { ligne: number; id: string; nom: string }[];
 }

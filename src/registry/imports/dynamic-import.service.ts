@@ -18,7 +18,7 @@ import { buildWrites, importChangeSet, writeImport } from './import-apply.ts';
 import { readImportFile } from './import-file.ts';
 import { mapHeader } from './import-header.ts';
 import { type IdempotencyKey, idempotencyKey } from './import-idempotency.ts';
-import { type ImportPlan, planImport } from './import-plan.ts';
+import { type ImportPlan, nameKey, planImport } from './import-plan.ts';
 import { type ImportReceiptRepository, isDuplicateKey } from './import-receipt.repository.ts';
 import type { TerritoryNamesRepository } from './territory-names.repository.ts';
 
@@ -101,6 +101,7 @@ export class DynamicImportService {
       writer,
       today: todayIso(this.deps.clock?.() ?? new Date()),
       existing: await this.existingRows(table.rows.flatMap((r) => idCell(r.cells, header.columns))),
+      sameName: await this.sameNameRows(table.rows, header.columns),
       progress: options.progress,
     });
     const errors: ImportIssue[] = [...header.errors, ...plan.errors];
@@ -117,9 +118,38 @@ export class DynamicImportService {
       crees: plan.writes.filter((w) => w.kind === 'create').length,
       modifies: plan.writes.filter((w) => w.kind === 'update').length,
       inchanges: plan.unchanged,
+      ...(plan.matches.length > 0 ? { correspondances: plan.matches } : {}),
     };
     if (options.dryRun || plan.writes.length === 0) return report(plan, counts);
     return this.apply(actor, writer, plan, options, (lot) => report(plan, { ...counts, lot }), key);
+  }
+
+  /** Stored dynamics sharing a kind and a name with a row that has no `id` (candidates for an update). */
+  private async sameNameRows(
+    rows: { cells: string[] }[],
+    columns: (string | null)[],
+  ): Promise<Map<string, DynamicRow[]>> {
+    const [t, n, i] = ['type', 'nom', 'id'].map((c) => columns.indexOf(c)) as [number, number, number];
+    if (t < 0 || n < 0) return new Map();
+    const wanted = new Set<string>();
+    const kinds = new Set<string>();
+    for (const r of rows) {
+      if (i >= 0 && (r.cells[i] ?? '').trim()) continue;
+      const type = (r.cells[t] ?? '').trim().toUpperCase();
+      if (!type) continue;
+      kinds.add(type);
+      wanted.add(nameKey(type, r.cells[n] ?? ''));
+    }
+    const named = (await this.deps.repo.namesOfKinds([...kinds])).filter((d) =>
+      wanted.has(nameKey(d.type, d.nom)),
+    );
+    const stored = await this.existingRows(named.map((d) => d.id));
+    const map = new Map<string, DynamicRow[]>();
+    for (const row of stored.values()) {
+      const key = nameKey(row.type, row.nom);
+      map.set(key, [...(map.get(key) ?? []), row]);
+    }
+    return map;
   }
 
   private async existingRows(ids: string[]): Promise<Map<string, DynamicRow>> {

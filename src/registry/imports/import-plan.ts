@@ -3,6 +3,7 @@ import type { ImportColumn } from '../../domain/registry/import-columns.ts';
 import { columnOfPath, type ImportCells, validateImportRow } from '../../domain/registry/import-row.ts';
 import type { DynamicInput } from '../../domain/registry/schemas.ts';
 import type { TerritoryLookup } from '../../domain/registry/territory-lookup.ts';
+import { foldText } from '../../domain/text/normalize.ts';
 import type { ProgressReporter } from '../../kernel/progress.ts';
 import type { RawRow, RawTable } from '../../kernel/tabular/raw-table.ts';
 import { yieldToEventLoop } from '../../lib/event-loop.ts';
@@ -19,6 +20,8 @@ export interface ImportPlan {
   errors: ImportIssue[];
   writes: PlannedWrite[];
   unchanged: number;
+  /** Rows without `id` recognised as an existing dynamic, which they update. */
+  matches: { ligne: number; id: string; nom: string }[];
 }
 
 export interface PlanDeps {
@@ -27,6 +30,8 @@ export interface PlanDeps {
   today: string;
   /** Stored records named in the `id` column. */
   existing: Map<string, DynamicRow>;
+  /** Stored records by `nameKey(type, nom)`, for the rows without `id`. */
+  sameName?: Map<string, DynamicRow[]>;
   progress?: ProgressReporter | undefined;
 }
 
@@ -37,7 +42,7 @@ const isBlank = (r: RawRow) => r.cells.every((c) => c.trim() === '');
 /** Validates every row against the schema and the reference; nothing is written here. */
 export async function planImport(table: RawTable, header: HeaderMap, deps: PlanDeps): Promise<ImportPlan> {
   const rows = table.rows.filter((r) => !isBlank(r));
-  const plan: ImportPlan = { lignes: rows.length, errors: [], writes: [], unchanged: 0 };
+  const plan: ImportPlan = { lignes: rows.length, errors: [], writes: [], unchanged: 0, matches: [] };
   const seenIds = new Map<string, number>();
   for (const [i, row] of rows.entries()) {
     const errors = await planRow(row, table, header, deps, seenIds, plan);
@@ -113,6 +118,36 @@ async function planRow(
     if (!reported.has(key)) errors.push({ champ: columnOfPath(key.split('.')), message });
   }
   if (!input || errors.length > 0) return errors;
+  if (!current) {
+    // The same kind and name on the same territory as a stored dynamic: this row updates it.
+    const match = sameDynamic(input, deps.sameName?.get(nameKey(input.type, input.nom)) ?? []);
+    if (match === 'ambiguous') {
+      return [
+        {
+          champ: 'nom',
+          message:
+            `plusieurs dynamiques « ${input.nom} » de ce type sur ce territoire : indiquez laquelle ` +
+            'modifier dans la colonne id',
+        },
+      ];
+    }
+    if (match) {
+      const previous = seenIds.get(match.id);
+      if (previous)
+        return [{ champ: 'nom', message: `dynamique « ${match.nom} » déjà modifiée ligne ${previous}` }];
+      seenIds.set(match.id, row.line);
+      const again = validateImportRow(cells, {
+        lookup: deps.lookup,
+        today: deps.today,
+        existing: match.document as DynamicInput,
+      });
+      if (!again.input) return again.errors.map(({ champ, message }) => ({ champ, message }));
+      plan.matches.push({ ligne: row.line, id: match.id, nom: match.nom });
+      if (sameDocument(match.document, again.input)) plan.unchanged++;
+      else plan.writes.push({ kind: 'update', line: row.line, input: again.input, current: match });
+      return errors;
+    }
+  }
   if (current) {
     if (sameDocument(existingDoc, input)) plan.unchanged++;
     else plan.writes.push({ kind: 'update', line: row.line, input, current });
@@ -120,6 +155,29 @@ async function planRow(
     plan.writes.push({ kind: 'create', line: row.line, input });
   }
   return errors;
+}
+
+/** Key of a kind and a name whatever their case, accents and spacing. */
+export function nameKey(type: string, nom: string): string {
+  return `${type.trim().toUpperCase()}|${foldText(nom)}`;
+}
+
+/** The stored dynamic of that name whose entered perimeter shares a territory with the row's, if one. */
+function sameDynamic(input: DynamicInput, candidates: DynamicRow[]): DynamicRow | 'ambiguous' | null {
+  const entered = (p: DynamicInput['perimetre']) =>
+    new Set([
+      ...p.communes.map((c) => `c:${c}`),
+      ...p.epci.map((c) => `e:${c}`),
+      ...p.departements.map((c) => `d:${c}`),
+      ...p.qpv.map((c) => `q:${c}`),
+    ]);
+  const mine = entered(input.perimetre);
+  const found = candidates.filter((c) => {
+    const theirs = entered((c.document as DynamicInput).perimetre);
+    return [...theirs].some((t) => mine.has(t));
+  });
+  if (found.length > 1) return 'ambiguous';
+  return found[0] ?? null;
 }
 
 /**

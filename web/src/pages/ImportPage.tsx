@@ -130,6 +130,32 @@ export default function ImportPage() {
               title="Fichier valide : rien n’a encore été enregistré"
               description={summary(step.report, true)}
             />
+            {step.report.correspondances && step.report.correspondances.length > 0 && (
+              <Table bordered className="u-mt-3">
+                <caption>
+                  Lignes reconnues comme des dynamiques déjà enregistrées (même type, même nom, même
+                  territoire) : elles les mettront à jour
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className="odts-num">
+                      Ligne
+                    </th>
+                    <th scope="col">Dynamique mise à jour</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {step.report.correspondances.map((m) => (
+                    <tr key={m.ligne}>
+                      <td className="odts-num">{m.ligne}</td>
+                      <td>
+                        <Link href={`/dynamiques/${m.id}`}>{m.nom}</Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
             <div className="odts-actions u-mt-3">
               <Button onClick={() => void run(false)}>Confirmer l’import</Button>
               <Button priority="secondary" onClick={() => setStep({ kind: 'idle' })}>
