@@ -54,12 +54,17 @@ export class PasswordResetService {
     private readonly logError: (message: string) => void = (m) => console.error(m),
   ) {}
 
+  private queue: Promise<unknown> = Promise.resolve();
+
   request(email: string, from: string): { message: string } {
     this.throttle.check(from);
     this.throttle.fail(from);
-    const delivery = this.deliver(email).catch((e: Error) =>
+    // One delivery at a time: the hourly count is read then a link written, and requests arriving
+    // together would otherwise all read the same count (a real pool runs them side by side).
+    const delivery = this.queue.then(() => this.deliver(email)).catch((e: Error) =>
       this.logError(`Réinitialisation de mot de passe : envoi impossible (${e.message})`),
     );
+    this.queue = delivery;
     this.pending.add(delivery);
     void delivery.finally(() => this.pending.delete(delivery));
     return { message: RESET_REQUESTED };
