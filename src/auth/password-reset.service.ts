@@ -61,9 +61,11 @@ export class PasswordResetService {
     this.throttle.fail(from);
     // One delivery at a time: the hourly count is read then a link written, and requests arriving
     // together would otherwise all read the same count (a real pool runs them side by side).
-    const delivery = this.queue.then(() => this.deliver(email)).catch((e: Error) =>
-      this.logError(`Réinitialisation de mot de passe : envoi impossible (${e.message})`),
-    );
+    const delivery = this.queue
+      .then(() => this.deliver(email))
+      .catch((e: Error) =>
+        this.logError(`Réinitialisation de mot de passe : envoi impossible (${e.message})`),
+      );
     this.queue = delivery;
     this.pending.add(delivery);
     void delivery.finally(() => this.pending.delete(delivery));

@@ -150,9 +150,7 @@ export const dynamicImportReport = z.object({
   /** True when a retry (same Idempotency-Key, or the same file) answers the first import's result. */
   rejoue: z.boolean(),
   /** Rows without `id` found to be an existing dynamic (same kind, same name, same territory): updated. */
-  correspondances: z
-    .array(z.object({ ligne: z.number().int(), id: z.string(), nom: z.string() }))
-    .optional(),
+  correspondances: z.array(z.object({ ligne: z.number().int(), id: z.string(), nom: z.string() })).optional(),
 });
 export type DynamicImportReport = z.infer<typeof dynamicImportReport>;
 /** Import of a published layer (FINESS, a WFS layer): also the records stopped as absent from it. */

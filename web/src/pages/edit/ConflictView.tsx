@@ -33,6 +33,14 @@ export function describeField(d: Draft, field: DraftField): string {
       );
     case 'sources':
       return d.sources.map((s) => `${s.titre}${s.url ? ` <${s.url}>` : ''}`).join('\n') || '(aucune)';
+    case 'coordination':
+      return (
+        d.coordination
+          .map((c) => `${c.intitule}${c.etp ? ` (${c.etp} ETP)` : ''}${c.vacant ? ', vacant' : ''}`)
+          .join('\n') || '(aucun poste)'
+      );
+    case 'contacts':
+      return d.contacts.map((c) => `${c.nom}${c.role ? `, ${c.role}` : ''}`).join('\n') || '(aucun)';
     default:
       return d[field] || '(vide)';
   }

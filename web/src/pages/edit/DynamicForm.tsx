@@ -11,6 +11,7 @@ import { Button, ButtonGroup, Fieldset, FieldsetItem, Hint, Input, Select } from
 import type { Draft } from './draft.ts';
 import { anchorFor, describePath, errorState, type FieldErrors, messageFor } from './fieldErrors.ts';
 import { EventsEditor, SourcesEditor } from './ListEditors.tsx';
+import { ContactsEditor, CoordinationEditor } from './PeopleEditors.tsx';
 import { PerimeterPicker } from './PerimeterPicker.tsx';
 
 interface Props {
@@ -197,10 +198,15 @@ export function DynamicForm({
       />
       <EventsEditor rows={draft.evenements} onChange={(evenements) => set({ evenements })} errors={errors} />
       <SourcesEditor rows={draft.sources} onChange={(sources) => set({ sources })} errors={errors} />
+      <CoordinationEditor
+        rows={draft.coordination}
+        onChange={(coordination) => set({ coordination })}
+        errors={errors}
+      />
+      <ContactsEditor rows={draft.contacts} onChange={(contacts) => set({ contacts })} errors={errors} />
 
       <p className="u-text-sm">
-        Les postes de coordination, liens, signataires, contacts et champs spécifiques de la fiche sont
-        conservés tels quels.
+        Les liens, signataires et champs spécifiques de la fiche sont conservés tels quels.
       </p>
       <ButtonGroup>
         <li>

@@ -20,6 +20,24 @@ export interface SourceRow {
   consulte: string;
 }
 
+/** A coordination post as typed: the FTE and the funders as text until saved. */
+export interface CoordinationRow {
+  intitule: string;
+  etp: string;
+  financeurs: string;
+  debut: string;
+  fin: string;
+  vacant: boolean;
+}
+
+export interface ContactRow {
+  nom: string;
+  role: string;
+  email: string;
+  telephone: string;
+  public: boolean;
+}
+
 export interface PerimeterDraft {
   communes: string[];
   epci: string[];
@@ -39,11 +57,10 @@ export interface Draft {
   perimetre: PerimeterDraft;
   evenements: EventRow[];
   sources: SourceRow[];
+  coordination: CoordinationRow[];
+  contacts: ContactRow[];
   /** Fields the form does not edit, sent back unchanged so that saving never drops them. */
-  kept: Pick<
-    DynamicInput,
-    'coordination' | 'liens' | 'signataires' | 'contacts' | 'specifique' | 'verification'
-  >;
+  kept: Pick<DynamicInput, 'liens' | 'signataires' | 'specifique' | 'verification'>;
 }
 
 /** Form fields, in the order the conflict screen lists them. */
@@ -57,6 +74,8 @@ export const DRAFT_FIELDS = [
   'perimetre',
   'evenements',
   'sources',
+  'coordination',
+  'contacts',
 ] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 
@@ -72,7 +91,9 @@ export const EMPTY_DRAFT: Draft = {
   perimetre: { communes: [], epci: [], departements: [], qpv: [] },
   evenements: [],
   sources: [],
-  kept: { coordination: [], liens: [], signataires: [], contacts: [], specifique: {}, verification: null },
+  coordination: [],
+  contacts: [],
+  kept: { liens: [], signataires: [], specifique: {}, verification: null },
 };
 
 type Presented = Dynamic & {
@@ -106,11 +127,24 @@ export function draftFromDynamic(d: Presented): Draft {
       note: e.note ?? '',
     })),
     sources: (d.sources ?? []).map((s) => ({ titre: s.titre, url: s.url ?? '', consulte: s.consulte ?? '' })),
+    coordination: d.coordination.map((c) => ({
+      intitule: c.intitule,
+      etp: c.etp === null || c.etp === undefined ? '' : String(c.etp).replace('.', ','),
+      financeurs: (c.financeurs ?? []).join(', '),
+      debut: c.debut ?? '',
+      fin: c.fin ?? '',
+      vacant: c.vacant ?? false,
+    })),
+    contacts: (d.contacts ?? []).map((c) => ({
+      nom: c.nom,
+      role: c.role ?? '',
+      email: c.email ?? '',
+      telephone: c.telephone ?? '',
+      public: c.public ?? false,
+    })),
     kept: {
-      coordination: d.coordination,
       liens: d.liens,
       signataires: d.signataires,
-      contacts: d.contacts ?? [],
       specifique: d.specifique ?? {},
       // The last check travels with the record: leaving it out would erase it.
       verification: d.fraicheur?.verifieLe
@@ -142,10 +176,27 @@ export function inputFromDraft(d: Draft): Record<string, unknown> {
       note: e.note,
     })),
     sources: d.sources.map((s) => ({ titre: s.titre, url: orNull(s.url), consulte: orNull(s.consulte) })),
-    coordination: d.kept.coordination,
+    coordination: d.coordination.map((c) => ({
+      intitule: c.intitule,
+      // French decimal comma accepted; anything else goes to the server, which names the field.
+      etp: c.etp.trim() === '' ? null : Number(c.etp.trim().replace(',', '.')),
+      financeurs: c.financeurs
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean),
+      debut: orNull(c.debut),
+      fin: orNull(c.fin),
+      vacant: c.vacant,
+    })),
     liens: d.kept.liens,
     signataires: d.kept.signataires,
-    contacts: d.kept.contacts,
+    contacts: d.contacts.map((c) => ({
+      nom: c.nom,
+      role: orNull(c.role),
+      email: orNull(c.email),
+      telephone: orNull(c.telephone),
+      public: c.public,
+    })),
     specifique: d.kept.specifique,
     verification: d.kept.verification,
   };
