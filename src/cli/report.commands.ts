@@ -12,6 +12,7 @@ const actor = systemActor('cli');
 interface Options {
   region?: string;
   departement?: string;
+  territoire?: string;
   date?: string;
   format: string;
   output?: string;
@@ -22,9 +23,15 @@ export function registerReportCommands(program: Command) {
 
   rapport
     .command('etat-des-lieux')
-    .description('État des lieux d’une région ou d’un département (PDF, DOCX ou HTML)')
+    .description(
+      'État des lieux d’une région, d’un département, d’un EPCI ou d’une commune (PDF, DOCX ou HTML)',
+    )
     .option('--region <code>', 'code INSEE de la région (ex. 84)')
     .option('--departement <code>', 'code du département (ex. 42)')
+    .option(
+      '--territoire <type:code>',
+      'territoire de tout niveau : region, departement, epci ou commune (ex. commune:85191, epci:248500589)',
+    )
     .option('--date <AAAA-MM-JJ>', 'date de la situation décrite (aujourd’hui par défaut)')
     .requiredOption('--format <format>', `format du document : ${REPORT_FORMATS.join(', ')}`)
     .option('--output <fichier>', 'fichier à écrire (par défaut : nom descriptif dans le dossier courant)')
@@ -36,6 +43,7 @@ export function registerReportCommands(program: Command) {
       const parsed = etatDesLieuxQuery.safeParse({
         region: opts.region,
         departement: opts.departement,
+        territoire: opts.territoire,
         date: opts.date,
         format: opts.format,
       });

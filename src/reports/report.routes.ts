@@ -11,10 +11,12 @@ export function reportRoutes(reports: ReportService): FastifyPluginAsyncZod {
         schema: {
           tags: ['Analyses'],
           summary:
-            'État des lieux d’une région ou d’un département (PDF, DOCX ou HTML) : chiffres clés, comptages, ' +
+            'État des lieux d’une région, d’un département, d’un EPCI ou d’une commune (PDF, DOCX ou HTML) : ' +
+            'chiffres clés, comptages, ' +
             'configurations des contrats de ville, couverture, situation par département, liste des dynamiques',
           description:
-            'Réponse : le document (application/pdf, DOCX ou text/html ; HTML par défaut). Indiquez region ou ' +
+            'Réponse : le document (application/pdf, DOCX ou text/html ; HTML par défaut). Indiquez ' +
+            'territoire={type}:{code} (region, departement, epci ou commune, ex. commune:85191), ou region ou ' +
             'departement ; date = situation décrite (aujourd’hui par défaut). Sans Chromium sur le serveur, ' +
             'le PDF répond 503 ; HTML et DOCX restent disponibles.',
           querystring: etatDesLieuxQuery,

@@ -2,23 +2,25 @@ import type { AnalyticsService, Snapshot } from '../analytics/analytics.service.
 import type { Actor } from '../domain/actor.ts';
 import type { CommuneInfo } from '../domain/analytics/model.ts';
 import { type QpvInfo, qpvCoverage } from '../domain/analytics/qpv-coverage.ts';
-import { invalid, notFound } from '../domain/errors.ts';
 import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
 import type { ReportDocument } from '../domain/reports/document.ts';
 import { LOCAL_KINDS, reportDynamics } from '../domain/reports/dynamics.ts';
 import { buildEtatDesLieux } from '../domain/reports/etat-des-lieux.ts';
-import type { ConfigurationResult, EtatDesLieuxInput, TerritoryTotals } from '../domain/reports/inputs.ts';
+import type { ConfigurationResult, EtatDesLieuxInput } from '../domain/reports/inputs.ts';
 import {
   type EtatDesLieuxQuery,
   REPORT_CONTENT_TYPES,
   type ReportFormat,
+  reportTerritoryOf,
 } from '../domain/reports/schemas.ts';
 import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../kernel/documents/house-style.ts';
 import type { PdfRenderer } from '../kernel/documents/pdf-renderer.ts';
 import { type ProgressReporter, silentProgress } from '../kernel/progress.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtml, reportFooterText } from './html.ts';
+import { localAnalyses } from './local-analyses.ts';
+import { resolveReportScope } from './report-scope.ts';
 
 export interface RenderedReport {
   format: ReportFormat;
@@ -74,31 +76,28 @@ export class ReportService {
     const now = this.clock();
     const date = query.date ?? todayIso(now);
     const s = await this.analytics.snapshot();
-    const perimetre = resolveScope(s, query);
-    const scope = { region: perimetre.region?.code ?? query.region, departement: query.departement, date };
-    const communes = s.communesWhere(scope);
-    const departements = groupDepartements(s, communes);
+    const scope = resolveReportScope(s, reportTerritoryOf(query), query.region);
+    const { perimetre, communes, departements } = scope;
     const total = 4;
     let done = 0;
     const step = () => progress({ step: 'analyses', done: ++done, total });
     progress({ step: 'analyses', done, total });
 
-    const counts = await this.analytics.counts(actor, { ...scope, niveau: 'departement', format: 'json' });
-    step();
-    const configurations = await this.configurations(actor, scope);
-    step();
-    const level = perimetre.type;
-    const [byDep, whole] = await Promise.all([
-      this.analytics.coverage(actor, {
-        ...scope,
-        niveau: 'departement',
-        types: [...LOCAL_KINDS],
-        format: 'json',
-      }),
-      this.analytics.coverage(actor, { ...scope, niveau: level, types: [...LOCAL_KINDS], format: 'json' }),
-    ]);
-    step();
+    const local = perimetre.type === 'epci' || perimetre.type === 'commune';
     const depCodes = new Set(departements.map((d) => d.code));
+    // Declared counts are regional or departmental figures: nothing comparable for a local territory.
+    const analyses: WideAnalyses = local
+      ? {
+          ...localAnalyses(
+            s,
+            scope,
+            { covered: LOCAL_KINDS, base: 'CONTRAT_VILLE', avec: [...HEALTH_DEVICES] },
+            date,
+          ),
+          declares: [],
+        }
+      : await this.wideAnalyses(actor, perimetre, depCodes, date, step);
+    while (done < 3) step();
     const dynamiques = reportDynamics(
       s.touching(communes.map((c) => c.code)),
       (c) => s.communes.get(c)?.departement ?? null,
@@ -114,18 +113,54 @@ export class ReportService {
       date,
       genereLe: now.toISOString(),
       departements,
-      comptages: counts.items,
-      // Already restricted to the région; a département report keeps the regional totals for context.
-      declares: counts.declares.filter((d) => d.departement === null || depCodes.has(d.departement)),
-      configurations,
-      couvertureParDepartement: byDep.items,
-      couvertureTotale: whole.items,
+      ...analyses,
       dynamiques,
       qpv,
     };
     const doc = buildEtatDesLieux(input);
     progress({ step: 'rédaction', done: 1, total: 1 });
     return doc;
+  }
+
+  /** Counts, configurations and coverage of a région or a département, from the analytics service. */
+  private async wideAnalyses(
+    actor: Actor,
+    perimetre: EtatDesLieuxInput['perimetre'],
+    depCodes: ReadonlySet<string>,
+    date: string,
+    step: () => void,
+  ): Promise<WideAnalyses> {
+    const scope =
+      perimetre.type === 'region'
+        ? { region: perimetre.code, date }
+        : { region: perimetre.region?.code, departement: perimetre.code, date };
+    const counts = await this.analytics.counts(actor, { ...scope, niveau: 'departement', format: 'json' });
+    step();
+    const configurations = await this.configurations(actor, scope);
+    step();
+    const [byDep, whole] = await Promise.all([
+      this.analytics.coverage(actor, {
+        ...scope,
+        niveau: 'departement',
+        types: [...LOCAL_KINDS],
+        format: 'json',
+      }),
+      this.analytics.coverage(actor, {
+        ...scope,
+        niveau: perimetre.type === 'region' ? 'region' : 'departement',
+        types: [...LOCAL_KINDS],
+        format: 'json',
+      }),
+    ]);
+    step();
+    return {
+      comptages: counts.items,
+      // Already restricted to the région; a département report keeps the regional totals for context.
+      declares: counts.declares.filter((d) => d.departement === null || depCodes.has(d.departement)),
+      configurations,
+      couvertureParDepartement: byDep.items,
+      couvertureTotale: whole.items,
+    };
   }
 
   private async qpvFigures(s: Snapshot, communes: CommuneInfo[], date: string) {
@@ -161,60 +196,7 @@ export class ReportService {
   }
 }
 
-type Perimetre = EtatDesLieuxInput['perimetre'];
-
-/** Unknown territory → 404; a département outside the région asked → 400 naming the field. */
-function resolveScope(
-  s: Snapshot,
-  q: { region?: string | undefined; departement?: string | undefined },
-): Perimetre {
-  const known = (type: 'region' | 'departement', code: string) => s.names.has(`${type}:${code}`);
-  if (q.region && !known('region', q.region)) throw notFound(`Aucune région avec le code « ${q.region} »`);
-  if (q.departement) {
-    if (!known('departement', q.departement))
-      throw notFound(`Aucun département avec le code « ${q.departement} »`);
-    const region = s.regionOfDepartement.get(q.departement);
-    if (q.region && region !== q.region) {
-      const message = `le département ${q.departement} n’appartient pas à la région ${q.region}`;
-      throw invalid(`Requête invalide — ${message}`, { departement: message });
-    }
-    const communes = s.communesWhere({ departement: q.departement });
-    return {
-      type: 'departement',
-      code: q.departement,
-      nom: s.nameOf('departement', q.departement),
-      population: sum(communes),
-      communes: communes.length,
-      region: region ? { code: region, nom: s.nameOf('region', region) } : undefined,
-    };
-  }
-  const code = q.region as string;
-  const communes = s.communesWhere({ region: code });
-  return {
-    type: 'region',
-    code,
-    nom: s.nameOf('region', code),
-    population: sum(communes),
-    communes: communes.length,
-  };
-}
-
-function groupDepartements(s: Snapshot, communes: CommuneInfo[]): TerritoryTotals[] {
-  const groups = new Map<string, CommuneInfo[]>();
-  for (const c of communes) {
-    if (!c.departement) continue;
-    const list = groups.get(c.departement);
-    if (list) list.push(c);
-    else groups.set(c.departement, [c]);
-  }
-  return [...groups]
-    .sort(([a], [b]) => a.localeCompare(b))
-    .map(([code, list]) => ({
-      code,
-      nom: s.nameOf('departement', code),
-      population: sum(list),
-      communes: list.length,
-    }));
-}
-
-const sum = (list: CommuneInfo[]) => list.reduce((t, c) => t + c.population, 0);
+type WideAnalyses = Pick<
+  EtatDesLieuxInput,
+  'comptages' | 'declares' | 'configurations' | 'couvertureParDepartement' | 'couvertureTotale'
+>;

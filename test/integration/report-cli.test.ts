@@ -17,6 +17,7 @@ describe('odts rapport etat-des-lieux', () => {
   it('describes its options in French and says what PDF needs', async () => {
     const { stdout } = await odts('rapport', 'etat-des-lieux', '--help');
     expect(stdout).toMatch(/--region <code>/);
+    expect(stdout).toMatch(/--territoire <type:code>\s+territoire de tout niveau/);
     expect(stdout).toMatch(/--format <format>\s+format du document : pdf, docx, html/);
     expect(stdout).toMatch(/apt-get install chromium/);
   });
@@ -31,6 +32,12 @@ describe('odts rapport etat-des-lieux', () => {
     ).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/--format : format : pdf, docx ou html/),
+    });
+    await expect(
+      odts('rapport', 'etat-des-lieux', '--territoire', 'canton:8501', '--format', 'html'),
+    ).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--territoire : format attendu TYPE:CODE/),
     });
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });

@@ -161,6 +161,59 @@ describe('état des lieux as HTML', () => {
   });
 });
 
+describe('état des lieux of an EPCI or a commune', () => {
+  const row = (label: string, values: number[]) =>
+    `<td class="nowrap">${label}</td>${values.map((n) => `<td class="num">${n}</td>`).join('')}</tr>`;
+
+  it('a commune’s report holds the dynamics covering it, and only them', async () => {
+    const res = await report({ territoire: `commune:${LA_ROCHE}`, format: 'html' });
+    expect(res.statusCode, res.body).toBe(200);
+    const html = res.body;
+    expect(html).toContain('Commune La Roche-sur-Yon (85191) — Vendée (85), région Pays de la Loire');
+    expect(html).toContain('Les dynamiques du territoire');
+    expect(html).toContain('Situation détaillée');
+    for (const name of [
+      'CV La Roche-sur-Yon',
+      'ASV La Roche-sur-Yon',
+      'CLS La Roche-sur-Yon Agglomération',
+      'CLSM La Roche-sur-Yon',
+    ])
+      expect(html).toContain(`<td>${name}</td>`);
+    for (const elsewhere of ['CV Fontenay-le-Comte', 'CPTS Challans', 'MSP Luçon'])
+      expect(html).not.toContain(elsewhere);
+    // Contrat de ville, ASV, CLS, CLSM and total, on the commune's own row.
+    expect(html).toContain(row('La Roche-sur-Yon (85)', [1, 1, 1, 1, 4]));
+    expect(html).toContain('en cours sur ce territoire : ');
+    expect(html).toContain('Part de la population du territoire couverte');
+    expect(html).toContain('1 contrat de ville avec ASV, CLS et CLSM : CV La Roche-sur-Yon');
+    // Declared counts are départemental figures, not comparable with one commune.
+    expect(html).not.toContain('Décomptes déclarés');
+  });
+
+  it('an EPCI’s report covers its member communes', async () => {
+    const res = await report({ territoire: `epci:${LA_ROCHE_AGGLO}`, format: 'html' });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.body).toMatch(/EPCI [^<]*\(248500589\) — Vendée \(85\)/);
+    expect(res.body).toContain('<td>CLS La Roche-sur-Yon Agglomération</td>');
+    expect(res.body).not.toContain('CPTS Challans');
+  });
+
+  it('a département asked as territoire gives the same report as departement=', async () => {
+    const byTerritory = await report({ territoire: 'departement:85', format: 'html' });
+    expect(byTerritory.statusCode).toBe(200);
+    expect(byTerritory.body).toContain('Département Vendée (85) — région Pays de la Loire');
+    expect(byTerritory.body).toContain(row('Vendée (85)', [3, 1, 2, 1, 7]));
+  });
+
+  it('a commune’s DOCX downloads under a name saying the commune', async () => {
+    const res = await report({ territoire: `commune:${LA_ROCHE}`, format: 'docx' });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-disposition']).toContain(
+      'filename="etat-des-lieux-commune-85191-la-roche-sur-yon-2020-06-01.docx"',
+    );
+  });
+});
+
 describe('état des lieux as documents', () => {
   it('DOCX opens in LibreOffice and carries the title and the dynamics', async () => {
     const res = await report({ departement: '85', format: 'docx' });
@@ -228,15 +281,35 @@ describe('état des lieux input', () => {
     [{ departement: '85', format: 'odt' }, 'format'],
     [{ departement: '85', date: '2020-02-30' }, 'date'],
     [{ region: '84', departement: '85' }, 'departement'],
+    [{ territoire: 'canton:8501' }, 'territoire'],
+    [{ territoire: 'commune' }, 'territoire'],
+    [{ territoire: 'commune:8519' }, 'territoire'],
+    [{ territoire: 'epci:85' }, 'territoire'],
+    [{ territoire: 'epci:248500589', departement: '85' }, 'territoire'],
   ])('%j → 400 naming %s', async (query, field) => {
     const res = await t.app.inject({ url: '/api/rapports/etat-des-lieux', query });
     expect(res.statusCode).toBe(400);
     expect(Object.keys(res.json().champs)).toContain(field);
   });
 
+  it('a malformed territoire is explained in French', async () => {
+    const res = await t.app.inject({
+      url: '/api/rapports/etat-des-lieux',
+      query: { territoire: 'canton:8501' },
+    });
+    expect(res.json().champs.territoire).toMatch(/format attendu TYPE:CODE.*commune:85191/);
+    const short = await t.app.inject({
+      url: '/api/rapports/etat-des-lieux',
+      query: { territoire: 'commune:8519' },
+    });
+    expect(short.json().champs.territoire).toMatch(/code commune INSEE attendu/);
+  });
+
   it.each<Record<string, string>>([
     { departement: '99' },
     { region: '00' },
+    { territoire: 'commune:99999' },
+    { territoire: 'epci:200000000' },
   ])('unknown territory %j → 404', async (query) => {
     const res = await t.app.inject({ url: '/api/rapports/etat-des-lieux', query });
     expect(res.statusCode).toBe(404);

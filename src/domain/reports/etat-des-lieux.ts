@@ -3,7 +3,7 @@ import type { KeyFigure, ReportBlock, ReportDocument, ReportSection } from './do
 import { COORDINATED_KINDS, isOngoing } from './dynamics.ts';
 import { formatDateLong, formatDateTime, formatInteger, formatPercent, KIND_SHORT, slug } from './french.ts';
 import type { ConfigurationResult, EtatDesLieuxInput } from './inputs.ts';
-import { departementNarrative } from './narrative.ts';
+import { DEPARTEMENT_WORDS, departementNarrative, TERRITORY_WORDS } from './narrative.ts';
 import { qpvBlocks, qpvKeyFigure } from './qpv-section.ts';
 import {
   configurationChart,
@@ -28,17 +28,15 @@ const TERRITORIAL_KINDS: DynamicKind[] = ['CONTRAT_VILLE', 'ASV', 'CLS', 'CLSM',
  */
 export function buildEtatDesLieux(input: EtatDesLieuxInput): ReportDocument {
   const p = input.perimetre;
-  const territoire =
-    p.type === 'region'
-      ? `Région ${p.nom}`
-      : `Département ${p.nom} (${p.code})${p.region ? ` — région ${p.region.nom}` : ''}`;
+  const territoire = territoryTitle(p);
+  const local = p.type === 'epci' || p.type === 'commune';
   const names = new Map(input.dynamiques.map((d) => [d.id, d.nom]));
   const nomDe = (id: string) => names.get(id) ?? id;
   const sections: ReportSection[] = [
     { id: 'chiffres-cles', titre: 'Chiffres clés', blocks: keyFigures(input) },
     {
       id: 'comptages',
-      titre: 'Les dynamiques par département',
+      titre: local ? 'Les dynamiques du territoire' : 'Les dynamiques par département',
       blocks:
         input.dynamiques.length === 0
           ? [
@@ -75,7 +73,11 @@ export function buildEtatDesLieux(input: EtatDesLieuxInput): ReportDocument {
     },
     {
       id: 'departements',
-      titre: input.departements.length > 1 ? 'Situation par département' : 'Situation du département',
+      titre: local
+        ? 'Situation détaillée'
+        : input.departements.length > 1
+          ? 'Situation par département'
+          : 'Situation du département',
       blocks: input.departements.map((dep) => ({
         kind: 'subsection' as const,
         id: `departement-${dep.code}`,
@@ -86,6 +88,7 @@ export function buildEtatDesLieux(input: EtatDesLieuxInput): ReportDocument {
           couverture: input.couvertureParDepartement.filter((c) => c.territoire.code === dep.code),
           configurations: configurationsOf(input, dep.code),
           nomDe,
+          lieu: local ? TERRITORY_WORDS : DEPARTEMENT_WORDS,
         }),
       })),
     },
@@ -107,6 +110,18 @@ export function buildEtatDesLieux(input: EtatDesLieuxInput): ReportDocument {
     fichier: `etat-des-lieux-${p.type}-${p.code}-${slug(p.nom)}-${input.date}`,
     sections,
   };
+}
+
+/** "Commune La Roche-sur-Yon (85191) — Vendée, région Pays de la Loire" and the like. */
+function territoryTitle(p: EtatDesLieuxInput['perimetre']): string {
+  const region = p.region ? `région ${p.region.nom}` : '';
+  const deps = (p.departements ?? []).map((d) => `${d.nom} (${d.code})`).join(', ');
+  const within = [deps, region].filter(Boolean).join(', ');
+  const suffix = within ? ` — ${within}` : '';
+  if (p.type === 'region') return `Région ${p.nom}`;
+  if (p.type === 'departement') return `Département ${p.nom} (${p.code})${region ? ` — ${region}` : ''}`;
+  if (p.type === 'epci') return `EPCI ${p.nom} (${p.code})${suffix}`;
+  return `Commune ${p.nom} (${p.code})${suffix}`;
 }
 
 /**
@@ -165,12 +180,16 @@ function keyFigures(input: EtatDesLieuxInput): ReportBlock[] {
   if (qpv) figures.push(qpv);
   const p = input.perimetre;
   const depText =
-    input.departements.length > 1 ? `, ${formatInteger(input.departements.length)} départements` : '';
+    p.type !== 'epci' && input.departements.length > 1
+      ? `, ${formatInteger(input.departements.length)} départements`
+      : '';
+  const communesText =
+    p.type === 'commune' ? '' : `, ${formatInteger(p.communes)} commune${p.communes > 1 ? 's' : ''}`;
   return [
     {
       kind: 'paragraph',
       text:
-        `Territoire : ${formatInteger(p.population)} habitants, ${formatInteger(p.communes)} communes${depText}. ` +
+        `Territoire : ${formatInteger(p.population)} habitants${communesText}${depText}. ` +
         `Situation au ${formatDateLong(input.date)} d’après le ${REPORT_SOURCE}.`,
     },
     { kind: 'figures', figures },

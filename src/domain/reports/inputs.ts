@@ -1,6 +1,7 @@
 import type { Configuration } from '../analytics/configurations.ts';
 import type { QpvFigures } from '../analytics/qpv-coverage.ts';
 import type { DynamicKind, TimelineStatus } from '../registry/kinds.ts';
+import type { ReportLevel } from './schemas.ts';
 
 /** What the état des lieux is built from: results of the analyses, already computed for one scope. */
 
@@ -59,9 +60,11 @@ export interface ReportDynamic {
 
 export interface EtatDesLieuxInput {
   perimetre: TerritoryTotals & {
-    type: 'region' | 'departement';
-    /** The région of a département-level report. */
+    type: ReportLevel;
+    /** The région of a département, EPCI or commune report. */
     region?: { code: string; nom: string } | undefined;
+    /** The département(s) of an EPCI or commune report. */
+    departements?: { code: string; nom: string }[] | undefined;
   };
   date: string;
   genereLe: string;

@@ -26,7 +26,26 @@ export interface DepartementFacts {
   couverture: CoverageItem[];
   configurations: ConfigurationResult | undefined;
   nomDe: (id: string) => string;
+  /** How sentences name the place: a département by default, "le territoire" for an EPCI or a commune. */
+  lieu?: PlaceWords | undefined;
 }
+
+export interface PlaceWords {
+  dans: string;
+  du: string;
+  le: string;
+}
+
+export const DEPARTEMENT_WORDS: PlaceWords = {
+  dans: 'dans ce département',
+  du: 'du département',
+  le: 'le département',
+};
+export const TERRITORY_WORDS: PlaceWords = {
+  dans: 'sur ce territoire',
+  du: 'du territoire',
+  le: 'le territoire',
+};
 
 /** Plain-French account of one département, computed only from the data. */
 export function departementNarrative(f: DepartementFacts): ReportBlock[] {
@@ -75,7 +94,7 @@ function overview(f: DepartementFacts): string {
       ? ` ${plural(stopped, `${others}dynamique y est arrêtée`, `${others.replace('autre', 'autres')}dynamiques y sont arrêtées`)} à cette date.`
       : '';
   if (ongoing.length === 0)
-    return `Au ${formatDateLong(date)}, le registre ne recense aucune dynamique en cours dans ce département.${stoppedText}`;
+    return `Au ${formatDateLong(date)}, le registre ne recense aucune dynamique en cours ${(f.lieu ?? DEPARTEMENT_WORDS).dans}.${stoppedText}`;
   const perKind = REPORT_KIND_ORDER.map((k) => [k, ongoing.filter((d) => d.type === k).length] as const)
     .filter(([, n]) => n > 0)
     .map(([k, n]) => kindCount(k, n));
@@ -83,7 +102,7 @@ function overview(f: DepartementFacts): string {
   const projectText = projects > 0 ? `, dont ${formatInteger(projects)} en projet` : '';
   return (
     `Au ${formatDateLong(date)}, le registre recense ${plural(ongoing.length, 'dynamique')} en cours ` +
-    `dans ce département${projectText} : ${joinFrench(perKind)}.${stoppedText}`
+    `${(f.lieu ?? DEPARTEMENT_WORDS).dans}${projectText} : ${joinFrench(perKind)}.${stoppedText}`
   );
 }
 
@@ -132,7 +151,10 @@ function contratsDeVille(f: DepartementFacts): ReportBlock[] {
   const conf = f.configurations;
   if (!conf || conf.total === 0)
     return [
-      { kind: 'paragraph', text: 'Aucun contrat de ville en cours n’est recensé dans le département.' },
+      {
+        kind: 'paragraph',
+        text: `Aucun contrat de ville en cours n’est recensé ${(f.lieu ?? DEPARTEMENT_WORDS).dans}.`,
+      },
     ];
   const rows = conf.configurations
     .filter((c) => c.nombre > 0)
@@ -167,11 +189,12 @@ function coverageText(f: DepartementFacts): string {
         `${kind === 'CONTRAT_VILLE' ? 'les contrats de ville' : `les ${kind}`} ${formatPercent(c.partPopulation)} (${formatInteger(c.population)} habitants)`,
       );
   }
+  const lieu = f.lieu ?? DEPARTEMENT_WORDS;
   let text =
     parts.length > 0
-      ? `Part de la population du département couverte : ${joinFrench(parts)}.`
-      : 'Aucun contrat de ville, ASV, CLS, CLSM ni CPTS ne couvre le département.';
-  if (parts.length > 0 && absent.length > 0) text += ` Pas ${joinFrench(absent, 'ni')} dans le département.`;
+      ? `Part de la population ${lieu.du} couverte : ${joinFrench(parts)}.`
+      : `Aucun contrat de ville, ASV, CLS, CLSM ni CPTS ne couvre ${lieu.le}.`;
+  if (parts.length > 0 && absent.length > 0) text += ` Pas ${joinFrench(absent, 'ni')} ${lieu.dans}.`;
   const blank = row('ZONE_BLANCHE');
   if (blank && blank.communes > 0)
     text += ` ${plural(blank.communes, 'commune', 'communes')} (${formatPercent(blank.partPopulation)} de la population) ${blank.communes > 1 ? 'ne sont couvertes' : 'n’est couverte'} par aucune dynamique locale.`;

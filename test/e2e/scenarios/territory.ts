@@ -42,6 +42,27 @@ export async function searchTerritoryToProfile({ server, browser }: E2e) {
     '/carte?departement=42',
   );
   expect(await page.getByRole('link', { name: 'Loire' }).count()).toBeGreaterThan(0);
+  // The commune's état des lieux in three formats, for the date of the profile; the HTML one is served.
+  const reports = page.getByRole('region', { name: 'Télécharger l’état des lieux' });
+  const hrefs: Record<string, string> = {};
+  for (const format of ['PDF', 'DOCX', 'HTML']) {
+    const link = reports.getByRole('link', { name: `Télécharger l’état des lieux (${format})` });
+    hrefs[format] = (await link.getAttribute('href')) ?? '';
+    expect(hrefs[format]).toMatch(
+      new RegExp(
+        `^/api/rapports/etat-des-lieux\\?territoire=commune%3A42218&date=\\d{4}-\\d{2}-\\d{2}&format=${format.toLowerCase()}$`,
+      ),
+    );
+  }
+  const html = await page.request.get(`${server.url}${hrefs.HTML}`);
+  expect(html.status()).toBe(200);
+  expect(await html.text()).toContain('Commune Saint-Étienne (42218)');
+  // A click fetches the document while saying so, then hands it to the browser under its own name.
+  const download = page.waitForEvent('download');
+  await reports.getByRole('link', { name: 'Télécharger l’état des lieux (HTML)' }).click();
+  expect((await download).suggestedFilename()).toMatch(
+    /^etat-des-lieux-commune-42218-saint-etienne-.*\.html$/,
+  );
   await expectAccessible(page, 'fiche territoire');
   await screenshot(page, '03-fiche-territoire');
 

@@ -10,6 +10,7 @@ import type { PageProps } from '../routes.ts';
 import { Breadcrumb, Button, Tag, TextLink } from '../ui/index.ts';
 import { ActionsOf } from './actions/ActionsOf.tsx';
 import { ProfileView } from './territory/ProfileView.tsx';
+import { ReportDownloads } from './territory/ReportDownloads.tsx';
 
 const PARENT_ORDER: TerritoryType[] = ['region', 'departement', 'epci', 'commune'];
 const CHILDREN_SHOWN = 60;
@@ -139,7 +140,14 @@ export default function TerritoryPage({ params }: PageProps) {
         <>
           <Identity detail={d} />
           <Async state={profile} label="Chargement du profil…">
-            {(p) => <ProfileView profile={p} />}
+            {(p) => (
+              <>
+                {d.type !== 'qpv' && (
+                  <ReportDownloads type={d.type} code={d.code} nom={d.nom} date={p.date} />
+                )}
+                <ProfileView profile={p} />
+              </>
+            )}
           </Async>
           <Children detail={d} />
           <ActionsOf filter={{ territoire: `${d.type}:${d.code}` }} />
