@@ -10,6 +10,7 @@ import { AuthService } from './auth/auth.service.ts';
 import { OidcLogin, type OidcSettings } from './auth/oidc/oidc-login.ts';
 import { PasswordResetService } from './auth/password-reset.service.ts';
 import { PersonalDataService } from './auth/personal-data.service.ts';
+import { type CampaignServices, createCampaignServices } from './campaigns/campaigns.context.ts';
 import { type Config, DEFAULT_CHROMIUM_PATH, DEFAULT_MAIL_FROM } from './config.ts';
 import { ContoursRepository } from './contours/contours.repository.ts';
 import { ContoursService } from './contours/contours.service.ts';
@@ -81,6 +82,7 @@ export interface AppContext {
     reports: ReportService;
     resources: ResourceServices;
     actions: ActionServices;
+    campaigns: CampaignServices;
     auth: AuthService;
     audit: AuditService;
     mailer: Mailer;
@@ -177,6 +179,11 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const personalData = new PersonalDataService(accounts, history);
   personalData.register(contactPersonalData(registryRepo, registry));
   const passwordResets = new PasswordResetService(accounts, auth, mailer, publicUrl);
+  const campaigns = createCampaignServices(database.db, {
+    mailer,
+    registry,
+    settings: { publicUrl, organisme: (settings.identity ?? DEFAULT_OPERATOR_IDENTITY).nom },
+  });
   const restore = new RestoreService(history);
   restore.register(dynamicRestore(registry));
   restore.register(noticeRestore(resources.notices));
@@ -204,6 +211,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       reports,
       resources,
       actions,
+      campaigns,
       auth,
       audit: new AuditService(history),
       mailer,

@@ -59,6 +59,21 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   // Each kind's own permission (registre, ressources…) is checked by the restore service.
   'POST /api/historique/:entite/:id/restaurer': SIGNED_IN,
   'GET /api/sauvegarde': 'sauvegarde',
+  'GET /api/campagnes': 'campagnes',
+  'GET /api/campagnes/modeles': 'campagnes',
+  'POST /api/campagnes': 'campagnes',
+  'GET /api/campagnes/:id': 'campagnes',
+  'POST /api/campagnes/:id/destinataires': 'campagnes',
+  'GET /api/campagnes/:id/destinataires': 'campagnes',
+  'POST /api/campagnes/:id/envoyer': 'campagnes',
+  'POST /api/campagnes/:id/relancer': 'campagnes',
+  'GET /api/campagnes/:id/suivi': 'campagnes',
+  'GET /api/campagnes/:id/reponses': 'campagnes',
+  'GET /api/campagnes/:id/export': 'campagnes',
+  'GET /api/campagnes/:id/reponses/:proposition': 'campagnes',
+  'POST /api/campagnes/:id/reponses/:proposition/decision': 'campagnes',
+  // Recipients answer with their personal link, without an account; the link is checked by the service.
+  'PUT /api/reponses/:token': PUBLIC,
 };
 
 const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -9,6 +9,7 @@ import { registerAuth } from '../auth/http-auth.ts';
 import { oidcRoutes } from '../auth/oidc/oidc.routes.ts';
 import { personalDataRoutes } from '../auth/personal-data.routes.ts';
 import { recoveryRoutes } from '../auth/recovery.routes.ts';
+import { campaignRoutes } from '../campaigns/campaign.routes.ts';
 import type { AppContext } from '../context.ts';
 import { contoursRoutes } from '../contours/contours.routes.ts';
 import type { Actor } from '../domain/actor.ts';
@@ -121,6 +122,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(reportRoutes(ctx.services.reports));
   await app.register(resourceRoutes(ctx.services.resources));
   await app.register(actionsModuleRoutes(ctx.services.actions));
+  await app.register(campaignRoutes(ctx.services.campaigns));
   await app.register(backupRoutes(ctx.services.backups));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());

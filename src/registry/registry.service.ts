@@ -161,7 +161,7 @@ export class RegistryService {
   async create(
     actor: Actor,
     input: DynamicInput,
-    options: { lot?: string; trx?: Transaction<DB>; id?: string } = {},
+    options: { lot?: string; trx?: Transaction<DB>; id?: string; source?: string } = {},
   ) {
     const writer = options.trx ? this.writer.within(options.trx) : this.writer;
     const errors = await writer.check(input, null);
@@ -177,6 +177,7 @@ export class RegistryService {
         action: 'creation',
         auteur: actorLabel(actor),
         lot: options.lot ?? null,
+        ...(options.source ? { source: options.source } : {}),
         avant: null,
         apres: historySnapshot(id, 1, input),
       });
@@ -185,13 +186,16 @@ export class RegistryService {
     return options.trx ? null : this.get(actor, id);
   }
 
-  /** `how.action`: `restauration` when an earlier version is written again from the history. */
+  /**
+   * `how.action`: `restauration` when an earlier version is written again from the history;
+   * `how.source`: where the change came from when not typed in (a census campaign).
+   */
   async update(
     actor: Actor,
     id: string,
     input: DynamicInput,
     expected: number,
-    how: { action?: 'modification' | 'restauration' } = {},
+    how: { action?: 'modification' | 'restauration'; source?: string } = {},
   ) {
     await this.records.write(id, expected, async (current) => {
       const kept = keepHiddenContacts(actor, current.document as DynamicInput, input);
@@ -214,6 +218,7 @@ export class RegistryService {
           action: how.action ?? 'modification',
           auteur: actorLabel(actor),
           lot: null,
+          ...(how.source ? { source: how.source } : {}),
           avant: historySnapshot(id, current.version, current.document as DynamicInput),
           apres: historySnapshot(id, expected + 1, kept),
         });

@@ -21,6 +21,7 @@ export const PERMISSIONS = {
   lots: 'annuler des lots de modifications',
   ressources: 'modifier le centre de ressources (notices, glossaire, sélections)',
   actions: 'saisir et modifier des actions et expériences',
+  campagnes: 'lancer et suivre des campagnes de recensement, examiner et fusionner les réponses',
   comptes: 'gérer les comptes et les jetons',
   audit: 'consulter le journal des modifications',
   sauvegarde: 'télécharger une sauvegarde complète de la base',
@@ -29,7 +30,7 @@ export type Permission = keyof typeof PERMISSIONS;
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   coordinateur: ['registre', 'actions'],
-  equipe_regionale: ['registre', 'import_registre', 'lots', 'audit', 'actions'],
+  equipe_regionale: ['registre', 'import_registre', 'lots', 'audit', 'actions', 'campagnes'],
   documentaliste: ['ressources'],
   administrateur: Object.keys(PERMISSIONS) as Permission[],
 };

@@ -18,7 +18,7 @@ export const historyEntry = z
     action: z.string(),
     /** Version the change produced (the removed version for a deletion; null for very old rows). */
     version: z.number().int().nullable(),
-    /** Where the change came from: interactif, import, annulation, systeme (campagne… later). */
+    /** Where the change came from: interactif, import, annulation, systeme, campagne. */
     source: z.string(),
     /** Change set (import) the change belongs to, revertible as a whole. */
     lot: z.string().nullable(),

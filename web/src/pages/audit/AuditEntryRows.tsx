@@ -25,6 +25,7 @@ const SOURCE_LABELS: Record<string, string> = {
   import: 'import',
   annulation: 'annulation',
   systeme: 'système',
+  campagne: 'campagne de recensement',
 };
 
 /** Where a record of the journal can be read, when it has a page of its own. */

@@ -1,0 +1,37 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Mailer } from '../kernel/mail/mailer.ts';
+import type { RegistryService } from '../registry/registry.service.ts';
+import { CampaignRepository } from './campaign.repository.ts';
+import { CampaignService, type CampaignSettings } from './campaign.service.ts';
+import { CampaignExports } from './campaign-exports.ts';
+import { CampaignProgressService } from './campaign-progress.service.ts';
+import { ProposalRepository } from './proposal.repository.ts';
+import { ResponseService } from './response.service.ts';
+import { ReviewService } from './review.service.ts';
+
+/** Services of the campaigns module, built over one database (wired into the application context). */
+export interface CampaignServices {
+  campaigns: CampaignService;
+  progress: CampaignProgressService;
+  responses: ResponseService;
+  review: ReviewService;
+  exports: CampaignExports;
+}
+
+export function createCampaignServices(
+  db: Kysely<DB>,
+  deps: { mailer: Mailer; registry: RegistryService; settings: CampaignSettings; clock?: () => Date },
+): CampaignServices {
+  const repo = new CampaignRepository(db);
+  const proposals = new ProposalRepository(db);
+  const clock = deps.clock ?? (() => new Date());
+  const campaigns = new CampaignService(repo, deps.mailer, deps.settings, clock);
+  return {
+    campaigns,
+    progress: new CampaignProgressService(campaigns, repo, proposals, clock),
+    responses: new ResponseService(repo, deps.settings.organisme, clock),
+    review: new ReviewService(campaigns, repo, proposals, deps.registry, clock),
+    exports: new CampaignExports(campaigns, repo, proposals),
+  };
+}
