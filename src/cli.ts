@@ -1,6 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './cli/accounts.commands.ts';
 import { registerBackupCommands } from './cli/backup.commands.ts';
+import { registerCampaignCommands } from './cli/campagnes.commands.ts';
 import { registerDbCommands } from './cli/db.commands.ts';
 import { registerDynamicsCommands } from './cli/dynamiques.commands.ts';
 import { registerGlossaryCommands } from './cli/glossaire.commands.ts';
@@ -31,6 +32,7 @@ registerSelectionsCommands(program);
 registerAccountCommands(program);
 registerPersonCommands(program);
 registerBackupCommands(program);
+registerCampaignCommands(program);
 
 try {
   await program.parseAsync(process.argv);
