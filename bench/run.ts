@@ -16,6 +16,7 @@ const BENCHES: Record<string, () => Promise<BenchReport>> = {
   load: async () => (await import('./load.bench.ts')).runLoadBench(),
   ecritures: async () => (await import('./writes.bench.ts')).runWritesBench(),
   actions: async () => (await import('./actions.bench.ts')).runActionsBench(),
+  campagnes: async () => (await import('./campaigns.bench.ts')).runCampaignsBench(),
 };
 
 const args = process.argv.slice(2);

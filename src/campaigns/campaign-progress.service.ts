@@ -7,7 +7,9 @@ import type { CampaignRepository, RecipientRow } from './campaign.repository.ts'
 import type { CampaignService } from './campaign.service.ts';
 import type { ProposalRepository } from './proposal.repository.ts';
 
-export function recipientState(r: RecipientRow, reviewed: boolean): RecipientState {
+type RecipientStateRow = Omit<RecipientRow, 'reponse' | 'base'>;
+
+export function recipientState(r: RecipientStateRow, reviewed: boolean): RecipientState {
   if (reviewed) return 'examine';
   if (r.soumis_le) return 'repondu';
   if (r.enregistre_le) return 'en_cours';
@@ -27,7 +29,7 @@ function slot(map: Map<string, Counts>, key: string): Counts {
 
 const zero = (): Counts => ({ destinataires: 0, envoyes: 0, ouverts: 0, repondus: 0, examines: 0 });
 
-function add(c: Counts, r: RecipientRow, reviewed: boolean) {
+function add(c: Counts, r: RecipientStateRow, reviewed: boolean) {
   c.destinataires += 1;
   if (r.envoye_le) c.envoyes += 1;
   if (r.ouvert_le) c.ouverts += 1;
@@ -47,7 +49,7 @@ export class CampaignProgressService {
   async progress(actor: Actor, id: string): Promise<CampaignProgress> {
     const row = await this.campaigns.require(actor, id);
     const [recipients, reviewed, states] = await Promise.all([
-      this.repo.recipients(id),
+      this.repo.recipientStates(id),
       this.proposals.reviewedRecipients(id),
       this.proposals.countsByState(id),
     ]);
@@ -90,7 +92,7 @@ export class CampaignProgressService {
   ): Promise<{ total: number; page: number; resultats: RecipientOut[] }> {
     await this.campaigns.require(actor, id);
     const [rows, reviewed] = await Promise.all([
-      this.repo.recipients(id),
+      this.repo.recipientStates(id),
       this.proposals.reviewedRecipients(id),
     ]);
     const withState = rows.map((r) => ({ r, etat: recipientState(r, reviewed.has(r.id)) }));

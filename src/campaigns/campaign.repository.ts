@@ -222,6 +222,25 @@ export class CampaignRepository {
       .execute();
   }
 
+  /** Recipients without their answers: what lists and dashboards need, light even at national scale. */
+  recipientStates(campaign: string): Promise<Omit<RecipientRow, 'reponse' | 'base'>[]> {
+    return this.db
+      .selectFrom('campagne_destinataire')
+      .select(RECIPIENT_COLUMNS.filter((c) => c !== 'reponse' && c !== 'base'))
+      .where('campagne', '=', campaign)
+      .orderBy('email')
+      .execute() as Promise<Omit<RecipientRow, 'reponse' | 'base'>[]>;
+  }
+
+  async answerOf(recipient: string): Promise<unknown> {
+    const r = await this.db
+      .selectFrom('campagne_destinataire')
+      .select('reponse')
+      .where('id', '=', recipient)
+      .executeTakeFirst();
+    return r?.reponse ?? null;
+  }
+
   recipientByToken(hash: string): Promise<RecipientRow | undefined> {
     return this.db
       .selectFrom('campagne_destinataire')

@@ -186,7 +186,7 @@ export class CampaignService {
     });
     if (stateOf(row, this.today()) === 'close')
       throw conflict('La campagne est close : elle n’accepte plus de destinataires');
-    const existing = new Set((await this.repo.recipients(id)).map((r) => r.email));
+    const existing = new Set((await this.repo.recipientStates(id)).map((r) => r.email));
     const errors: Record<string, string> = {};
     const seen = new Set<string>();
     list.forEach((r, i) => {
@@ -228,7 +228,7 @@ export class CampaignService {
   async get(actor: Actor, id: string): Promise<CampaignOut> {
     const row = await this.require(actor, id);
     const doc = docOf(row);
-    const recipients = await this.repo.recipients(id);
+    const recipients = await this.repo.recipientStates(id);
     const covered = new Set(recipients.flatMap((r) => r.dynamiques));
     const today = this.today();
     const inScope = await this.repo.dynamicsInScope({
@@ -261,7 +261,7 @@ export class CampaignService {
       throw conflict('La campagne est close : plus aucun message n’est envoyé');
     if (kind === 'relance' && !row.envoyee_le)
       throw conflict('La campagne n’a pas encore été envoyée : rien à relancer');
-    const all = await this.repo.recipients(id);
+    const all = await this.repo.recipientStates(id);
     const targets = all.filter((r) => (kind === 'envoi' ? !r.envoye_le : r.envoye_le && !r.soumis_le));
     const names = new Map(
       (await this.repo.dynamicsByIds([...new Set(targets.flatMap((r) => r.dynamiques))])).map((d) => [

@@ -68,9 +68,10 @@ export class ReviewService {
     const p = await this.proposals.find(id, proposalId);
     if (!p) throw notFound(`Aucune réponse « ${proposalId} » dans cette campagne`);
     const today = todayIso(this.clock());
-    const recipient = (await this.repo.recipients(id)).find((r) => r.id === p.destinataire);
-    const questions = ((recipient?.reponse as { questions?: Record<string, unknown> } | null)?.questions ??
-      {}) as Record<string, unknown>;
+    const answer = (await this.repo.answerOf(p.destinataire)) as {
+      questions?: Record<string, unknown>;
+    } | null;
+    const questions = answer?.questions ?? {};
     const common = {
       ...summary(p),
       commentaire: p.commentaire,
