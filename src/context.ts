@@ -43,6 +43,7 @@ import { RegistryExports } from './registry/exports/registry-exports.ts';
 import { DynamicImportService } from './registry/imports/dynamic-import.service.ts';
 import { ImportReceiptRepository } from './registry/imports/import-receipt.repository.ts';
 import { TerritoryNamesRepository } from './registry/imports/territory-names.repository.ts';
+import { LinksRepository, LinksService } from './registry/links.service.ts';
 import { dynamicRestore } from './registry/lots/dynamic-restore.ts';
 import { dynamicRevert } from './registry/lots/dynamic-revert.ts';
 import { PerimeterRepository } from './registry/perimeter.repository.ts';
@@ -68,6 +69,8 @@ export interface AppContext {
     health: HealthService;
     registry: RegistryService;
     registryExports: RegistryExports;
+    /** Typed links of a dynamic, both ways. */
+    links: LinksService;
     declaredCounts: DeclaredCountService;
     imports: DynamicImportService;
     lots: ChangeSetService;
@@ -198,6 +201,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       health,
       registry,
       registryExports,
+      links: new LinksService(new LinksRepository(database.db)),
       declaredCounts,
       imports,
       lots,

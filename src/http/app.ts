@@ -23,6 +23,7 @@ import { backupRoutes } from '../ops/backup.routes.ts';
 import { finessRoutes } from '../reference/finess/finess.routes.ts';
 import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
 import { importRoutes } from '../registry/imports/import.routes.ts';
+import { linksRoutes } from '../registry/links.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
 import { reportRoutes } from '../reports/report.routes.ts';
 import { resourceRoutes } from '../resources/resources.routes.ts';
@@ -113,6 +114,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(territoryRoutes(ctx.services.territories));
   await app.register(contoursRoutes(ctx.services.contours));
   await app.register(registryRoutes(ctx.services.registry, ctx.services.registryExports));
+  await app.register(linksRoutes(ctx.services.links));
   await app.register(declaredCountRoutes(ctx.services.declaredCounts));
   await app.register(importRoutes(ctx.services.imports));
   await app.register(finessRoutes(ctx.services.finess));

@@ -14,6 +14,7 @@ import { createThenEditWithConflict } from './scenarios/edit.ts';
 import { finessImportThenCoordinatedCare } from './scenarios/finess.ts';
 import { importWithErrorsThenFixed } from './scenarios/import.ts';
 import { journalFilterAndRestore } from './scenarios/journal.ts';
+import { editCoordinationContactsAndLinks } from './scenarios/links.ts';
 import { mapWithAndWithoutContours } from './scenarios/map.ts';
 import { directLoadsAndNavigation } from './scenarios/pages.ts';
 import { filterRegistryAndExport } from './scenarios/registry.ts';
@@ -46,6 +47,8 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('filters the registry and exports it', () => filterRegistryAndExport(env()));
   it('opens a dynamic with its timeline and history', () => openDynamicAndHistory(env()));
   it('creates a dynamic, then edits it through a conflict', () => createThenEditWithConflict(env()));
+  it('edits coordination, contacts and typed links; links show both ways', () =>
+    editCoordinationContactsAndLinks(env()));
   it('searches resources; pending modules say so', () => searchResourcesAndPendingModules(env()));
   it('composes a sélection, then edits it through a conflict', () => composeSelectionThenConflict(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));

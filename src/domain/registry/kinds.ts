@@ -97,6 +97,26 @@ export const LINK_TYPES = [
 ] as const;
 export type LinkType = (typeof LINK_TYPES)[number];
 
+/** A link read from its source: « CLSM de X » *volet santé mentale du* « CLS de X ». */
+export const LINK_LABELS: Record<LinkType, string> = {
+  volet_sante_de: 'volet santé de',
+  volet_sante_mentale_de: 'volet santé mentale de',
+  issu_de: 'issu de',
+  integre_a: 'intégré à',
+  partenaire_de: 'partenaire de',
+  coordonne_par_meme_poste: 'coordonné par le même poste que',
+};
+
+/** The same link read from its target: « CLS de X » *a pour volet santé mentale* « CLSM de X ». */
+export const LINK_INVERSE_LABELS: Record<LinkType, string> = {
+  volet_sante_de: 'a pour volet santé',
+  volet_sante_mentale_de: 'a pour volet santé mentale',
+  issu_de: 'a donné naissance à',
+  integre_a: 'intègre',
+  partenaire_de: 'partenaire de',
+  coordonne_par_meme_poste: 'coordonné par le même poste que',
+};
+
 export const CARRIER_TYPES = [
   'commune',
   'epci',

@@ -179,3 +179,20 @@ export const lotRevertReport = z.object({
   supprimees: z.number().int(),
   restaurees: z.number().int(),
 });
+
+const linkedDynamic = z.object({ id: z.string(), nom: z.string(), type: z.string() });
+const linkEnd = z.object({
+  type: z.enum(LINK_TYPES),
+  /** How the link reads from the dynamic asked for (`volet santé mentale de`, `a pour volet santé mentale`). */
+  libelle: z.string(),
+  dynamique: linkedDynamic,
+  debut: z.string().nullable(),
+  fin: z.string().nullable(),
+});
+
+/** `GET /api/dynamiques/{id}/liens`: the links a record states, and those other records state towards it. */
+export const dynamicLinksOut = z.object({
+  sortants: z.array(linkEnd),
+  entrants: z.array(linkEnd),
+});
+export type DynamicLinks = z.infer<typeof dynamicLinksOut>;

@@ -1,4 +1,4 @@
-import type { CARRIER_TYPES, EventType, LinkType } from '@domain/registry/kinds.ts';
+import type { CARRIER_TYPES, EventType } from '@domain/registry/kinds.ts';
 
 /** French wording of the registry's codes, as pages show them. */
 
@@ -18,14 +18,7 @@ export const EVENT_LABELS: Record<EventType, string> = {
   autre: 'Autre événement',
 };
 
-export const LINK_LABELS: Record<LinkType, string> = {
-  volet_sante_de: 'volet santé de',
-  volet_sante_mentale_de: 'volet santé mentale de',
-  issu_de: 'issu de',
-  integre_a: 'intégré à',
-  partenaire_de: 'partenaire de',
-  coordonne_par_meme_poste: 'coordonné par le même poste que',
-};
+export { LINK_INVERSE_LABELS, LINK_LABELS } from '@domain/registry/kinds.ts';
 
 export const CARRIER_LABELS: Record<(typeof CARRIER_TYPES)[number], string> = {
   commune: 'commune',

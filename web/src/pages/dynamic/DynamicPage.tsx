@@ -7,13 +7,13 @@ import { formatDateLong } from '../../lib/format.ts';
 import { CARRIER_LABELS } from '../../lib/labels.ts';
 import { useTitle } from '../../lib/useTitle.ts';
 import { useLocation } from '../../router/history.ts';
-import { Link } from '../../router/Link.tsx';
 import type { PageProps } from '../../routes.ts';
 import { Alert, Badge, Breadcrumb, ButtonLink, Tag } from '../../ui/index.ts';
 import { ActionsOf } from '../actions/ActionsOf.tsx';
 import { History } from './History.tsx';
+import { LinksSection } from './LinksSection.tsx';
 import { Perimeter } from './Perimeter.tsx';
-import { Coordination, Links, Sources, Timeline } from './Sections.tsx';
+import { Coordination, Sources, Timeline } from './Sections.tsx';
 
 function Identity({ d }: { d: Dynamic }) {
   const f = d.fraicheur;
@@ -121,7 +121,7 @@ export default function DynamicPage({ params }: PageProps) {
           <Perimeter dynamic={d} />
           <Timeline dynamic={d} />
           <Coordination dynamic={d} />
-          <Links dynamic={d} />
+          <LinksSection id={d.id} version={d.version} />
           <Sources dynamic={d} />
           <ActionsOf filter={{ dynamique: d.id }} />
           <History id={d.id} version={d.version} />

@@ -1,12 +1,9 @@
 import { EVENT_DEFAULT_STATUS } from '@domain/registry/kinds.ts';
-import { useEffect, useState } from 'react';
-import { getJson } from '../../api/client.ts';
 import type { Dynamic } from '../../api/types.ts';
 import { StatusBadge } from '../../components/Badges.tsx';
 import { Empty } from '../../components/StateViews.tsx';
 import { formatDateLong, formatDateShort } from '../../lib/format.ts';
-import { EVENT_LABELS, LINK_LABELS } from '../../lib/labels.ts';
-import { Link } from '../../router/Link.tsx';
+import { EVENT_LABELS } from '../../lib/labels.ts';
 import { Table } from '../../ui/index.ts';
 
 export function Timeline({ dynamic }: { dynamic: Dynamic }) {
@@ -76,42 +73,6 @@ export function Coordination({ dynamic }: { dynamic: Dynamic }) {
           </tbody>
         </Table>
       )}
-    </section>
-  );
-}
-
-function LinkedDynamic({ id }: { id: string }) {
-  const [name, setName] = useState<string | null>(null);
-  useEffect(() => {
-    const controller = new AbortController();
-    getJson<{ nom: string }>(`/api/dynamiques/${encodeURIComponent(id)}`, controller.signal).then(
-      (d) => setName(d.nom),
-      () => setName(null),
-    );
-    return () => controller.abort();
-  }, [id]);
-  return <Link href={`/dynamiques/${encodeURIComponent(id)}`}>{name ?? `dynamique ${id}`}</Link>;
-}
-
-export function Links({ dynamic }: { dynamic: Dynamic }) {
-  if (dynamic.liens.length === 0) return null;
-  return (
-    <section aria-labelledby="liens" className="u-mt-4">
-      <h2 id="liens">Liens avec d’autres dynamiques</h2>
-      <ul>
-        {dynamic.liens.map((l) => (
-          <li key={`${l.type}:${l.cible}`}>
-            {LINK_LABELS[l.type]} <LinkedDynamic id={l.cible} />
-            {(l.debut || l.fin) && (
-              <span className="u-text-sm">
-                {' '}
-                ({l.debut ? `depuis le ${formatDateShort(l.debut)}` : ''}
-                {l.fin ? ` jusqu’au ${formatDateShort(l.fin)}` : ''})
-              </span>
-            )}
-          </li>
-        ))}
-      </ul>
     </section>
   );
 }

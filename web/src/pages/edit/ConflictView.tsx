@@ -1,7 +1,7 @@
 import { DYNAMIC_KIND_LABELS, STATUS_LABELS } from '@domain/registry/kinds.ts';
 import { ConflictScreen } from '../../components/ConflictScreen.tsx';
 import { formatDateTime } from '../../lib/format.ts';
-import { CARRIER_LABELS, EVENT_LABELS, FIELD_LABELS } from '../../lib/labels.ts';
+import { CARRIER_LABELS, EVENT_LABELS, FIELD_LABELS, LINK_LABELS } from '../../lib/labels.ts';
 import { changedByUser, changedOnServer, DRAFT_FIELDS, type Draft, type DraftField } from './draft.ts';
 
 /** A field's value in words, for reading two versions side by side. */
@@ -41,6 +41,12 @@ export function describeField(d: Draft, field: DraftField): string {
       );
     case 'contacts':
       return d.contacts.map((c) => `${c.nom}${c.role ? `, ${c.role}` : ''}`).join('\n') || '(aucun)';
+    case 'liens':
+      return (
+        d.liens
+          .map((l) => `${l.type ? LINK_LABELS[l.type] : '(type ?)'} ${l.cibleNom || l.cible}`)
+          .join('\n') || '(aucun)'
+      );
     default:
       return d[field] || '(vide)';
   }

@@ -10,6 +10,7 @@ import { CARRIER_LABELS } from '../../lib/labels.ts';
 import { Button, ButtonGroup, Fieldset, FieldsetItem, Hint, Input, Select } from '../../ui/index.ts';
 import type { Draft } from './draft.ts';
 import { anchorFor, describePath, errorState, type FieldErrors, messageFor } from './fieldErrors.ts';
+import { LinksEditor } from './LinksEditor.tsx';
 import { EventsEditor, SourcesEditor } from './ListEditors.tsx';
 import { ContactsEditor, CoordinationEditor } from './PeopleEditors.tsx';
 import { PerimeterPicker } from './PerimeterPicker.tsx';
@@ -204,9 +205,10 @@ export function DynamicForm({
         errors={errors}
       />
       <ContactsEditor rows={draft.contacts} onChange={(contacts) => set({ contacts })} errors={errors} />
+      <LinksEditor rows={draft.liens} onChange={(liens) => set({ liens })} errors={errors} />
 
       <p className="u-text-sm">
-        Les liens, signataires et champs spécifiques de la fiche sont conservés tels quels.
+        Les signataires et champs spécifiques de la fiche sont conservés tels quels.
       </p>
       <ButtonGroup>
         <li>

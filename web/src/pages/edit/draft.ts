@@ -1,4 +1,4 @@
-import type { DynamicKind, EventType, Status } from '@domain/registry/kinds.ts';
+import type { DynamicKind, EventType, LinkType, Status } from '@domain/registry/kinds.ts';
 import type { DynamicInput } from '@domain/registry/schemas.ts';
 import type { Dynamic } from '../../api/types.ts';
 
@@ -38,6 +38,15 @@ export interface ContactRow {
   public: boolean;
 }
 
+/** A typed link to another dynamic; the target's name is only for display. */
+export interface LinkRow {
+  type: LinkType | '';
+  cible: string;
+  cibleNom: string;
+  debut: string;
+  fin: string;
+}
+
 export interface PerimeterDraft {
   communes: string[];
   epci: string[];
@@ -59,8 +68,9 @@ export interface Draft {
   sources: SourceRow[];
   coordination: CoordinationRow[];
   contacts: ContactRow[];
+  liens: LinkRow[];
   /** Fields the form does not edit, sent back unchanged so that saving never drops them. */
-  kept: Pick<DynamicInput, 'liens' | 'signataires' | 'specifique' | 'verification'>;
+  kept: Pick<DynamicInput, 'signataires' | 'specifique' | 'verification'>;
 }
 
 /** Form fields, in the order the conflict screen lists them. */
@@ -76,6 +86,7 @@ export const DRAFT_FIELDS = [
   'sources',
   'coordination',
   'contacts',
+  'liens',
 ] as const;
 export type DraftField = (typeof DRAFT_FIELDS)[number];
 
@@ -93,7 +104,8 @@ export const EMPTY_DRAFT: Draft = {
   sources: [],
   coordination: [],
   contacts: [],
-  kept: { liens: [], signataires: [], specifique: {}, verification: null },
+  liens: [],
+  kept: { signataires: [], specifique: {}, verification: null },
 };
 
 type Presented = Dynamic & {
@@ -142,8 +154,14 @@ export function draftFromDynamic(d: Presented): Draft {
       telephone: c.telephone ?? '',
       public: c.public ?? false,
     })),
+    liens: d.liens.map((l) => ({
+      type: l.type,
+      cible: l.cible,
+      cibleNom: '',
+      debut: l.debut ?? '',
+      fin: l.fin ?? '',
+    })),
     kept: {
-      liens: d.liens,
       signataires: d.signataires,
       specifique: d.specifique ?? {},
       // The last check travels with the record: leaving it out would erase it.
@@ -188,7 +206,12 @@ export function inputFromDraft(d: Draft): Record<string, unknown> {
       fin: orNull(c.fin),
       vacant: c.vacant,
     })),
-    liens: d.kept.liens,
+    liens: d.liens.map((l) => ({
+      type: l.type || undefined,
+      cible: l.cible,
+      debut: orNull(l.debut),
+      fin: orNull(l.fin),
+    })),
     signataires: d.kept.signataires,
     contacts: d.contacts.map((c) => ({
       nom: c.nom,
@@ -208,6 +231,8 @@ export function fieldValue(d: Draft, field: DraftField): unknown {
     return d.porteurNom || d.porteurType
       ? { nom: d.porteurNom, type: d.porteurType, code: d.porteurCode }
       : null;
+  // The target's name is display only: two drafts naming the same link the same way are equal.
+  if (field === 'liens') return d.liens.map(({ cibleNom: _, ...l }) => l);
   return d[field];
 }
 

@@ -29,6 +29,9 @@ const SUB_LABELS: Record<string, string> = {
   epci: 'intercommunalités',
   departements: 'départements',
   qpv: 'QPV',
+  cible: 'dynamique liée',
+  debut: 'début',
+  fin: 'fin',
 };
 
 /** "evenements.0.date" → "Événements, ligne 1, date". */
