@@ -19,6 +19,7 @@ import { type RecordNoun, VersionedRecords } from '../kernel/versioning/versione
 import { migrateMergedCommunes } from './commune-migration.ts';
 import { assertMayWriteDynamic } from './dynamic-scope.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
+import { HistoryNamesRepository, type NamedCodes } from './history-names.repository.ts';
 import { PresentedCache } from './presented-cache.ts';
 import {
   historySnapshot,
@@ -264,12 +265,41 @@ export class RegistryService {
   async historyOf(actor: Actor, id: string) {
     const entries = await this.history.forEntity('dynamique', id);
     if (entries.length === 0) await this.records.require(id);
-    return presentHistory(entries, (snap) =>
+    const history = presentHistory(entries, (snap) =>
       snap && typeof snap === 'object' && 'contacts' in snap
         ? { ...snap, contacts: visibleContacts(actor, (snap as DynamicInput).contacts ?? []) }
         : snap,
     );
+    return { ...history, noms: await new HistoryNamesRepository(this.repo.db).names(codesIn(entries)) };
   }
+}
+
+/** Territory codes and linked dynamics the snapshots of a history name. */
+function codesIn(entries: { avant: unknown; apres: unknown }[]): NamedCodes {
+  const sets = {
+    communes: new Set<string>(),
+    epci: new Set<string>(),
+    departements: new Set<string>(),
+    qpv: new Set<string>(),
+    dynamiques: new Set<string>(),
+  };
+  for (const e of entries) {
+    for (const snap of [e.avant, e.apres]) {
+      const doc = snap as Partial<DynamicInput> | null;
+      if (!doc || typeof doc !== 'object') continue;
+      for (const k of ['communes', 'epci', 'departements', 'qpv'] as const) {
+        for (const c of doc.perimetre?.[k] ?? []) sets[k].add(c);
+      }
+      for (const l of doc.liens ?? []) sets.dynamiques.add(l.cible);
+    }
+  }
+  return {
+    communes: [...sets.communes],
+    epci: [...sets.epci],
+    departements: [...sets.departements],
+    qpv: [...sets.qpv],
+    dynamiques: [...sets.dynamiques],
+  };
 }
 
 /** `echeance` as months from today or as a date: the last end date listed. */

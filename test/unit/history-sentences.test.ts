@@ -13,11 +13,30 @@ describe('history of a dynamic in French sentences', () => {
     const before = { communes: ['42218'], epci: [], departements: [], qpv: [] };
     const after = { communes: ['42218', '42095', '42207'], epci: ['200040590'], departements: [], qpv: [] };
     expect(describeFieldChange('perimetre', before, after)).toBe(
-      '+ 2 communes (42095, 42207) ; + 1 EPCI (200040590)',
+      '+ 2 communes (42095, 42207) ; + EPCI 200040590',
     );
     expect(describeFieldChange('perimetre', after, before)).toBe(
-      '− 2 communes (42095, 42207) ; − 1 EPCI (200040590)',
+      '− 2 communes (42095, 42207) ; − EPCI 200040590',
     );
+  });
+
+  it('names territories and linked dynamics when the history gives their names', () => {
+    const names = {
+      '42095': 'Firminy',
+      '42207': 'Roche-la-Molière',
+      '200040590': 'CC de Forez-Est',
+      x1: 'CLS de Roanne',
+    };
+    const before = { communes: [], epci: [], departements: [], qpv: [] };
+    const after = { communes: ['42095', '42207'], epci: ['200040590'], departements: [], qpv: [] };
+    expect(describeFieldChange('perimetre', before, after, undefined, names)).toBe(
+      '+ 2 communes (Firminy (42095), Roche-la-Molière (42207)) ; + EPCI CC de Forez-Est (200040590)',
+    );
+    const link = { type: 'volet_sante_mentale_de', cible: 'x1' };
+    expect(describeFieldChange('liens', [], [link], undefined, names)).toBe(
+      '+ volet santé mentale de « CLS de Roanne »',
+    );
+    expect(describeFieldChange('liens', [link], [], undefined, {})).toBe('− volet santé mentale de x1');
   });
 
   it('events, posts and contacts added or removed, in words', () => {

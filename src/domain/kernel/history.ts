@@ -33,5 +33,7 @@ export type HistoryEntry = z.infer<typeof historyEntry>;
 export const historyList = z.object({
   total: z.number().int(),
   items: z.array(historyEntry),
+  /** Names of the codes and identifiers the entries mention (territories, linked records), for sentences. */
+  noms: z.record(z.string(), z.string()).optional(),
 });
 export type HistoryList = z.infer<typeof historyList>;

@@ -1,5 +1,5 @@
 import { formatDateLong } from '../reports/french.ts';
-import { type EVENT_TYPES, STATUS_LABELS, type TimelineStatus } from './kinds.ts';
+import { type EVENT_TYPES, LINK_LABELS, type LinkType, STATUS_LABELS, type TimelineStatus } from './kinds.ts';
 
 /** What one field of a dynamic's history entry became, told in French rather than as JSON. */
 
@@ -47,17 +47,27 @@ function listDiff(before: unknown, after: unknown) {
   return { added: a.filter((x) => !bKeys.has(key(x))), removed: b.filter((x) => !aKeys.has(key(x))) };
 }
 
-function counted(n: number, [one, many]: [string, string], codes: string[]): string {
-  const shown = codes.slice(0, 5).join(', ') + (codes.length > 5 ? '…' : '');
-  return `${n} ${n > 1 ? many : one} (${shown})`;
+/** Names of codes and identifiers, when the history came with them. */
+export type Names = Readonly<Record<string, string>>;
+
+const named = (code: string, names: Names) => (names[code] ? `${names[code]} (${code})` : code);
+
+function counted(n: number, [one, many]: [string, string], codes: string[], names: Names): string {
+  const shown =
+    codes
+      .slice(0, 5)
+      .map((c) => named(c, names))
+      .join(', ') + (codes.length > 5 ? '…' : '');
+  if (n === 1) return `${one} ${shown}`;
+  return `${n} ${many} (${shown})`;
 }
 
-function perimeterSentence(before: unknown, after: unknown): string {
+function perimeterSentence(before: unknown, after: unknown, names: Names): string {
   const parts: string[] = [];
   for (const [field, nouns] of Object.entries(PERIMETER_NOUNS)) {
     const { added, removed } = listDiff(asObject(before)[field], asObject(after)[field]);
-    if (added.length > 0) parts.push(`+ ${counted(added.length, nouns, added.map(text))}`);
-    if (removed.length > 0) parts.push(`− ${counted(removed.length, nouns, removed.map(text))}`);
+    if (added.length > 0) parts.push(`+ ${counted(added.length, nouns, added.map(text), names)}`);
+    if (removed.length > 0) parts.push(`− ${counted(removed.length, nouns, removed.map(text), names)}`);
   }
   return parts.join(' ; ') || 'inchangé';
 }
@@ -79,6 +89,13 @@ function postPhrase(p: unknown): string {
     o.vacant ? 'vacant' : '',
   ].filter(Boolean);
   return `« ${text(o.intitule)} »${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+}
+
+function linkPhrase(x: unknown, names: Names): string {
+  const o = asObject(x);
+  const label = LINK_LABELS[o.type as LinkType] ?? text(o.type);
+  const target = names[text(o.cible)];
+  return `${label} ${target ? `« ${target} »` : text(o.cible)}`;
 }
 
 function namePhrase(x: unknown): string {
@@ -117,14 +134,20 @@ function valuePhrase(v: unknown): string {
  * The change of one field as a sentence: "+ 2 communes (42218, 42095)", "en projet → active au
  * 12 mars 2024", "+ signature au 1er mai 2013 (active)". `when` dates a status change.
  */
-export function describeFieldChange(field: string, before: unknown, after: unknown, when?: string): string {
+export function describeFieldChange(
+  field: string,
+  before: unknown,
+  after: unknown,
+  when?: string,
+  names: Names = {},
+): string {
   switch (field) {
     case 'statut': {
       const date = when ? day(when) : null;
       return `${statusWord(before)} → ${statusWord(after)}${date ? ` au ${date}` : ''}`;
     }
     case 'perimetre':
-      return perimeterSentence(before, after);
+      return perimeterSentence(before, after, names);
     case 'evenements':
       return listSentence(before, after, eventPhrase);
     case 'coordination':
@@ -132,8 +155,9 @@ export function describeFieldChange(field: string, before: unknown, after: unkno
     case 'contacts':
     case 'sources':
     case 'signataires':
-    case 'liens':
       return listSentence(before, after, namePhrase);
+    case 'liens':
+      return listSentence(before, after, (x) => linkPhrase(x, names));
     default:
       return `${valuePhrase(before)} → ${valuePhrase(after)}`;
   }

@@ -29,7 +29,7 @@ export function show(value: unknown): string {
   return JSON.stringify(value, null, 1);
 }
 
-function Entry({ item }: { item: HistoryItem }) {
+function Entry({ item, names }: { item: HistoryItem; names: Record<string, string> }) {
   const avant = snapshot(item.avant);
   const apres = snapshot(item.apres);
   const fields = changedFields(avant, apres);
@@ -47,7 +47,7 @@ function Entry({ item }: { item: HistoryItem }) {
             {fields.map((f) => (
               <li key={f}>
                 <span className="u-bold">{FIELD_LABELS[f] ?? f}</span> :{' '}
-                {describeFieldChange(f, avant?.[f], apres?.[f], item.date)}
+                {describeFieldChange(f, avant?.[f], apres?.[f], item.date, names)}
               </li>
             ))}
           </ul>
@@ -58,7 +58,7 @@ function Entry({ item }: { item: HistoryItem }) {
 }
 
 export function History({ id, version }: { id: string; version: number }) {
-  const history = useApi<List<HistoryItem>>(
+  const history = useApi<List<HistoryItem> & { noms?: Record<string, string> }>(
     `/api/dynamiques/${encodeURIComponent(id)}/historique?v=${version}`,
   );
   return (
@@ -82,7 +82,7 @@ export function History({ id, version }: { id: string; version: number }) {
               <tbody>
                 {h.items.map((item, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: history entries are append-only and ordered.
-                  <Entry key={i} item={item} />
+                  <Entry key={i} item={item} names={h.noms ?? {}} />
                 ))}
               </tbody>
             </Table>
