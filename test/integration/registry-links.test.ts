@@ -52,7 +52,9 @@ describe('typed links shown both ways', () => {
   it('gives the names of the territories and linked dynamics its history mentions', async () => {
     const cls = await create({ type: 'CLS' });
     const clsm = await create({ type: 'CLSM', liens: [{ type: 'partenaire_de', cible: cls.id }] });
-    const history = (await t.anonymous({ method: 'GET', url: `/api/dynamiques/${clsm.id}/historique` })).json();
+    const history = (
+      await t.anonymous({ method: 'GET', url: `/api/dynamiques/${clsm.id}/historique` })
+    ).json();
     expect(history.noms).toMatchObject({ [cls.id]: cls.nom, '42218': 'Saint-Étienne' });
   });
 
