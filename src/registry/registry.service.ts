@@ -6,6 +6,7 @@ import type { ListSource } from '../domain/registry/in-memory-list.ts';
 import { FIXED_TERM_KINDS } from '../domain/registry/kinds.ts';
 import type { DynamicListFilters } from '../domain/registry/list-filters.ts';
 import type { DynamicInput, DynamicListQuery } from '../domain/registry/schemas.ts';
+import { dateDeclaredStatusChange } from '../domain/registry/status-change.ts';
 import {
   addMonths,
   RENEW_WITHIN_MONTHS,
@@ -199,7 +200,13 @@ export class RegistryService {
     how: { action?: 'modification' | 'restauration'; source?: string } = {},
   ) {
     await this.records.write(id, expected, async (current) => {
-      const kept = keepHiddenContacts(actor, current.document as DynamicInput, input);
+      const stored = current.document as DynamicInput;
+      const visible = keepHiddenContacts(actor, stored, input);
+      // A restored version is written back as it was.
+      const kept =
+        how.action === 'restauration'
+          ? visible
+          : dateDeclaredStatusChange(stored, visible, this.today(), recordedDay(current));
       const errors = await this.writer.check(kept, id);
       if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
       const write = await this.writer.build(id, kept, recordedDay(current));

@@ -1,5 +1,6 @@
-import type { EventType, Status } from '../registry/kinds.ts';
+import type { Status } from '../registry/kinds.ts';
 import type { DynamicInput } from '../registry/schemas.ts';
+import { statusEventType } from '../registry/status-change.ts';
 import { statusAt } from '../registry/timeline.ts';
 import type { FieldDiff } from './responses.ts';
 import type { NewDynamicAnswer, ProposedFields } from './schemas.ts';
@@ -77,18 +78,8 @@ export function changedFields(diff: FieldDiff[]): CampaignField[] {
   return diff.filter((d) => d.modifie).map((d) => d.champ);
 }
 
-/** The event that records a declared status change; a record without events first gets its past dated. */
-function statusEvent(
-  from: Status | null,
-  to: Status,
-  date: string,
-  note: string,
-): { date: string; type: EventType; statut: Status; note: string } {
-  let type: EventType = 'autre';
-  if (to === 'arrete') type = 'arret';
-  else if (to === 'suspendu') type = 'suspension';
-  else if (to === 'actif' && from === 'suspendu') type = 'reprise';
-  return { date, type, statut: to, note };
+function statusEvent(from: Status | null, to: Status, date: string, note: string) {
+  return { date, type: statusEventType(from, to), statut: to, note };
 }
 
 export interface MergeContext {
