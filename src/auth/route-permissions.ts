@@ -72,6 +72,7 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/campagnes/:id/export': 'campagnes',
   'GET /api/campagnes/:id/reponses/:proposition': 'campagnes',
   'POST /api/campagnes/:id/reponses/:proposition/decision': 'campagnes',
+  'POST /api/campagnes/:id/decomptes': 'campagnes',
   // Recipients answer with their personal link, without an account; the link is checked by the service.
   'PUT /api/reponses/:token': PUBLIC,
 };

@@ -196,6 +196,26 @@ export class CampaignRepository {
     return out;
   }
 
+  /** Départements a perimeter touches, from its communes, its EPCI's communes and its départements. */
+  async departementsOf(p: { communes: string[]; epci: string[]; departements: string[] }): Promise<string[]> {
+    const found = new Set(p.departements);
+    if (p.communes.length > 0 || p.epci.length > 0) {
+      const rows = await this.db
+        .selectFrom('commune')
+        .select('departement')
+        .distinct()
+        .where((eb) =>
+          eb.or([
+            ...(p.communes.length > 0 ? [eb('code', 'in', p.communes)] : []),
+            ...(p.epci.length > 0 ? [eb('epci', 'in', p.epci)] : []),
+          ]),
+        )
+        .execute();
+      for (const r of rows) if (r.departement) found.add(r.departement);
+    }
+    return [...found].sort();
+  }
+
   async departementNames(codes: string[]): Promise<Map<string, string>> {
     if (codes.length === 0) return new Map();
     const rows = await this.db

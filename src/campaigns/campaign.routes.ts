@@ -23,7 +23,15 @@ import {
   tokenParams,
 } from '../domain/campaigns/schemas.ts';
 import { CSV, errorResponses, fileResponse, XLSX } from '../domain/kernel/responses.ts';
+import { declaredCountItem } from '../domain/registry/declared-counts.ts';
 import { z } from '../domain/zod-fr.ts';
+
+const campaignCounts = z.object({
+  source: z.string(),
+  date: z.string(),
+  decomptes: z.array(declaredCountItem),
+});
+
 import type { CampaignServices } from './campaigns.context.ts';
 
 const tags = ['Campagnes'];
@@ -201,6 +209,22 @@ export function campaignRoutes(s: CampaignServices): FastifyPluginAsyncZod {
         },
       },
       async (req) => s.review.review(req.actor, req.params.id, req.params.proposition, req.body),
+    );
+
+    app.post(
+      '/api/campagnes/:id/decomptes',
+      {
+        schema: {
+          tags,
+          summary: 'Enregistrer le bilan de la campagne en décomptes déclarés (par département et type)',
+          description:
+            'Compte les dynamiques fusionnées confirmées ou corrigées comme en cours, et les nouvelles acceptées ; ' +
+            'un nouvel enregistrement remplace le précédent de la même campagne (GET /api/decomptes-declares).',
+          params: campaignIdParams,
+          response: { 200: campaignCounts, ...errorResponses(401, 403, 404) },
+        },
+      },
+      async (req) => s.counts.record(req.actor, req.params.id),
     );
 
     app.get(

@@ -1,9 +1,11 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Mailer } from '../kernel/mail/mailer.ts';
+import { DeclaredCountRepository } from '../registry/declared-counts.repository.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import { CampaignRepository } from './campaign.repository.ts';
 import { CampaignService, type CampaignSettings } from './campaign.service.ts';
+import { CampaignCounts } from './campaign-counts.ts';
 import { CampaignExports } from './campaign-exports.ts';
 import { CampaignProgressService } from './campaign-progress.service.ts';
 import { ProposalRepository } from './proposal.repository.ts';
@@ -17,6 +19,7 @@ export interface CampaignServices {
   responses: ResponseService;
   review: ReviewService;
   exports: CampaignExports;
+  counts: CampaignCounts;
 }
 
 export function createCampaignServices(
@@ -33,5 +36,6 @@ export function createCampaignServices(
     responses: new ResponseService(repo, deps.settings.organisme, clock),
     review: new ReviewService(campaigns, repo, proposals, deps.registry, clock),
     exports: new CampaignExports(campaigns, repo, proposals),
+    counts: new CampaignCounts(campaigns, repo, proposals, new DeclaredCountRepository(db), clock),
   };
 }

@@ -164,7 +164,7 @@ export class ResponseService {
         decision: 'nouvelle',
         type: n.type,
         nom: n.nom,
-        departements: n.perimetre.departements,
+        departements: await this.repo.departementsOf(n.perimetre),
         base_version: null,
         base: null,
         proposee: n,

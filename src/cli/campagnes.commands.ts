@@ -117,6 +117,17 @@ export function registerCampaignCommands(program: Command) {
       }),
     );
   campaigns
+    .command('decomptes')
+    .description('Enregistre le bilan de la campagne en décomptes déclarés (remplace le précédent)')
+    .argument('<id>', 'identifiant de la campagne')
+    .action((id: string) =>
+      withContext(async (ctx) => {
+        const r = await ctx.services.campaigns.counts.record(actor, id);
+        console.log(`${r.decomptes.length} décompte(s) enregistré(s) au ${r.date} (source : ${r.source})`);
+        for (const d of r.decomptes) console.log(`  ${d.departement} ${d.type} : ${d.nombre}`);
+      }),
+    );
+  campaigns
     .command('export')
     .description('Exporte les réponses (CSV ou XLSX)')
     .argument('<id>', 'identifiant de la campagne')

@@ -24,6 +24,11 @@ export class DeclaredCountRepository {
       .execute();
   }
 
+  /** Figures of one source written again (a campaign's tally recomputed): the earlier ones go. */
+  async deleteSource(trx: Transaction<DB>, source: string): Promise<void> {
+    await trx.deleteFrom('declared_count').where('source', '=', source).execute();
+  }
+
   /** National figures first, then by region, département (regional total first), kind and date. */
   list(filters: DeclaredCountQuery) {
     let q = this.db

@@ -333,6 +333,20 @@ describe('census campaigns', () => {
     expect(csv.body).toContain('Poste non renouvelé');
   });
 
+  it('records its result as declared counts by département and kind, replacing an earlier tally', async () => {
+    const post = () => t.app.inject({ method: 'POST', url: `/api/campagnes/${campaign.id}/decomptes` });
+    const first = await post();
+    expect(first.statusCode, first.body).toBe(200);
+    // The corrected CLS and the new CLS count; the ASV declared stopped does not.
+    expect(first.json().decomptes).toEqual([
+      expect.objectContaining({ region: '75', departement: '19', type: 'CLS', nombre: 2 }),
+    ]);
+    await post();
+    const listed = (await t.app.inject('/api/decomptes-declares?departement=19')).json();
+    const ours = listed.items.filter((d: { source: string }) => d.source === first.json().source);
+    expect(ours).toHaveLength(1);
+  });
+
   it('answers 404 once the closing day has passed', async () => {
     const c = await createCampaign({
       destinataires: [{ email: uniqueEmail('late'), dynamiques: [silent.id] }],
