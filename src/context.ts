@@ -25,9 +25,12 @@ import { HistoryRepository } from './kernel/history/history.repository.ts';
 import { RestoreService } from './kernel/history/restore.ts';
 import { createMailer } from './kernel/mail/create-mailer.ts';
 import type { Mailer } from './kernel/mail/mailer.ts';
+import { OutboxMailer } from './kernel/mail/outbox-mailer.ts';
+import { OutboxReader } from './kernel/mail/outbox-reader.ts';
 import { DEFAULT_OPERATOR_IDENTITY, documentIdentityOf, type OperatorIdentity } from './operator-identity.ts';
 import { BackupRepository } from './ops/backup.repository.ts';
 import { BackupService } from './ops/backup.service.ts';
+import { OutboxService } from './ops/outbox.service.ts';
 import { FinessImportService } from './reference/finess/finess-import.service.ts';
 import { LayerImportService } from './reference/layer-import/layer-import.service.ts';
 import { ReferenceReader } from './reference/reference.reader.ts';
@@ -95,6 +98,8 @@ export interface AppContext {
     personalData: PersonalDataService;
     restore: RestoreService;
     backups: BackupService;
+    /** Messages written instead of sent when no SMTP server is configured. */
+    outbox: OutboxService;
   };
   close(): Promise<void>;
 }
@@ -182,8 +187,10 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const personalData = new PersonalDataService(accounts, history);
   personalData.register(contactPersonalData(registryRepo, registry));
   const passwordResets = new PasswordResetService(accounts, auth, mailer, publicUrl);
+  const outboxReader = mailer instanceof OutboxMailer ? new OutboxReader(mailer.dir) : null;
   const campaigns = createCampaignServices(database.db, {
     mailer,
+    outbox: outboxReader,
     registry,
     settings: { publicUrl, organisme: (settings.identity ?? DEFAULT_OPERATOR_IDENTITY).nom },
   });
@@ -223,6 +230,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       oidc: settings.oidc ? new OidcLogin({ ...settings.oidc, publicUrl }, accounts, auth) : null,
       personalData,
       restore,
+      outbox: new OutboxService(outboxReader),
       backups: new BackupService(new BackupRepository(database.db), database.kind),
     },
     close: async () => {

@@ -73,6 +73,9 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'GET /api/campagnes/:id/reponses/:proposition': 'campagnes',
   'POST /api/campagnes/:id/reponses/:proposition/decision': 'campagnes',
   'POST /api/campagnes/:id/decomptes': 'campagnes',
+  'GET /api/campagnes/:id/destinataires/:destinataire/message': 'campagnes',
+  'GET /api/boite-envoi': 'comptes',
+  'GET /api/boite-envoi/:fichier': 'comptes',
   // Recipients answer with their personal link, without an account; the link is checked by the service.
   'PUT /api/reponses/:token': PUBLIC,
 };

@@ -252,6 +252,18 @@ export class CampaignRepository {
       .execute() as Promise<Omit<RecipientRow, 'reponse' | 'base'>[]>;
   }
 
+  messageFileOf(
+    campaign: string,
+    recipient: string,
+  ): Promise<{ message_fichier: string | null } | undefined> {
+    return this.db
+      .selectFrom('campagne_destinataire')
+      .select('message_fichier')
+      .where('campagne', '=', campaign)
+      .where('id', '=', recipient)
+      .executeTakeFirst();
+  }
+
   async answerOf(recipient: string): Promise<unknown> {
     const r = await this.db
       .selectFrom('campagne_destinataire')
@@ -272,7 +284,7 @@ export class CampaignRepository {
   /** A new personal link: the previous one stops working (only its hash was ever stored). */
   async setTokens(
     trx: Db,
-    rows: { id: string; hash: string }[],
+    rows: { id: string; hash: string; file: string | null }[],
     expires: Date,
     at: Date,
     kind: 'envoi' | 'relance',
@@ -280,13 +292,14 @@ export class CampaignRepository {
     for (let i = 0; i < rows.length; i += CHUNK) {
       const chunk = rows.slice(i, i + CHUNK);
       if (chunk.length === 0) continue;
-      const values = sql.join(chunk.map((r) => sql`(${r.id}, ${r.hash})`));
+      const values = sql.join(chunk.map((r) => sql`(${r.id}, ${r.hash}, ${r.file}::text)`));
       const set =
         kind === 'envoi'
           ? sql`envoye_le = ${at}`
           : sql`relance_le = ${at}, relances = campagne_destinataire.relances + 1`;
-      await sql`update campagne_destinataire set jeton_empreinte = v.hash, expire_le = ${expires}, ${set}
-        from (values ${values}) as v(id, hash) where campagne_destinataire.id = v.id`.execute(trx);
+      await sql`update campagne_destinataire
+        set jeton_empreinte = v.hash, message_fichier = v.file, expire_le = ${expires}, ${set}
+        from (values ${values}) as v(id, hash, file) where campagne_destinataire.id = v.id`.execute(trx);
     }
   }
 

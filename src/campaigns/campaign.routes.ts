@@ -22,9 +22,12 @@ import {
   reviewInput,
   tokenParams,
 } from '../domain/campaigns/schemas.ts';
+import { outboxMessage } from '../domain/kernel/outbox.ts';
 import { CSV, errorResponses, fileResponse, XLSX } from '../domain/kernel/responses.ts';
 import { declaredCountItem } from '../domain/registry/declared-counts.ts';
 import { z } from '../domain/zod-fr.ts';
+
+const recipientParams = z.object({ id: z.string().min(1).max(64), destinataire: z.string().min(1).max(64) });
 
 const campaignCounts = z.object({
   source: z.string(),
@@ -113,6 +116,22 @@ export function campaignRoutes(s: CampaignServices): FastifyPluginAsyncZod {
         },
       },
       async (req) => s.progress.recipients(req.actor, req.params.id, req.query),
+    );
+    app.get(
+      '/api/campagnes/:id/destinataires/:destinataire/message',
+      {
+        schema: {
+          tags,
+          summary:
+            'Dernier message écrit pour ce destinataire dans la boîte d’envoi (à transmettre à la main)',
+          params: recipientParams,
+          response: { 200: outboxMessage, ...errorResponses(400, 401, 403, 404) },
+        },
+      },
+      async (req, reply) =>
+        reply
+          .header('cache-control', 'no-store')
+          .send(await s.campaigns.message(req.actor, req.params.id, req.params.destinataire)),
     );
     app.post(
       '/api/campagnes/:id/envoyer',

@@ -1,4 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import path from 'node:path';
 import type { Actor } from '../domain/actor.ts';
 import { actorLabel } from '../domain/actor.ts';
 import type { CampaignOut, RecipientOut, SendReport } from '../domain/campaigns/responses.ts';
@@ -8,6 +9,7 @@ import { conflict, invalid, notFound } from '../domain/errors.ts';
 import type { DynamicInput } from '../domain/registry/schemas.ts';
 import { statusAt, todayIso } from '../domain/registry/timeline.ts';
 import type { Mailer } from '../kernel/mail/mailer.ts';
+import type { OutboxMessage, OutboxReader } from '../kernel/mail/outbox-reader.ts';
 import type { ProgressReporter } from '../kernel/progress.ts';
 import { type CampaignDoc, docOf, presentCampaign, stateOf } from './campaign.presenter.ts';
 import {
@@ -66,7 +68,21 @@ export class CampaignService {
     private readonly mailer: Mailer,
     private readonly settings: CampaignSettings,
     private readonly clock: () => Date = () => new Date(),
+    private readonly outbox: OutboxReader | null = null,
   ) {}
+
+  /** The last message written for a recipient in the outbox, for the team to read or forward by hand. */
+  async message(actor: Actor, id: string, recipient: string): Promise<OutboxMessage> {
+    await this.require(actor, id);
+    const row = await this.repo.messageFileOf(id, recipient);
+    if (!row) throw notFound(`Aucun destinataire « ${recipient} » dans cette campagne`);
+    const message = row.message_fichier ? await this.outbox?.read(row.message_fichier) : null;
+    if (!message)
+      throw notFound(
+        'Aucun message de ce destinataire dans la boîte d’envoi (envoyé par SMTP, ou pas encore envoyé)',
+      );
+    return message;
+  }
 
   /** Campaigns being sent by this process: a second click must not send everything twice. */
   private readonly sending = new Set<string>();
@@ -277,7 +293,7 @@ export class CampaignService {
     try {
       // Links are stored by batches as their messages leave: a stop half-way loses no working link.
       for (let i = 0; i < targets.length; i += SEND_BATCH) {
-        const sent: { id: string; hash: string }[] = [];
+        const sent: { id: string; hash: string; file: string | null }[] = [];
         for (const r of targets.slice(i, i + SEND_BATCH)) {
           const token = newToken();
           const facts = {
@@ -291,8 +307,12 @@ export class CampaignService {
             organisme: this.settings.organisme,
           };
           try {
-            await this.mailer.send(kind === 'envoi' ? invitation(facts) : reminder(facts));
-            sent.push({ id: r.id, hash: hashToken(token) });
+            const receipt = await this.mailer.send(kind === 'envoi' ? invitation(facts) : reminder(facts));
+            sent.push({
+              id: r.id,
+              hash: hashToken(token),
+              file: receipt.file ? path.basename(receipt.file) : null,
+            });
             report.envoyes += 1;
           } catch (e) {
             report.echecs.push({ email: r.email, erreur: e instanceof Error ? e.message : String(e) });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Mailer } from '../kernel/mail/mailer.ts';
+import type { OutboxReader } from '../kernel/mail/outbox-reader.ts';
 import { DeclaredCountRepository } from '../registry/declared-counts.repository.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import { CampaignRepository } from './campaign.repository.ts';
@@ -24,12 +25,19 @@ export interface CampaignServices {
 
 export function createCampaignServices(
   db: Kysely<DB>,
-  deps: { mailer: Mailer; registry: RegistryService; settings: CampaignSettings; clock?: () => Date },
+  deps: {
+    mailer: Mailer;
+    /** The outbox, when messages are written there rather than sent. */
+    outbox?: OutboxReader | null;
+    registry: RegistryService;
+    settings: CampaignSettings;
+    clock?: () => Date;
+  },
 ): CampaignServices {
   const repo = new CampaignRepository(db);
   const proposals = new ProposalRepository(db);
   const clock = deps.clock ?? (() => new Date());
-  const campaigns = new CampaignService(repo, deps.mailer, deps.settings, clock);
+  const campaigns = new CampaignService(repo, deps.mailer, deps.settings, clock, deps.outbox ?? null);
   return {
     campaigns,
     progress: new CampaignProgressService(campaigns, repo, proposals, clock),

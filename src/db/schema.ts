@@ -340,6 +340,7 @@ export interface CampagneDestinataireTable {
   soumis_le: Date | null;
   relance_le: Date | null;
   relances: Generated<number>;
+  message_fichier: string | null;
   reponse: ColumnType<unknown, string | null, string | null>;
   base: ColumnType<unknown, string | null, string | null>;
 }

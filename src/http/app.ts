@@ -20,6 +20,7 @@ import { restoreRoutes } from '../kernel/history/restore.routes.ts';
 import { CoalescedRead } from '../lib/coalesced-read.ts';
 import { DEFAULT_OPERATOR_IDENTITY, type OperatorIdentity } from '../operator-identity.ts';
 import { backupRoutes } from '../ops/backup.routes.ts';
+import { outboxRoutes } from '../ops/outbox.routes.ts';
 import { finessRoutes } from '../reference/finess/finess.routes.ts';
 import { declaredCountRoutes } from '../registry/declared-counts.routes.ts';
 import { importRoutes } from '../registry/imports/import.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(actionsModuleRoutes(ctx.services.actions));
   await app.register(campaignRoutes(ctx.services.campaigns));
   await app.register(backupRoutes(ctx.services.backups));
+  await app.register(outboxRoutes(ctx.services.outbox));
 
   app.get('/api/openapi.json', { schema: { hide: true } }, () => app.swagger());
   if (options.webDir !== false) await registerWebApp(app, options.webDir ?? WEB_DIST_DIR, identity);

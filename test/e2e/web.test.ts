@@ -16,6 +16,7 @@ import { importWithErrorsThenFixed } from './scenarios/import.ts';
 import { journalFilterAndRestore } from './scenarios/journal.ts';
 import { editCoordinationContactsAndLinks } from './scenarios/links.ts';
 import { mapWithAndWithoutContours } from './scenarios/map.ts';
+import { outboxReadInTheInterface } from './scenarios/outbox.ts';
 import { directLoadsAndNavigation } from './scenarios/pages.ts';
 import { filterRegistryAndExport } from './scenarios/registry.ts';
 import { searchResourcesAndPendingModules } from './scenarios/resources.ts';
@@ -49,6 +50,7 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('creates a dynamic, then edits it through a conflict', () => createThenEditWithConflict(env()));
   it('edits coordination, contacts and typed links; links show both ways', () =>
     editCoordinationContactsAndLinks(env()));
+  it('reads the outbox in the interface', () => outboxReadInTheInterface(env()));
   it('searches resources; pending modules say so', () => searchResourcesAndPendingModules(env()));
   it('composes a sélection, then edits it through a conflict', () => composeSelectionThenConflict(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));

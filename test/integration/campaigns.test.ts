@@ -110,6 +110,35 @@ describe('census campaigns', () => {
     expect(message).toContain(clsA.nom);
   });
 
+  it('shows the outbox in the interface: the whole box to administrators, each recipient’s message to the team', async () => {
+    const box = await t.app.inject('/api/boite-envoi?parPage=200');
+    expect(box.statusCode, box.body).toBe(200);
+    expect(box.json()).toMatchObject({ active: true, dossier: outbox });
+    const entry = box.json().resultats.find((m: { a: string }) => m.a === alice);
+    expect(entry.sujet).toMatch(/merci de vérifier vos fiches/);
+    const read = (await t.app.inject(`/api/boite-envoi/${entry.fichier}`)).json();
+    expect(read.texte).toContain(`/reponses/${tokens.get(alice)}`);
+
+    const team = `Bearer ${await t.tokenFor('equipe_regionale', ['75'])}`;
+    expect(
+      (await t.app.inject({ url: '/api/boite-envoi', headers: { authorization: team } })).statusCode,
+    ).toBe(403);
+    const recipients = (await t.app.inject(`/api/campagnes/${campaign.id}/destinataires?parPage=500`)).json();
+    const bobId = recipients.resultats.find((r: { email: string }) => r.email === bob).id;
+    const message = await t.app.inject({
+      url: `/api/campagnes/${campaign.id}/destinataires/${bobId}/message`,
+      headers: { authorization: team },
+    });
+    expect(message.statusCode, message.body).toBe(200);
+    expect(message.json().texte).toContain(`/reponses/${tokens.get(bob)}`);
+
+    for (const bad of ['..%2F..%2Fetc%2Fpasswd', 'inconnu.eml', `${entry.fichier}x`]) {
+      const res = await t.app.inject(`/api/boite-envoi/${bad}`);
+      expect(res.statusCode, bad).toBe(404);
+      expect(res.json().erreur).toMatch(/Aucun message/);
+    }
+  });
+
   it('stores only a hash of each personal link', async () => {
     const rows = await sql<{
       jeton_empreinte: string;

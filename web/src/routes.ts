@@ -78,6 +78,7 @@ export const ROUTES: Route[] = [
     page: lazy(() => import('./pages/accounts/ResetPasswordPage.tsx')),
   },
   { pattern: /^\/comptes\/?$/, page: lazy(() => import('./pages/accounts/AccountsPage.tsx')) },
+  { pattern: /^\/boite-envoi\/?$/, page: lazy(() => import('./pages/OutboxPage.tsx')) },
   { pattern: /^\/comptes\/nouveau\/?$/, page: lazy(() => import('./pages/accounts/AccountNewPage.tsx')) },
   {
     pattern: /^\/comptes\/([^/]{1,100})\/?$/,

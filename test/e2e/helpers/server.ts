@@ -1,8 +1,12 @@
+import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../../../src/context.ts';
 import { systemActor } from '../../../src/domain/actor.ts';
 import { buildApp } from '../../../src/http/app.ts';
+import { OutboxMailer } from '../../../src/kernel/mail/outbox-mailer.ts';
 import { type IdentitySettings, resolveIdentity } from '../../../src/operator-identity.ts';
 import { ensureWebBuild, WEB_OUT_DIR } from '../../../web/build/ensure-build.ts';
 import { actAsAdministrator, createTestContext } from '../../helpers/context.ts';
@@ -20,7 +24,9 @@ export interface WebApp {
 /** The real application (API and built web interface) listening on a free local port. */
 export async function startWebApp(identity: IdentitySettings = {}): Promise<WebApp> {
   await ensureWebBuild();
-  const ctx = await createTestContext();
+  // Messages go to a private outbox, never into the repository's data directory.
+  const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'odts-e2e-outbox-'));
+  const ctx = await createTestContext({ mailer: new OutboxMailer(outbox, 'odts-e2e@exemple.fr') });
   await ctx.services.territories.warm();
   const app = await buildApp(ctx, {
     webDir: WEB_OUT_DIR,
@@ -50,6 +56,7 @@ export async function startWebApp(identity: IdentitySettings = {}): Promise<WebA
     close: async () => {
       await app.close();
       await ctx.close();
+      fs.rmSync(outbox, { recursive: true, force: true });
     },
   };
 }

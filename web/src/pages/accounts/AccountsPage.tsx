@@ -48,6 +48,9 @@ export default function AccountsPage() {
           </p>
           <ButtonLink href="/comptes/nouveau" iconId="add-line">
             Créer un compte
+          </ButtonLink>{' '}
+          <ButtonLink href="/boite-envoi" priority="secondary">
+            Boîte d’envoi
           </ButtonLink>
           <Table className="u-mt-4">
             <caption>Comptes de la plateforme</caption>
