@@ -94,14 +94,17 @@ export class AnalyticsService {
   async configurations(_actor: Actor, q: ConfigurationsQuery) {
     const s = await this.snapshot();
     const date = q.date ?? this.today();
+    const bases = this.inScope(s, q).filter((d) => d.type === q.base);
     const result = configurationMatrix({
       base: q.base,
       avec: q.avec.filter((k) => k !== q.base),
       date,
-      bases: this.inScope(s, q).filter((d) => d.type === q.base),
+      bases,
       byCommune: (c) => s.byCommune.get(c) ?? [],
     });
-    return { date, base: q.base, avec: q.avec, ...result };
+    // Names of the dynamics each configuration lists, so that the matrix links to them.
+    const noms = Object.fromEntries(bases.map((d) => [d.id, d.nom]));
+    return { date, base: q.base, avec: q.avec, ...result, noms };
   }
 
   async coverage(_actor: Actor, q: CoverageQuery): Promise<CoverageResult> {

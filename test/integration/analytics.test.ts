@@ -90,6 +90,9 @@ describe('configuration matrix', () => {
     expect(by['CV + ASV, CLS et CLSM']).toEqual([ids['CV Brest']]);
     expect(by['CV + CLS seulement']).toEqual([ids['CV Quimper']]);
     expect(by['CV sans aucun dispositif santé']).toEqual([ids['CV Morlaix']]);
+    // Each listed contrat comes with its name, so that the matrix links to it.
+    expect(r.noms[ids['CV Brest'] as string]).toMatch(/Brest/);
+    expect(Object.keys(r.noms).sort()).toEqual(Object.values(by).flat().sort());
   });
 
   it('answers as it was: after the Quimper CLS stopped, its CV has no health device', async () => {

@@ -63,6 +63,8 @@ export const configurationsResult = z.object({
       dynamiques: z.array(z.string()),
     }),
   ),
+  /** Name of each dynamic listed by a configuration. */
+  noms: z.record(z.string(), z.string()),
 });
 export type ConfigurationsResult = z.infer<typeof configurationsResult>;
 

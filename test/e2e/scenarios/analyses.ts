@@ -68,6 +68,31 @@ export async function analysesRenderChart({ server, browser }: E2e) {
   await evolution.getByRole('table', { name: /Solde des dynamiques en cours par type/ }).waitFor();
   await expectAccessible(page, 'analyses');
   await screenshot(page, '08-analyses');
+
+  // One département at a date: every block follows, the address keeps both, the matrix names its contrats.
+  const territory = page.getByRole('combobox', { name: /Territoire/ });
+  await territory.fill('Loire');
+  await page
+    .getByRole('option', { name: /^Loire, département/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/analyses\?departement=42$/);
+  await page.getByRole('heading', { name: 'Comptages par département' }).waitFor();
+  await page.getByRole('heading', { name: 'Couverture par intercommunalité' }).waitFor();
+  await page.getByLabel('À la date du').fill('2020-01-01');
+  await page.getByRole('button', { name: 'Appliquer la date' }).click();
+  await page.waitForURL(/\/analyses\?departement=42&date=2020-01-01$/);
+  await page.reload();
+  await page.getByText('Loire, au 01/01/2020').waitFor();
+  await page
+    .getByRole('table', { name: /^Dynamiques en projet.*au 1er janvier 2020, par département/ })
+    .getByRole('link', { name: 'Loire' })
+    .waitFor();
+  const scopedMatrix = page.getByRole('table', { name: 'Configurations et nombre de dynamiques' });
+  const listed = scopedMatrix.locator('details').first();
+  await listed.locator('summary').click();
+  await listed.getByRole('link').first().waitFor();
+  await expectAccessible(page, 'analyses d’un département à une date');
   expect(errors).toEqual([]);
   await page.context().close();
 }

@@ -6,8 +6,10 @@ import type { Configurations as ConfigurationsData } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Async, Loading } from '../../components/StateViews.tsx';
 import { formatDateLong, formatInteger } from '../../lib/format.ts';
+import { Link } from '../../router/Link.tsx';
 import { Button, Checkbox, Select, Table } from '../../ui/index.ts';
 import { DataDownloads } from './DataDownloads.tsx';
+import { type AnalysisScope, scopeParams } from './scope.ts';
 
 const BarChart = lazy(() => import('./BarChart.tsx'));
 
@@ -18,10 +20,9 @@ interface Params {
 
 const DEFAULT: Params = { base: 'CONTRAT_VILLE', avec: ['ASV', 'CLS', 'CLSM'] };
 
-function Result({ data, params }: { data: ConfigurationsData; params: Params }) {
+function Result({ data, dataUrl }: { data: ConfigurationsData; dataUrl: string }) {
   const labels = useMemo(() => data.configurations.map((c) => c.libelle), [data]);
   const values = useMemo(() => data.configurations.map((c) => c.nombre), [data]);
-  const dataUrl = `/api/analyses/configurations${query({ base: params.base, avec: params.avec.join(',') })}`;
   return (
     <>
       <p>
@@ -47,6 +48,7 @@ function Result({ data, params }: { data: ConfigurationsData; params: Params }) 
             <th scope="col" className="odts-num">
               Nombre
             </th>
+            <th scope="col">Dynamiques</th>
           </tr>
         </thead>
         <tbody>
@@ -54,6 +56,22 @@ function Result({ data, params }: { data: ConfigurationsData; params: Params }) 
             <tr key={c.libelle}>
               <th scope="row">{c.libelle}</th>
               <td className="odts-num">{formatInteger(c.nombre)}</td>
+              <td>
+                {c.dynamiques.length > 0 && (
+                  <details>
+                    <summary>
+                      Voir les {formatInteger(c.dynamiques.length)} ({c.libelle})
+                    </summary>
+                    <ul className="u-my-0">
+                      {c.dynamiques.map((id) => (
+                        <li key={id}>
+                          <Link href={`/dynamiques/${encodeURIComponent(id)}`}>{data.noms[id] ?? id}</Link>
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -64,12 +82,11 @@ function Result({ data, params }: { data: ConfigurationsData; params: Params }) 
 }
 
 /** The configuration matrix: for each dynamic of a base kind, which other kinds share its territory. */
-export function Configurations() {
+export function Configurations({ scope }: { scope: AnalysisScope }) {
   const [draft, setDraft] = useState<Params>(DEFAULT);
   const [params, setParams] = useState<Params>(DEFAULT);
-  const state = useApi<ConfigurationsData>(
-    `/api/analyses/configurations${query({ base: params.base, avec: params.avec.join(',') })}`,
-  );
+  const dataUrl = `/api/analyses/configurations${query({ base: params.base, avec: params.avec.join(','), ...scopeParams(scope) })}`;
+  const state = useApi<ConfigurationsData>(dataUrl);
   const toggle = (k: DynamicKind, on: boolean) =>
     setDraft((d) => ({ ...d, avec: on ? [...d.avec, k] : d.avec.filter((x) => x !== k) }));
   const tooMany = draft.avec.length < 1 || draft.avec.length > 6;
@@ -120,7 +137,7 @@ export function Configurations() {
         </Button>
       </form>
       <Async state={state} label="Calcul des configurations…">
-        {(data) => <Result data={data} params={params} />}
+        {(data) => <Result data={data} dataUrl={dataUrl} />}
       </Async>
     </section>
   );

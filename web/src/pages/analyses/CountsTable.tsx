@@ -1,5 +1,6 @@
 import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import { KIND_SHORT } from '@domain/reports/french.ts';
+import { query } from '../../api/client.ts';
 import type { Counts } from '../../api/types.ts';
 import { useApi } from '../../api/useApi.ts';
 import { Async, Empty } from '../../components/StateViews.tsx';
@@ -7,6 +8,7 @@ import { formatDateLong, formatInteger } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
 import { Table as DataTable } from '../../ui/index.ts';
 import { DataDownloads } from './DataDownloads.tsx';
+import { type AnalysisScope, scopeParams } from './scope.ts';
 
 interface Row {
   code: string;
@@ -48,19 +50,19 @@ function pivot(counts: Counts): { kinds: DynamicKind[]; rows: Row[] } {
   };
 }
 
-function Table({ counts }: { counts: Counts }) {
+function Table({ counts, level }: { counts: Counts; level: 'region' | 'departement' }) {
   const { kinds, rows } = pivot(counts);
   if (rows.length === 0) return <Empty>Aucune dynamique en cours à cette date.</Empty>;
   return (
     <DataTable bordered>
       <caption>
-        Dynamiques en projet, actives ou suspendues au {formatDateLong(counts.date)}, par région ; à part, les
-        dynamiques échues (date de fin passée sans renouvellement) et celles dont le statut n’était pas encore
-        observé à cette date
+        Dynamiques en projet, actives ou suspendues au {formatDateLong(counts.date)}, par{' '}
+        {level === 'region' ? 'région' : 'département'} ; à part, les dynamiques échues (date de fin passée
+        sans renouvellement) et celles dont le statut n’était pas encore observé à cette date
       </caption>
       <thead>
         <tr>
-          <th scope="col">Région</th>
+          <th scope="col">{level === 'region' ? 'Région' : 'Département'}</th>
           {kinds.map((k) => (
             <th key={k} scope="col" className="odts-num">
               <abbr title={DYNAMIC_KIND_LABELS[k]}>{KIND_SHORT[k]}</abbr>
@@ -81,7 +83,7 @@ function Table({ counts }: { counts: Counts }) {
         {rows.map((r) => (
           <tr key={r.code}>
             <th scope="row">
-              <Link href={`/territoires/region/${r.code}`}>{r.nom}</Link>
+              <Link href={`/territoires/${level}/${r.code}`}>{r.nom}</Link>
             </th>
             {kinds.map((k) => (
               <td key={k} className="odts-num">
@@ -98,16 +100,22 @@ function Table({ counts }: { counts: Counts }) {
   );
 }
 
-export function CountsSection() {
-  const counts = useApi<Counts>('/api/analyses/comptages?niveau=region');
+export function CountsSection({ scope }: { scope: AnalysisScope }) {
+  // France by région; a région or a département by département.
+  const level = scope.region || scope.departement ? 'departement' : 'region';
+  const url = `/api/analyses/comptages${query({ niveau: level, ...scopeParams(scope) })}`;
+  const counts = useApi<Counts>(url);
+  const noun = level === 'region' ? 'région' : 'département';
   return (
     <section aria-labelledby="comptages" className="u-mt-4">
-      <h2 id="comptages">Comptages par région</h2>
-      <p>Une dynamique couvrant plusieurs régions est comptée dans chacune.</p>
+      <h2 id="comptages">Comptages par {noun}</h2>
+      <p>
+        Une dynamique couvrant plusieurs {noun}s est comptée dans chacun{level === 'region' ? 'e' : ''}.
+      </p>
       <Async state={counts} label="Chargement des comptages…">
-        {(c) => <Table counts={c} />}
+        {(c) => <Table counts={c} level={level} />}
       </Async>
-      <DataDownloads url="/api/analyses/comptages?niveau=region" what="comptages par région" />
+      <DataDownloads url={url} what={`comptages par ${noun}`} />
     </section>
   );
 }

@@ -14,6 +14,7 @@ import { formatDateLong, todayIso } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
 import { Button, Input, Table } from '../../ui/index.ts';
 import { DataDownloads } from './DataDownloads.tsx';
+import type { AnalysisScope } from './scope.ts';
 
 const BarChart = lazy(() => import('./BarChart.tsx'));
 
@@ -120,11 +121,11 @@ function yearBefore(iso: string): string {
 }
 
 /** What changed between two dates: created, stopped, status and coordination changes, net per kind. */
-export function Evolution() {
-  const today = todayIso();
-  const [draft, setDraft] = useState({ depuis: yearBefore(today), jusqua: today });
+export function Evolution({ scope }: { scope: AnalysisScope }) {
+  const until = scope.date ?? todayIso();
+  const [draft, setDraft] = useState({ depuis: yearBefore(until), jusqua: until });
   const [params, setParams] = useState(draft);
-  const url = `/api/analyses/evolution${query(params)}`;
+  const url = `/api/analyses/evolution${query({ ...params, region: scope.region, departement: scope.departement })}`;
   const state = useApi<EvolutionData>(url);
   return (
     <section aria-labelledby="evolution" className="u-mt-6">
