@@ -13,7 +13,7 @@ import { summarize, timed } from './lib/stats.ts';
 import { loadIntoRegistry } from './reports/load-registry.ts';
 import { timedStart } from './territories/startup.ts';
 import { bundleSizes } from './web/bundle.ts';
-import { loadMap, loadPage, type PageTimes } from './web/paint.ts';
+import { type DrillTimes, drillDown, loadMap, loadPage, type PageTimes } from './web/paint.ts';
 
 /** Targets of the web interface issue. */
 export const TARGETS = { fcpMs: 1_500, mapIdleMs: 1_500, initialJsKb: 350 };
@@ -27,14 +27,70 @@ const HISTORY =
 
 const log = (message: string) => console.error(`· ${message}`);
 
+/**
+ * Headless Chromium 156 keeps the browser's own omnibox pop-ups (chrome://omnibox-popup.top-chrome,
+ * WebUI pages with a blinking caret) alive in a renderer of their own that burns 30 to 100 % of a core
+ * while pages load: on two cores that slowed every figure. A headless page never shows them. The switch
+ * replaces Playwright's own `--disable-features` (the last one wins), so its entries that change what
+ * is measured are repeated: paint holding, and start-up requests to outside services.
+ */
+const DISABLED_FEATURES = [
+  'WebUIOmniboxPopup',
+  'WebUIOmniboxAimPopup',
+  'WebUIOmniboxFullPopup',
+  'PaintHolding',
+  'AimEnabled',
+  'OptimizationHints',
+  'NetworkTimeServiceQuerying',
+  'PreconnectToSearch',
+  'MediaRouter',
+  'LensOverlay',
+];
+
 function figures(label: string, runs: PageTimes[], contentLabel: string, contentTarget?: number): Figure[] {
   const fcp = summarize(runs.map((r) => r.fcp));
   const content = summarize(runs.map((r) => r.content));
-  return [
+  const out: Figure[] = [
     { label: `${label} : premier affichage (FCP) p50`, value: fcp.p50, unit: 'ms' },
     { label: `${label} : premier affichage (FCP) max`, value: fcp.max, unit: 'ms', target: TARGETS.fcpMs },
     { label: `${label} : ${contentLabel} p50`, value: content.p50, unit: 'ms' },
     { label: `${label} : ${contentLabel} max`, value: content.max, unit: 'ms', target: contentTarget },
+  ];
+  const frames = runs.flatMap((r) => (r.frames === undefined ? [] : [r.frames]));
+  if (frames.length > 0)
+    out.push({
+      label: `${label} : images dessinées avant le repos (max)`,
+      value: Math.max(...frames),
+      unit: '',
+    });
+  return out;
+}
+
+/** Drill-down figures: région then département, each from the click to the map idle again. */
+function drillFigures(runs: DrillTimes[]): Figure[] {
+  const region = summarize(runs.map((r) => r.region));
+  const departement = summarize(runs.map((r) => r.departement));
+  const label = 'Carte, descente';
+  return [
+    { label: `${label} : France → Auvergne-Rhône-Alpes, au repos p50`, value: region.p50, unit: 'ms' },
+    {
+      label: `${label} : France → Auvergne-Rhône-Alpes, au repos max`,
+      value: region.max,
+      unit: 'ms',
+      target: TARGETS.mapIdleMs,
+    },
+    { label: `${label} : région → Rhône, au repos p50`, value: departement.p50, unit: 'ms' },
+    {
+      label: `${label} : région → Rhône, au repos max`,
+      value: departement.max,
+      unit: 'ms',
+      target: TARGETS.mapIdleMs,
+    },
+    {
+      label: `${label} : images dessinées par étape (max)`,
+      value: Math.max(...runs.flatMap((r) => [r.regionFrames, r.departementFrames])),
+      unit: '',
+    },
   ];
 }
 
@@ -69,6 +125,7 @@ export async function runWebBench(): Promise<BenchReport> {
         '--disable-component-update',
         '--disable-gpu',
         '--lang=fr-FR',
+        `--disable-features=${DISABLED_FEATURES.join(',')}`,
       ],
     });
     try {
@@ -102,6 +159,11 @@ export async function runWebBench(): Promise<BenchReport> {
       };
       const national = await mapRuns('/carte');
       const rhone = await mapRuns('/carte?departement=69');
+      log('descente dans la carte…');
+      await drillDown(browser, base, 'Auvergne-Rhône-Alpes', 'Rhône');
+      const drills: DrillTimes[] = [];
+      for (let i = 0; i < RUNS; i++)
+        drills.push(await drillDown(browser, base, 'Auvergne-Rhône-Alpes', 'Rhône'));
       const geo = await timed(async () =>
         (await fetch(`${base}/api/dynamiques?format=geojson&departement=69`)).arrayBuffer(),
       );
@@ -110,6 +172,7 @@ export async function runWebBench(): Promise<BenchReport> {
         figures: [
           ...figures('Carte de France', national, 'carte au repos (idle)', TARGETS.mapIdleMs),
           ...figures('Carte du Rhône', rhone, 'périmètres dessinés, carte au repos', TARGETS.mapIdleMs),
+          ...drillFigures(drills),
           { label: 'import des contours (4 niveaux)', value: contours.ms / 1000, unit: 's' as const },
           { label: 'GeoJSON des dynamiques du Rhône : réponse', value: geo.ms, unit: 'ms' as const },
           {

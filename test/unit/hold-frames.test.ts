@@ -48,17 +48,21 @@ beforeEach(() => {
 afterEach(() => vi.useRealTimers());
 
 describe('holding map frames until the tiles are in', () => {
-  it('lets frames through until the style and the sources are loaded, then holds', () => {
+  it('draws one frame once the data is indexed, then one once the tiles are in', () => {
     map.triggerRepaint();
     map.fire('render');
-    expect(map.repaints).toBe(1); // no style yet: the frame asks for nothing, nothing held
+    expect(map.repaints).toBe(0); // no style yet: nothing to draw
     map.fire('styledata');
     map.sourceReady.set('a', true);
-    map.fire('render');
+    map.fire('sourcedata');
     map.triggerRepaint();
-    expect(map.repaints).toBe(2); // source b still being indexed
+    expect(map.repaints).toBe(0); // source b still being indexed
     map.sourceReady.set('b', true);
-    map.fire('render'); // this frame asked for every tile: from now on, frames wait
+    map.fire('sourcedata');
+    expect(map.repaints).toBe(1); // the frame that asks for every tile
+    map.triggerRepaint();
+    expect(map.repaints).toBe(2); // asked again before it is drawn: the same frame
+    map.fire('render');
     map.triggerRepaint();
     map.tilesReady.set('a', true);
     map.fire('sourcedata');
@@ -73,9 +77,6 @@ describe('holding map frames until the tiles are in', () => {
 
   it('never waits longer than its limit', () => {
     map.fire('styledata');
-    map.sourceReady.set('a', true);
-    map.sourceReady.set('b', true);
-    map.fire('render');
     map.triggerRepaint();
     expect(map.repaints).toBe(0);
     vi.advanceTimersByTime(2_000);

@@ -1,4 +1,6 @@
-import type { Plugin } from 'vite';
+import type { Plugin, Rolldown } from 'vite';
+
+type OutputChunk = Rolldown.OutputChunk;
 
 /** The modules of the map page, by the end of their source path. */
 const MAP_MODULES = ['/src/pages/map/MapPage.tsx', '/src/pages/map/MapView.tsx'];
@@ -18,14 +20,28 @@ export function mapPreloadPlugin(): Plugin {
       handler(_html, ctx) {
         const bundle = ctx.bundle;
         if (!bundle) return [];
+        const chunks = new Map<string, OutputChunk>();
+        for (const file of Object.values(bundle)) if (file.type === 'chunk') chunks.set(file.fileName, file);
+        // The map's chunks and every chunk they import statically: each import found only once its
+        // importer was parsed cost a round trip (half a second while the server answers the map's data).
+        const wanted: string[] = [];
+        for (const file of chunks.values()) {
+          const id = file.facadeModuleId?.replaceAll('\\', '/');
+          if (id && MAP_MODULES.some((m) => id.endsWith(m))) wanted.push(file.fileName);
+        }
+        const seen = new Set<string>();
         const scripts: string[] = [];
         const styles: string[] = [];
-        for (const file of Object.values(bundle)) {
-          if (file.type !== 'chunk' || !file.facadeModuleId) continue;
-          const id = file.facadeModuleId.replaceAll('\\', '/');
-          if (!MAP_MODULES.some((m) => id.endsWith(m))) continue;
+        while (wanted.length > 0) {
+          const name = wanted.shift() as string;
+          const file = chunks.get(name);
+          if (!file || seen.has(name)) continue;
+          seen.add(name);
+          // The entry chunk is loaded by index.html itself.
+          if (file.isEntry) continue;
           scripts.push(`/${file.fileName}`);
           for (const css of file.viteMetadata?.importedCss ?? []) styles.push(`/${css}`);
+          wanted.push(...file.imports);
         }
         if (scripts.length === 0) return [];
         const links = [

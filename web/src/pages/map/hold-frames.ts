@@ -1,50 +1,56 @@
 import type { Map as MapLibre } from 'maplibre-gl';
 
 /**
- * Once the frame that asks the workers for every visible tile is drawn, repaints wait until all
- * `sources` have their tiles, then the map is drawn once. Without this, each tile coming back
- * triggered a frame of its own: five or six full redraws of a map still filling in, each costing
- * about 150 ms in software WebGL and taking the processor from the workers still cutting tiles.
- * The wait never outlasts `maxMs`, and holds only for the first load (pans and zooms are drawn live).
+ * The first load of the map is drawn in two frames: one, once every source has its data indexed by the
+ * workers, that asks for every visible tile, then one once all `sources` have their tiles. Repaints
+ * asked for in between are held. Without this, the style's arrival, each source indexed and each tile
+ * coming back triggered a frame of its own: five to eight full redraws of a map still filling in, each
+ * costing 100 to 400 ms in software WebGL (the compositor reads the canvas back) and taking the
+ * processor from the workers still cutting tiles. The wait never outlasts `maxMs`, and holds only for
+ * the first load (pans and zooms are drawn live).
  */
 export function holdFramesUntilLoaded(m: MapLibre, sources: string[], maxMs = 2_000): void {
   const repaint = m.triggerRepaint.bind(m);
-  let holding = false;
-  let released = false;
+  // indexing: held until every source has its data; asking: the frame that asks for the tiles may
+  // pass; tiles: held until every tile is in; released: as usual.
+  let phase: 'indexing' | 'asking' | 'tiles' | 'released' = 'indexing';
+  let styled = false;
   const release = () => {
-    if (released) return;
-    released = true;
-    holding = false;
+    if (phase === 'released') return;
+    phase = 'released';
     clearTimeout(timer);
     m.off('sourcedata', check);
+    m.off('styledata', check);
+    m.off('render', rendered);
     m.triggerRepaint = repaint;
     repaint();
   };
-  const loaded = () => sources.every((id) => m.getSource(id) !== undefined && m.isSourceLoaded(id));
+  const indexed = () => styled && sources.every((id) => m.getSource(id)?.loaded() === true);
+  const tiled = () => sources.every((id) => m.getSource(id) !== undefined && m.isSourceLoaded(id));
   const check = () => {
-    if (holding && loaded()) release();
+    if (phase === 'indexing' && indexed()) {
+      phase = 'asking';
+      repaint();
+    } else if (phase === 'tiles' && tiled()) release();
+  };
+  // The frame drawn once the data is indexed has asked the workers for every tile.
+  const rendered = () => {
+    if (phase !== 'asking') return;
+    phase = 'tiles';
+    check();
   };
   const timer = setTimeout(release, maxMs);
   m.once('remove', () => {
-    released = true;
+    phase = 'released';
     clearTimeout(timer);
   });
   m.triggerRepaint = () => {
-    if (!holding) repaint();
+    if (phase === 'asking' || phase === 'released') repaint();
   };
-  // Tiles are asked for by a frame drawn once the style is loaded and every source has its data
-  // indexed by the workers; frames before that one are let through, since they ask for nothing.
-  let styled = false;
   m.once('styledata', () => {
     styled = true;
   });
-  const start = () => {
-    if (!styled || !sources.every((id) => m.getSource(id)?.loaded())) return;
-    m.off('render', start);
-    if (released) return;
-    holding = true;
-    check();
-  };
-  m.on('render', start);
+  m.on('styledata', check);
   m.on('sourcedata', check);
+  m.on('render', rendered);
 }

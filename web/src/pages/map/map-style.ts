@@ -118,6 +118,13 @@ const kindOffset = [
   0,
 ] as unknown as ExpressionSpecification;
 
+/** The style's GeoJSON sources (the optional raster basemap, loaded from elsewhere, is not one). */
+export function dataSources(style: StyleSpecification): string[] {
+  return Object.entries(style.sources)
+    .filter(([, source]) => source.type === 'geojson')
+    .map(([id]) => id);
+}
+
 /**
  * Administrative contours and the registry's data only, unless a basemap is configured. Data already
  * loaded goes into the style itself: setting it after the first load cost one more pass of the
