@@ -113,7 +113,7 @@ export default function CampaignPage({ params }: PageProps) {
         homeLinkProps={{ href: '/' }}
         segments={[{ label: 'Campagnes de mise à jour', linkProps: { href: '/campagnes' } }]}
       />
-      <h1>{title}</h1>
+      <h1 className="odts-long-words">{title}</h1>
       {error ? (
         <RefusalOrError error={error} onRetry={reload} />
       ) : campaign.data && progress.data ? (

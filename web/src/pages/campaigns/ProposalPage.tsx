@@ -190,7 +190,7 @@ export default function ProposalPage({ params }: PageProps) {
           { label: 'Réponses', linkProps: { href: campaignPaths.reviews(id) } },
         ]}
       />
-      <h1>Réponse : {name}</h1>
+      <h1 className="odts-long-words">Réponse : {name}</h1>
       {detail.status === 'loading' && <Loading label="Comparaison avec le registre…" />}
       {detail.status === 'error' && <RefusalOrError error={detail.error} onRetry={detail.reload} />}
       {detail.status === 'ok' && (

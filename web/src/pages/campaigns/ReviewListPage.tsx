@@ -198,7 +198,7 @@ export default function ReviewListPage({ params }: PageProps) {
           { label: name, linkProps: { href: campaignPaths.page(id) } },
         ]}
       />
-      <h1>Réponses : {name}</h1>
+      <h1 className="odts-long-words">Réponses : {name}</h1>
       <p>
         Chaque réponse est une proposition : comparez-la au registre champ par champ, puis fusionnez les
         champs retenus ou rejetez-la.
