@@ -89,7 +89,7 @@ export async function campaignTeamCreateSendReviewMerge({ server, browser }: E2e
   await dialog.getByText(/recevr/).waitFor();
   await expectAccessible(page, 'confirmation d’envoi');
   await dialog.getByRole('button', { name: 'Envoyer maintenant' }).click();
-  await page.getByText(/^Invitations envoyées à \d\d:\d\d$/).waitFor();
+  await page.getByText(/^Invitations envoyées à \d\d\sh\s\d\d$/).waitFor();
   await page.getByText(/^1 message envoyé/).waitFor();
   await recipients
     .getByRole('row')

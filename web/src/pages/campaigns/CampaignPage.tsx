@@ -1,7 +1,7 @@
 import './campaigns.css';
 import { useCallback, useMemo, useState } from 'react';
 import { Loading } from '../../components/StateViews.tsx';
-import { formatDateLong, formatDateTime } from '../../lib/format.ts';
+import { count, formatDateLong, formatDateTime } from '../../lib/format.ts';
 import { useTitle } from '../../lib/useTitle.ts';
 import { useLocation } from '../../router/history.ts';
 import type { PageProps } from '../../routes.ts';
@@ -61,7 +61,7 @@ function Dashboard({
           <Alert
             severity="success"
             small
-            description={`Campagne créée le ${formatDateTime(campaign.creeLe)} avec ${campaign.destinataires} destinataire(s). Rien n’est encore envoyé.`}
+            description={`Campagne créée le ${formatDateTime(campaign.creeLe)} avec ${count(campaign.destinataires, 'destinataire')}. Les invitations ne partent qu’après confirmation.`}
           />
         </output>
       )}

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { ApiError } from '../../api/client.ts';
 import { requestJson } from '../../api/client.ts';
 import { ErrorMessage } from '../../components/StateViews.tsx';
-import { count, formatInteger } from '../../lib/format.ts';
+import { count, formatDateTime, formatInteger } from '../../lib/format.ts';
 import { Alert, Button, ButtonGroup } from '../../ui/index.ts';
 import { asApiError } from '../accounts/accountApi.ts';
 import { ConfirmDialog } from './ConfirmDialog.tsx';
@@ -25,7 +25,8 @@ const TEXTS: Record<Action, { button: string; title: string; confirm: string; do
   },
 };
 
-const hhmm = (d: Date) => d.toLocaleTimeString('fr-FR', { hour: '2-digit', minute: '2-digit' });
+/** « 14 h 05 », in the platform's reference time like every timestamp it shows. */
+const hhmm = (d: Date) => formatDateTime(d.toISOString()).split(' à ')[1] ?? '';
 
 function Report({ action, report, at }: { action: Action; report: SendReport; at: Date }) {
   return (
