@@ -1,8 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { systemActor } from '../../../src/domain/actor.ts';
 import type { OutboxMailer } from '../../../src/kernel/mail/outbox-mailer.ts';
 import { tokenIn, uniqueEmail } from '../../factories/campaigns.ts';
 import { readOutbox } from '../../helpers/outbox.ts';
+import { shippedContours } from '../../helpers/reference-layers.ts';
 import { expectAccessible, expectWellFormedPage, openPage, screenshot, signIn } from '../helpers/browser.ts';
 import { MARKER } from '../helpers/seed.ts';
 import type { E2e } from './context.ts';
@@ -20,6 +25,15 @@ async function expectFitsPhone(page: Page, name: string) {
   const width = (await page.evaluate('document.documentElement.scrollWidth')) as number;
   expect(width, `${name} à 360 px : ${outside.join(' | ')}`).toBeLessThanOrEqual(360);
   await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+/** The shipped départements' outlines alone (other levels, when loaded, are kept by the import). */
+async function importDepartementContours(server: E2e['server']) {
+  const topology = shippedContours() as unknown as { objects: Record<string, unknown> };
+  topology.objects = { departements: topology.objects.departements };
+  const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'odts-e2e-')), 'departements.topo.json');
+  fs.writeFileSync(file, JSON.stringify(topology));
+  await server.ctx.services.reference.importContours(systemActor('test'), [file]);
 }
 
 /**
@@ -114,7 +128,14 @@ export async function campaignTeamCreateSendReviewMerge({ server, browser }: E2e
   });
   expect(answered.statusCode, answered.body).toBe(200);
 
+  // With the départements' outlines, the dashboard maps the share of answers.
+  await importDepartementContours(server);
   await page.goto(campaignUrl);
+  const map = page.getByRole('img', { name: /Carte des réponses par département/ });
+  await map.waitFor();
+  expect(await map.locator('title').first().textContent()).toBe('Creuse : 100 % de réponses');
+  await expectAccessible(page, 'tableau de bord avec carte');
+  await screenshot(page, '32-campagne-carte');
   await page.getByRole('link', { name: 'Examiner les réponses (1 à examiner)' }).click();
   await page.waitForURL(/\/reponses\?etat=a_examiner|\/reponses$/);
   await expectWellFormedPage(page, new RegExp(`^Réponses — ${campaignName} — Observatoire DTS$`));
@@ -127,7 +148,7 @@ export async function campaignTeamCreateSendReviewMerge({ server, browser }: E2e
   expect(await page.getByRole('checkbox', { name: /Fusionner le champ Statut/ }).count()).toBe(0);
   await page.getByText('Nombre de communes couvertes').waitFor();
   await expectAccessible(page, 'comparaison');
-  await screenshot(page, '32-campagne-comparaison');
+  await screenshot(page, '33-campagne-comparaison');
 
   // Someone edits the record meanwhile: the merge is refused, then the reloaded comparison warns.
   const current = await server.app.inject({ url: `/api/dynamiques/${dynamicId}` });
@@ -149,7 +170,7 @@ export async function campaignTeamCreateSendReviewMerge({ server, browser }: E2e
   await page.waitForURL(`${server.url}/dynamiques/${dynamicId}`);
   await page.getByRole('heading', { level: 1, name: newName }).waitFor();
   await page.getByText(`(campagne « ${campaignName} »)`, { exact: false }).waitFor();
-  await screenshot(page, '33-campagne-fiche');
+  await screenshot(page, '34-campagne-fiche');
   expect(errors).toEqual([]);
   await page.context().close();
 }

@@ -82,7 +82,7 @@ function Dashboard({
         </ButtonLink>
       </p>
       <SendPanel campaign={campaign} progress={progress} onSent={reload} />
-      <ProgressPanel p={progress} />
+      <ProgressPanel p={progress} campaign={campaign} />
       <UncoveredPanel campaign={campaign} onChanged={reload} />
       <RecipientsPanel id={campaign.id} filter={filter} tick={tick} />
       <Exports id={campaign.id} />

@@ -1,7 +1,8 @@
 import { DYNAMIC_KIND_LABELS, type DynamicKind } from '@domain/registry/kinds.ts';
 import { formatInteger } from '../../lib/format.ts';
 import { Table } from '../../ui/index.ts';
-import type { Progress } from './campaignApi.ts';
+import { AnswerMap } from './AnswerMap.tsx';
+import type { Campaign, Progress } from './campaignApi.ts';
 
 type Counts = Pick<Progress, 'destinataires' | 'envoyes' | 'ouverts' | 'repondus' | 'examines'>;
 
@@ -81,7 +82,7 @@ function Breakdown({
 }
 
 /** Where the campaign stands: counts with bars, then per département and per kind. */
-export function ProgressPanel({ p }: { p: Progress }) {
+export function ProgressPanel({ p, campaign }: { p: Progress; campaign: Campaign }) {
   return (
     <section aria-labelledby="titre-suivi" className="u-mt-4">
       <h2 id="titre-suivi">Suivi</h2>
@@ -97,6 +98,7 @@ export function ProgressPanel({ p }: { p: Progress }) {
         {formatInteger(p.propositions.fusionnee)} fusionnées, {formatInteger(p.propositions.rejetee)}{' '}
         rejetées. Relances envoyées : {formatInteger(p.relances)}.
       </p>
+      <AnswerMap campaign={campaign} progress={p} />
       {p.parDepartement.length > 0 && (
         <Breakdown
           caption="Par département"

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { campaignInput } from '../../src/domain/campaigns/schemas.ts';
 import { CAMPAIGN_TEMPLATES } from '../../src/domain/campaigns/templates.ts';
 import { CAMPAIGN_FIELDS } from '../../src/domain/campaigns/vocabulary.ts';
+import { drawAnswers, rateLevel } from '../../web/src/pages/campaigns/answerMap.ts';
 import {
   anchorOf,
   applyTemplate,
@@ -108,5 +109,49 @@ describe('campaign form draft', () => {
     expect(anchorOf('departements.0')).toBe('champ-departements');
     expect(anchorOf('destinataires.3.email')).toBe('champ-destinataires');
     expect(anchorOf('cloture')).toBe('champ-cloture');
+  });
+});
+
+describe('map of answered départements', () => {
+  it('shades by quarter of recipients who answered, none when nobody was asked', () => {
+    expect([
+      rateLevel(0, 10),
+      rateLevel(1, 10),
+      rateLevel(3, 10),
+      rateLevel(5, 10),
+      rateLevel(10, 10),
+    ]).toEqual([0, 1, 2, 3, 4]);
+    expect(rateLevel(0, 0)).toBe(0);
+  });
+
+  it('projects départements into the drawing and keeps their rate', () => {
+    const square = (code: string, x: number) => ({
+      type: 'Feature' as const,
+      properties: { code, nom: `Département ${code}` },
+      geometry: {
+        type: 'Polygon' as const,
+        coordinates: [
+          [
+            [x, 45],
+            [x + 1, 45],
+            [x + 1, 46],
+            [x, 46],
+            [x, 45],
+          ],
+        ],
+      },
+    });
+    const drawing = drawAnswers(
+      [{ type: 'FeatureCollection', features: [square('19', 1), square('23', 2)] }],
+      new Map([['23', { repondus: 2, destinataires: 2 }]]),
+      200,
+    );
+    expect(drawing.shapes.map((s) => [s.code, s.level, s.rate])).toEqual([
+      ['19', 0, null],
+      ['23', 4, 1],
+    ]);
+    expect(drawing.shapes[0]?.d.startsWith('M0.0,')).toBe(true);
+    expect(drawing.height).toBeGreaterThan(0);
+    expect(drawAnswers([], new Map()).shapes).toEqual([]);
   });
 });
