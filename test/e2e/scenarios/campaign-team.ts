@@ -82,6 +82,7 @@ export async function campaignTeamCreateSendReviewMerge({ server, browser }: E2e
   await summary.getByRole('link', { name: /Périmètre : indiquez une région ou des départements/ }).waitFor();
   await expect.poll(() => page.evaluate("document.activeElement.getAttribute('role')")).toBe('alert');
   await expectAccessible(page, 'nouvelle campagne avec erreurs');
+  await expectFitsPhone(page, 'formulaire de campagne');
   await screenshot(page, '30-campagne-erreurs');
 
   await page.getByLabel('Nom de la campagne').fill(campaignName);
@@ -148,6 +149,7 @@ export async function campaignTeamCreateSendReviewMerge({ server, browser }: E2e
   expect(await page.getByRole('checkbox', { name: /Fusionner le champ Statut/ }).count()).toBe(0);
   await page.getByText('Nombre de communes couvertes').waitFor();
   await expectAccessible(page, 'comparaison');
+  await expectFitsPhone(page, 'comparaison');
   await screenshot(page, '33-campagne-comparaison');
 
   // Someone edits the record meanwhile: the merge is refused, then the reloaded comparison warns.

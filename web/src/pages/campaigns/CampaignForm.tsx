@@ -102,8 +102,8 @@ export function CampaignForm({ draft, onChange, templates, errors, saving, onSub
         errors={errors}
       />
       <h2 className="u-h4 u-mt-4">Calendrier et message</h2>
-      <div className="u-grid u-grid--gutters">
-        <div className="u-col-12 u-col-md-6">
+      <div className="odts-dates">
+        <div>
           <Input
             label="Ouverture"
             {...stateOf(errors.ouverture)}
@@ -115,7 +115,7 @@ export function CampaignForm({ draft, onChange, templates, errors, saving, onSub
             }}
           />
         </div>
-        <div className="u-col-12 u-col-md-6">
+        <div>
           <Input
             label="Clôture"
             hintText="Les liens personnels expirent ce jour-là"
