@@ -7,6 +7,7 @@ import { startWebApp, type WebApp } from './helpers/server.ts';
 import { administerAccountsAndTokens, coordinatorRefusedAndPasswordPages } from './scenarios/accounts.ts';
 import { browseCreateAndEditActions } from './scenarios/actions.ts';
 import { analysesRenderChart } from './scenarios/analyses.ts';
+import { campaignTeamCreateSendReviewMerge } from './scenarios/campaign-team.ts';
 import { composeSelectionThenConflict } from './scenarios/compose.ts';
 import type { E2e } from './scenarios/context.ts';
 import { openDynamicAndHistory } from './scenarios/dynamic.ts';
@@ -19,7 +20,7 @@ import { mapWithAndWithoutContours } from './scenarios/map.ts';
 import { outboxReadInTheInterface } from './scenarios/outbox.ts';
 import { directLoadsAndNavigation } from './scenarios/pages.ts';
 import { filterRegistryAndExport } from './scenarios/registry.ts';
-import { searchResourcesAndPendingModules } from './scenarios/resources.ts';
+import { searchResourcesThenCampaignsAskSignIn } from './scenarios/resources.ts';
 import { searchTerritoryToProfile } from './scenarios/territory.ts';
 import { dsfrThemeMainPages, neutralThemeAbout } from './scenarios/themes.ts';
 import { xssPayloadsRenderInert } from './scenarios/xss.ts';
@@ -51,7 +52,8 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('edits coordination, contacts and typed links; links show both ways', () =>
     editCoordinationContactsAndLinks(env()));
   it('reads the outbox in the interface', () => outboxReadInTheInterface(env()));
-  it('searches resources; pending modules say so', () => searchResourcesAndPendingModules(env()));
+  it('searches resources; campaigns ask a visitor to sign in', () =>
+    searchResourcesThenCampaignsAskSignIn(env()));
   it('composes a sélection, then edits it through a conflict', () => composeSelectionThenConflict(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));
   it('renders the analyses chart', () => analysesRenderChart(env()));
@@ -69,4 +71,6 @@ describe('web interface', { timeout: 90_000 }, () => {
     administerAccountsAndTokens(env()));
   it('accounts: the journal is filtered and a version restored through a conflict', () =>
     journalFilterAndRestore(env()));
+  it('campaigns: a team creates, sends, reviews and merges an answer', () =>
+    campaignTeamCreateSendReviewMerge(env()));
 });

@@ -64,9 +64,22 @@ export const ROUTES: Route[] = [
     page: lazy(() => import('./pages/actions/ActionEditPage.tsx')),
   },
   { pattern: /^\/actions\/([^/]{1,64})\/?$/, page: lazy(() => import('./pages/actions/ActionPage.tsx')) },
+  { pattern: /^\/campagnes\/?$/, page: lazy(() => import('./pages/campaigns/CampaignsPage.tsx')) },
   {
-    pattern: /^\/campagnes\/?$/,
-    page: lazy(() => import('./pages/PendingModulePage.tsx').then((m) => ({ default: m.CampaignsPage }))),
+    pattern: /^\/campagnes\/nouvelle\/?$/,
+    page: lazy(() => import('./pages/campaigns/NewCampaignPage.tsx')),
+  },
+  {
+    pattern: /^\/campagnes\/([^/]{1,64})\/reponses\/([^/]{1,64})\/?$/,
+    page: lazy(() => import('./pages/campaigns/ProposalPage.tsx')),
+  },
+  {
+    pattern: /^\/campagnes\/([^/]{1,64})\/reponses\/?$/,
+    page: lazy(() => import('./pages/campaigns/ReviewListPage.tsx')),
+  },
+  {
+    pattern: /^\/campagnes\/([^/]{1,64})\/?$/,
+    page: lazy(() => import('./pages/campaigns/CampaignPage.tsx')),
   },
   { pattern: /^\/connexion\/?$/, page: lazy(() => import('./pages/ConnexionPage.tsx')) },
   {

@@ -12,9 +12,9 @@ async function createNotice(server: E2e['server'], body: Record<string, unknown>
 
 /**
  * Resource centre: search with highlighting, a facet, the export, a notice; a selection the server does
- * not know; the modules not built yet say so.
+ * not know; the campaigns ask a visitor to sign in.
  */
-export async function searchResourcesAndPendingModules({ server, browser }: E2e) {
+export async function searchResourcesThenCampaignsAskSignIn({ server, browser }: E2e) {
   const guide = `Guide ${MARKER} pour coordonner un contrat local de santé`;
   const id = await createNotice(server, {
     type: 'guide',
@@ -117,12 +117,11 @@ export async function searchResourcesAndPendingModules({ server, browser }: E2e)
   await expectWellFormedPage(page, /^Sélection introuvable — Observatoire DTS$/);
   await expectAccessible(page, 'sélection introuvable');
 
-  for (const [path, title] of [['/campagnes', 'Campagnes de mise à jour']] as const) {
-    await page.goto(`${server.url}${path}`);
-    await expectWellFormedPage(page, new RegExp(`^${title} — Observatoire DTS$`));
-    await page.getByText('Module pas encore disponible').waitFor();
-    await expectAccessible(page, title);
-  }
+  // Campaigns are the regional teams' work: a visitor is asked to sign in, with no data shown.
+  await page.goto(`${server.url}/campagnes`);
+  await expectWellFormedPage(page, /^Campagnes de mise à jour — Observatoire DTS$/);
+  await page.getByText('Connexion nécessaire').waitFor();
+  await expectAccessible(page, 'campagnes sans connexion');
   expect(errors).toEqual([]);
   await page.context().close();
 
