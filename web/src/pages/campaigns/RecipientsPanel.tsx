@@ -12,6 +12,7 @@ import { navigate } from '../../router/history.ts';
 import { Link } from '../../router/Link.tsx';
 import { Pagination, Select, Table } from '../../ui/index.ts';
 import { campaignPaths, type Recipient, type RecipientPage } from './campaignApi.ts';
+import { RecipientMessage } from './RecipientMessage.tsx';
 
 export const RECIPIENTS_PER_PAGE = 25;
 
@@ -85,6 +86,7 @@ export function RecipientsPanel({ id, filter, tick }: { id: string; filter: Reci
                     <th scope="col" className="odts-num">
                       Relances
                     </th>
+                    <th scope="col">Message</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -106,6 +108,13 @@ export function RecipientsPanel({ id, filter, tick }: { id: string; filter: Reci
                       <td>{RECIPIENT_STATE_LABELS[r.etat]}</td>
                       <td>{lastStep(r)}</td>
                       <td className="odts-num">{r.relances}</td>
+                      <td>
+                        {r.envoyeLe ? (
+                          <RecipientMessage campaign={id} recipient={r.id} email={r.email} />
+                        ) : (
+                          '—'
+                        )}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
