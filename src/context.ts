@@ -194,6 +194,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
     registry,
     settings: { publicUrl, organisme: (settings.identity ?? DEFAULT_OPERATOR_IDENTITY).nom },
   });
+  personalData.register(campaigns.personalData);
   const restore = new RestoreService(history);
   restore.register(dynamicRestore(registry));
   restore.register(noticeRestore(resources.notices));

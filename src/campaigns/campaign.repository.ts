@@ -264,6 +264,40 @@ export class CampaignRepository {
       .executeTakeFirst();
   }
 
+  /** Recipients with that address, in any campaign (exports and erasures of personal data). */
+  recipientsByEmail(email: string): Promise<
+    {
+      id: string;
+      campagne: string;
+      nom: string | null;
+      email: string;
+      reponse: unknown;
+      campagne_nom: string;
+    }[]
+  > {
+    return this.db
+      .selectFrom('campagne_destinataire as d')
+      .innerJoin('campagne as c', 'c.id', 'd.campagne')
+      .select(['d.id', 'd.campagne', 'd.nom', 'd.email', 'd.reponse', 'c.nom as campagne_nom'])
+      .where(sql<boolean>`lower(d.email) = lower(${email})`)
+      .execute();
+  }
+
+  /** The person leaves the recipient row: address replaced, name and personal link gone. */
+  async anonymiseRecipient(id: string, pseudonymEmail: string) {
+    await this.db
+      .updateTable('campagne_destinataire')
+      .set({
+        email: pseudonymEmail,
+        nom: null,
+        jeton_empreinte: null,
+        expire_le: null,
+        message_fichier: null,
+      })
+      .where('id', '=', id)
+      .execute();
+  }
+
   async answerOf(recipient: string): Promise<unknown> {
     const r = await this.db
       .selectFrom('campagne_destinataire')

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { Mailer } from '../kernel/mail/mailer.ts';
 import type { OutboxReader } from '../kernel/mail/outbox-reader.ts';
+import type { PersonalDataHolder } from '../kernel/personal-data/personal-data-holder.ts';
 import { DeclaredCountRepository } from '../registry/declared-counts.repository.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import { CampaignRepository } from './campaign.repository.ts';
@@ -10,6 +11,7 @@ import { CampaignCounts } from './campaign-counts.ts';
 import { CampaignExports } from './campaign-exports.ts';
 import { CampaignProgressService } from './campaign-progress.service.ts';
 import { ProposalRepository } from './proposal.repository.ts';
+import { recipientPersonalData } from './recipient-personal-data.ts';
 import { ResponseService } from './response.service.ts';
 import { ReviewService } from './review.service.ts';
 
@@ -21,6 +23,8 @@ export interface CampaignServices {
   review: ReviewService;
   exports: CampaignExports;
   counts: CampaignCounts;
+  /** Recipients as a person's data (RGPD export and erasure). */
+  personalData: PersonalDataHolder;
 }
 
 export function createCampaignServices(
@@ -44,6 +48,7 @@ export function createCampaignServices(
     responses: new ResponseService(repo, deps.settings.organisme, clock),
     review: new ReviewService(campaigns, repo, proposals, deps.registry, clock),
     exports: new CampaignExports(campaigns, repo, proposals),
+    personalData: recipientPersonalData(repo),
     counts: new CampaignCounts(campaigns, repo, proposals, new DeclaredCountRepository(db), clock),
   };
 }

@@ -376,6 +376,28 @@ describe('census campaigns', () => {
     expect(ours).toHaveLength(1);
   });
 
+  it('erases a recipient on request (RGPD): address, name and link gone, the link answers 404', async () => {
+    const who = uniqueEmail('efface');
+    const c = await createCampaign({
+      destinataires: [{ email: who, nom: 'Dominique', dynamiques: [silent.id] }],
+    });
+    const token = (await send(c.id)).get(who) as string;
+    expect((await form(token)).statusCode).toBe(200);
+    const erased = await t.app.inject({
+      method: 'POST',
+      url: '/api/personnes/effacement',
+      payload: { email: who },
+    });
+    expect(erased.statusCode, erased.body).toBe(200);
+    expect(erased.json().contactsRetires).toContainEqual(
+      expect.objectContaining({ entite: 'campagne_destinataire' }),
+    );
+    const list = (await t.app.inject(`/api/campagnes/${c.id}/destinataires`)).json();
+    expect(list.resultats[0].email).toMatch(/^destinataire-efface-[0-9a-f]{10}@efface\.invalid$/);
+    expect(list.resultats[0].nom).toBeNull();
+    expect((await form(token)).statusCode).toBe(404);
+  });
+
   it('answers 404 once the closing day has passed', async () => {
     const c = await createCampaign({
       destinataires: [{ email: uniqueEmail('late'), dynamiques: [silent.id] }],
