@@ -7,6 +7,7 @@ import { startWebApp, type WebApp } from './helpers/server.ts';
 import { administerAccountsAndTokens, coordinatorRefusedAndPasswordPages } from './scenarios/accounts.ts';
 import { browseCreateAndEditActions } from './scenarios/actions.ts';
 import { analysesRenderChart } from './scenarios/analyses.ts';
+import { campaignAnswerOnAPhone } from './scenarios/campaign-answer.ts';
 import { campaignTeamCreateSendReviewMerge } from './scenarios/campaign-team.ts';
 import { composeSelectionThenConflict } from './scenarios/compose.ts';
 import type { E2e } from './scenarios/context.ts';
@@ -52,6 +53,7 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('edits coordination, contacts and typed links; links show both ways', () =>
     editCoordinationContactsAndLinks(env()));
   it('reads the outbox in the interface', () => outboxReadInTheInterface(env()));
+  it('campaigns: a recipient answers on a phone with a personal link', () => campaignAnswerOnAPhone(env()));
   it('searches resources; campaigns ask a visitor to sign in', () =>
     searchResourcesThenCampaignsAskSignIn(env()));
   it('composes a sélection, then edits it through a conflict', () => composeSelectionThenConflict(env()));

@@ -92,6 +92,10 @@ export const ROUTES: Route[] = [
   },
   { pattern: /^\/comptes\/?$/, page: lazy(() => import('./pages/accounts/AccountsPage.tsx')) },
   { pattern: /^\/boite-envoi\/?$/, page: lazy(() => import('./pages/OutboxPage.tsx')) },
+  {
+    pattern: /^\/reponses\/([A-Za-z0-9_-]{20,100})\/?$/,
+    page: lazy(() => import('./pages/answer/AnswerPage.tsx')),
+  },
   { pattern: /^\/comptes\/nouveau\/?$/, page: lazy(() => import('./pages/accounts/AccountNewPage.tsx')) },
   {
     pattern: /^\/comptes\/([^/]{1,100})\/?$/,
