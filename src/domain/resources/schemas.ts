@@ -3,6 +3,7 @@ import { csvList, isoDateSchema, territoryFilter } from '../registry/schemas.ts'
 import { TERRITORY_TYPES } from '../territories/types.ts';
 import { z } from '../zod-fr.ts';
 import { normalizeDoi } from './identifiers.ts';
+import { detectLanguage } from './language.ts';
 import { thesaurusTerm } from './thesaurus.ts';
 import {
   ABSTRACT_ORIGINS,
@@ -183,7 +184,8 @@ export const noticeInput = z
       isbn: n.isbn ?? null,
       issn: n.issn ?? null,
       origineResume: n.origineResume ?? null,
-      langue: n.langue ?? null,
+      // Stated, else detected from the title and abstract, else unknown.
+      langue: n.langue ?? detectLanguage(n.titre, n.resume),
       motsCles: unique(motsCles),
       etiquettes: unique(etiquettes),
       dispositifs: NOTICE_DISPOSITIFS.filter((d) => dispositifs.has(d)),
