@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { registerAccountCommands } from './cli/accounts.commands.ts';
+import { registerActionsCommands } from './cli/actions.commands.ts';
 import { registerBackupCommands } from './cli/backup.commands.ts';
 import { registerCampaignCommands } from './cli/campagnes.commands.ts';
 import { registerDbCommands } from './cli/db.commands.ts';
@@ -33,6 +34,7 @@ registerAccountCommands(program);
 registerPersonCommands(program);
 registerBackupCommands(program);
 registerCampaignCommands(program);
+registerActionsCommands(program);
 
 try {
   await program.parseAsync(process.argv);
