@@ -84,6 +84,7 @@ export async function runCampaignsBench(): Promise<BenchReport> {
       const services = createCampaignServices(ctx.database.db, {
         mailer: new OutboxMailer(outbox, 'banc@exemple.fr'),
         registry: ctx.services.registry,
+        declaredCounts: ctx.services.declaredCounts,
         settings: { publicUrl: 'https://odts.exemple.fr', organisme: 'Banc d’essai' },
       });
       const today = new Date().toISOString().slice(0, 10);

@@ -192,6 +192,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
     mailer,
     outbox: outboxReader,
     registry,
+    declaredCounts,
     settings: { publicUrl, organisme: (settings.identity ?? DEFAULT_OPERATOR_IDENTITY).nom },
   });
   personalData.register(campaigns.personalData);

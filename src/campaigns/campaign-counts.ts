@@ -1,7 +1,7 @@
 import type { Actor } from '../domain/actor.ts';
 import type { DeclaredCount } from '../domain/registry/declared-counts.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
-import type { DeclaredCountRepository } from '../registry/declared-counts.repository.ts';
+import type { DeclaredCountService } from '../registry/declared-counts.service.ts';
 import { docOf } from './campaign.presenter.ts';
 import { type CampaignRepository, placesOf } from './campaign.repository.ts';
 import type { CampaignService } from './campaign.service.ts';
@@ -18,7 +18,7 @@ export class CampaignCounts {
     private readonly campaigns: CampaignService,
     private readonly repo: CampaignRepository,
     private readonly proposals: ProposalRepository,
-    private readonly counts: DeclaredCountRepository,
+    private readonly counts: DeclaredCountService,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -63,10 +63,7 @@ export class CampaignCounts {
           },
         ];
       });
-    await this.repo.transaction(async (trx) => {
-      await this.counts.deleteSource(trx, source);
-      await this.counts.insertMany(trx, decomptes);
-    });
+    await this.counts.replaceSource(source, decomptes);
     return { source, date, decomptes };
   }
 }

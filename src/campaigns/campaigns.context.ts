@@ -3,7 +3,7 @@ import type { DB } from '../db/schema.ts';
 import type { Mailer } from '../kernel/mail/mailer.ts';
 import type { OutboxReader } from '../kernel/mail/outbox-reader.ts';
 import type { PersonalDataHolder } from '../kernel/personal-data/personal-data-holder.ts';
-import { DeclaredCountRepository } from '../registry/declared-counts.repository.ts';
+import type { DeclaredCountService } from '../registry/declared-counts.service.ts';
 import type { RegistryService } from '../registry/registry.service.ts';
 import { CampaignRepository } from './campaign.repository.ts';
 import { CampaignService, type CampaignSettings } from './campaign.service.ts';
@@ -34,6 +34,7 @@ export function createCampaignServices(
     /** The outbox, when messages are written there rather than sent. */
     outbox?: OutboxReader | null;
     registry: RegistryService;
+    declaredCounts: DeclaredCountService;
     settings: CampaignSettings;
     clock?: () => Date;
   },
@@ -49,6 +50,6 @@ export function createCampaignServices(
     review: new ReviewService(campaigns, repo, proposals, deps.registry, clock),
     exports: new CampaignExports(campaigns, repo, proposals),
     personalData: recipientPersonalData(repo),
-    counts: new CampaignCounts(campaigns, repo, proposals, new DeclaredCountRepository(db), clock),
+    counts: new CampaignCounts(campaigns, repo, proposals, deps.declaredCounts, clock),
   };
 }

@@ -24,9 +24,12 @@ export class DeclaredCountRepository {
       .execute();
   }
 
-  /** Figures of one source written again (a campaign's tally recomputed): the earlier ones go. */
-  async deleteSource(trx: Transaction<DB>, source: string): Promise<void> {
-    await trx.deleteFrom('declared_count').where('source', '=', source).execute();
+  /** Figures of one source written again (a campaign's tally recomputed): the earlier ones go, in one transaction. */
+  async replaceSource(source: string, rows: DeclaredCount[]): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('declared_count').where('source', '=', source).execute();
+      await this.insertMany(trx, rows);
+    });
   }
 
   /** National figures first, then by region, département (regional total first), kind and date. */
