@@ -1,9 +1,15 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { OutboxMailer } from '../../src/kernel/mail/outbox-mailer.ts';
+import { campaignBody, tokenIn, uniqueEmail } from '../factories/campaigns.ts';
 import { dynamicInput } from '../factories/dynamics.ts';
 import { newMarker, noticeBody } from '../factories/notices.ts';
 import { createTestApp } from '../helpers/context.ts';
+import { readOutbox } from '../helpers/outbox.ts';
 import { clearDepartement } from '../helpers/registry-cleanup.ts';
 
 // Every spreadsheet export of the API (each GET operation of the OpenAPI document offering csv or xlsx)
@@ -16,9 +22,11 @@ const COMMUNE = '48095'; // Mende
 
 let t: Awaited<ReturnType<typeof createTestApp>>;
 const marker = newMarker();
+const outbox = fs.mkdtempSync(path.join(os.tmpdir(), 'odts-formulas-'));
+let campaignId = '';
 
 beforeAll(async () => {
-  t = await createTestApp();
+  t = await createTestApp({ mailer: new OutboxMailer(outbox, 'odts@exemple.fr') });
   await clearDepartement(t.ctx.database.db, DEPARTEMENT);
   const [a, b, c, d] = PAYLOADS as [string, string, string, string];
   const dynamic = dynamicInput({
@@ -42,11 +50,36 @@ beforeAll(async () => {
   });
   const createdNotice = await t.app.inject({ method: 'POST', url: '/api/ressources', payload: notice });
   expect(createdNotice.statusCode, createdNotice.body).toBe(201);
+  // A campaign answer whose texts are formulas: the export of the answers must keep them inert.
+  const email = uniqueEmail('formules');
+  const campaign = await t.app.inject({
+    method: 'POST',
+    url: '/api/campagnes',
+    payload: campaignBody({
+      departements: [DEPARTEMENT],
+      destinataires: [{ email, nom: a, dynamiques: [created.json().id] }],
+    }),
+  });
+  expect(campaign.statusCode, campaign.body).toBe(201);
+  campaignId = campaign.json().id;
+  await t.app.inject({ method: 'POST', url: `/api/campagnes/${campaignId}/envoyer` });
+  const token = tokenIn(readOutbox(outbox).find((m) => m.to === email)?.body ?? '');
+  const answered = await t.anonymous({
+    method: 'PUT',
+    url: `/api/reponses/${token}`,
+    payload: {
+      dynamiques: [{ id: created.json().id, decision: 'confirmee', commentaire: a }],
+      questions: { coordination_dediee: 'Oui', remarques: b },
+      soumettre: true,
+    },
+  });
+  expect(answered.statusCode, answered.body).toBe(200);
 });
 
 afterAll(async () => {
   await clearDepartement(t.ctx.database.db, DEPARTEMENT);
   await t.close();
+  fs.rmSync(outbox, { recursive: true, force: true });
 });
 
 interface Operation {
@@ -101,7 +134,7 @@ describe('spreadsheet exports', () => {
       if (params.includes('depuis')) query.set('depuis', '2015-01-01');
       for (const format of formats) {
         query.set('format', format);
-        const url = `${path}?${query}`;
+        const url = `${path.replace('{id}', campaignId)}?${query}`;
         const res = await t.app.inject({ method: 'GET', url });
         expect(res.statusCode, `${url} ${res.body.slice(0, 200)}`).toBe(200);
         const cells =
@@ -127,5 +160,7 @@ describe('spreadsheet exports', () => {
     expect(seen.has("/api/dynamiques xlsx +cmd|' /C calc'!A0")).toBe(true);
     expect(seen.has('/api/ressources/export csv -2+3')).toBe(true);
     expect(seen.has('/api/ressources/export csv @SUM(1)')).toBe(true);
+    expect(seen.has('/api/campagnes/{id}/export csv =HYPERLINK("http://x")')).toBe(true);
+    expect(seen.has("/api/campagnes/{id}/export xlsx +cmd|' /C calc'!A0")).toBe(true);
   });
 });
