@@ -50,7 +50,13 @@ export async function browseCreateAndEditActions({ server, browser }: E2e) {
 
   const title = `Atelier cuisine ${MARKER}`;
   await page.getByLabel('Titre', { exact: true }).fill(title);
-  await page.getByLabel('Communes').fill('42218');
+  // The territory is found by name; its code lands in the communes of the action.
+  await page.getByRole('combobox', { name: /Ajouter un territoire/ }).fill('Saint-Étienne');
+  await page
+    .getByRole('option', { name: /^Saint-Étienne, commune/ })
+    .first()
+    .click();
+  expect(await page.getByLabel('Communes').inputValue()).toBe('42218');
   await page.getByLabel('Échelle').selectOption('quartier');
   await page.getByRole('button', { name: 'Ajouter un financeur' }).click();
   await page.getByLabel('Nom (1)').fill('ARS Auvergne-Rhône-Alpes');

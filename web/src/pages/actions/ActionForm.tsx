@@ -14,7 +14,9 @@ import {
 import { THEME_LABELS } from '@domain/resources/vocabulary.ts';
 import { useState } from 'react';
 import { ApiError, getJson } from '../../api/client.ts';
+import type { TerritoryItem } from '../../api/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
+import { TerritorySearch } from '../../components/TerritorySearch.tsx';
 import { Button, ButtonGroup, Checkbox, Fieldset, Input, Select, Textarea } from '../../ui/index.ts';
 import type { ActionDraft, DraftField } from './draft.ts';
 import { ListEditor } from './ListEditor.tsx';
@@ -72,6 +74,22 @@ export function ActionForm({
   submitLabel,
 }: Props) {
   const [suggestion, setSuggestion] = useState<string | null>(null);
+  const [placed, setPlaced] = useState('');
+  // A territory found by name goes to the list of its level; the codes stay editable by hand.
+  const place = (t: TerritoryItem) => {
+    const field =
+      t.type === 'commune' ? 'communes' : t.type === 'epci' ? 'epci' : t.type === 'qpv' ? 'quartiers' : null;
+    if (!field) {
+      setPlaced(`${t.nom} : une action se situe par communes, intercommunalités ou quartiers prioritaires.`);
+      return;
+    }
+    const codes = draft[field]
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
+    if (!codes.includes(t.code)) set({ [field]: [...codes, t.code].join(', ') });
+    setPlaced(`${t.nom} (${t.code}) ajouté(e) au territoire de l’action.`);
+  };
   const set = (patch: Partial<ActionDraft>) => onChange({ ...draft, ...patch });
   const state = (f: DraftField) =>
     errors[f] ? { state: 'error' as const, stateRelatedMessage: errors[f] } : {};
@@ -168,6 +186,14 @@ export function ActionForm({
         />
       </Fieldset>
       <Fieldset legend="Territoire et échelle">
+        <TerritorySearch
+          label="Ajouter un territoire"
+          hint="Nom ou code d’une commune, d’une intercommunalité ou d’un quartier prioritaire"
+          onSelect={place}
+        />
+        <output className="u-sr-only" aria-live="polite">
+          {placed}
+        </output>
         {text('communes', { hintText: 'Codes INSEE séparés par des virgules, par exemple 42218' })}
         {text('epci', { hintText: 'Numéros SIREN séparés par des virgules' })}
         {text('quartiers', { hintText: 'Codes des QPV séparés par des virgules' })}
