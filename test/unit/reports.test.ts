@@ -137,3 +137,43 @@ describe('état des lieux model', () => {
     expect(html).not.toContain('<script');
   });
 });
+
+describe('declared counts compared like with like', () => {
+  const declares = [
+    {
+      region: '99',
+      departement: null,
+      type: 'CLS',
+      nombre: 5,
+      date: '2018-03-01',
+      source: 'Enquête',
+      note: '',
+    },
+    {
+      region: '99',
+      departement: '01',
+      type: 'CLS',
+      nombre: 2,
+      date: '2018-03-01',
+      source: 'Enquête',
+      note: '',
+    },
+  ];
+  const table = (level: 'region' | 'departement') => {
+    const base = input([dyn('c1', 'CLS', ['01001']), dyn('c2', 'CLS', ['02001'])]);
+    const doc = buildEtatDesLieux({ ...base, perimetre: { ...base.perimetre, type: level }, declares });
+    const section = doc.sections.find((s) => s.id === 'decomptes-declares');
+    const block = section?.blocks[0];
+    return block?.kind === 'table' ? block.table : null;
+  };
+
+  it('compares a regional figure with the whole région and a départemental one with its département', () => {
+    const rows = table('region')?.lignes ?? [];
+    expect(rows.map((r) => r[4])).toEqual(['2', '1']);
+  });
+
+  it('does not compare a regional figure with a département’s registry', () => {
+    const rows = table('departement')?.lignes ?? [];
+    expect(rows.map((r) => r[4])).toEqual(['n. c.', '1']);
+  });
+});

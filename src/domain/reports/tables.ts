@@ -218,9 +218,19 @@ export function declaredTable(input: EtatDesLieuxInput): ReportTable {
   const depName = (code: string) => input.departements.find((x) => x.code === code)?.nom ?? code;
   const sources = [...new Set(input.declares.map((d) => d.source))];
   const several = sources.length > 1;
+  const level = input.perimetre.type;
+  // Like with like: a regional figure against the registry of the whole région, a départemental one
+  // against its département; a figure for a wider territory than the report's is not compared.
+  const comparable = (d: EtatDesLieuxInput['declares'][number]) =>
+    d.departement ? level === 'region' || level === 'departement' : level === 'region';
   const registry = (d: EtatDesLieuxInput['declares'][number]) =>
-    ongoing.filter((x) => x.type === d.type && (!d.departement || x.departements.includes(d.departement)))
-      .length;
+    comparable(d)
+      ? formatInteger(
+          ongoing.filter(
+            (x) => x.type === d.type && (!d.departement || x.departements.includes(d.departement)),
+          ).length,
+        )
+      : 'n. c.';
   return {
     legende: 'Décomptes publiés par des sources sans liste nominative, comparés au registre',
     colonnes: [
@@ -238,12 +248,13 @@ export function declaredTable(input: EtatDesLieuxInput): ReportTable {
         KIND_SHORT[d.type as DynamicKind] ?? d.type,
         formatInteger(d.nombre),
         formatDateLong(d.date),
-        formatInteger(registry(d)),
+        registry(d),
         [ref, d.note].filter(Boolean).join(' '),
       ];
     }),
     note:
-      `Registre : dynamiques du type en cours au ${formatDateLong(input.date)} sur le même territoire. ` +
+      `Registre : dynamiques du type en cours au ${formatDateLong(input.date)} sur le même territoire ; « n. c. » : ` +
+      'chiffre d’un territoire plus large que celui de ce document, non comparé. ' +
       'Les décomptes déclarés ne s’ajoutent pas au registre : ils le complètent là où aucune liste n’a été publiée. ' +
       (several ? sources.map((src, i) => `[${i + 1}] ${src}.`).join(' ') : `Source : ${sources[0] ?? ''}.`),
   };
