@@ -44,7 +44,7 @@ export async function campaignAnswerOnAPhone({ server, browser }: E2e) {
   await page.goto(`${server.url}/reponses/${token}`);
   await page.getByRole('heading', { level: 1, name: campaign.nom }).waitFor();
   const newName = `Contrat local de santé de Tulle Agglo ${MARKER}`;
-  await page.getByRole('radio', { name: /Fiche corrigée/ }).check();
+  await page.getByRole('radio', { name: /^Je corrige la fiche — / }).check();
   await page.getByLabel('Nom de la dynamique').fill(newName);
   await page.getByRole('radio', { name: 'Oui' }).check();
   await page.getByText(/^Enregistré à \d\d h \d\d$/).waitFor();

@@ -1,4 +1,4 @@
-import { ANSWER_DECISION_LABELS, type CampaignField } from '@domain/campaigns/vocabulary.ts';
+import type { CampaignField } from '@domain/campaigns/vocabulary.ts';
 import {
   CARRIER_TYPES,
   DYNAMIC_KIND_LABELS,
@@ -13,6 +13,12 @@ import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts
 import { ContactsEditor, CoordinationEditor } from '../edit/PeopleEditors.tsx';
 import { PerimeterPicker } from '../edit/PerimeterPicker.tsx';
 import type { DynamicDraft } from './answerDraft.ts';
+
+const DECISION_CHOICES = {
+  confirmee: 'Je confirme la fiche telle quelle',
+  corrigee: 'Je corrige la fiche',
+  arretee: 'La dynamique s’est arrêtée',
+} as const;
 
 interface Props {
   index: number;
@@ -88,21 +94,20 @@ export function DynamicCard({
         name={name}
         state={err('decision') ? 'error' : 'default'}
         stateRelatedMessage={err('decision')}
-        options={(['confirmee', 'corrigee', 'arretee'] as const).map((d) => ({
-          label:
-            d === 'confirmee'
-              ? 'Je confirme la fiche telle quelle'
-              : d === 'corrigee'
-                ? 'Je corrige la fiche'
-                : 'La dynamique s’est arrêtée',
-          nativeInputProps: {
-            value: d,
-            checked: draft.decision === d,
-            disabled: readOnly,
-            onChange: () => onChange({ ...draft, decision: d }),
-            'aria-label': `${ANSWER_DECISION_LABELS[d]} : ${fiche.nom}`,
-          },
-        }))}
+        options={(['confirmee', 'corrigee', 'arretee'] as const).map((d) => {
+          const label = DECISION_CHOICES[d];
+          return {
+            label,
+            nativeInputProps: {
+              value: d,
+              checked: draft.decision === d,
+              disabled: readOnly,
+              onChange: () => onChange({ ...draft, decision: d }),
+              // The visible words first, then which record: each radio is told apart on a page of several.
+              'aria-label': `${label} — ${fiche.nom}`,
+            },
+          };
+        })}
       />
       {draft.decision === 'arretee' && (
         <Input
