@@ -226,6 +226,8 @@ export function DynamicCard({
               value={draft.perimetre}
               onChange={(perimetre) => touch('perimetre', { perimetre })}
               error={err('proposition.perimetre')}
+              idPrefix={`champ-${prefix}`}
+              of={` — ${fiche.nom}`}
             />
           )}
           {asks('coordination') && !readOnly && (
@@ -233,6 +235,8 @@ export function DynamicCard({
               rows={draft.coordination}
               onChange={(coordination) => touch('coordination', { coordination })}
               errors={{}}
+              idPrefix={`champ-${prefix}`}
+              of={` — ${fiche.nom}`}
             />
           )}
           {asks('contacts') && !readOnly && (
@@ -240,6 +244,8 @@ export function DynamicCard({
               rows={draft.contacts}
               onChange={(contacts) => touch('contacts', { contacts })}
               errors={{}}
+              idPrefix={`champ-${prefix}`}
+              of={` — ${fiche.nom}`}
             />
           )}
         </div>

@@ -99,6 +99,8 @@ export function NewDynamics({
                 value={r.perimetre}
                 onChange={(perimetre) => set(i, { perimetre })}
                 error={err('perimetre')}
+                idPrefix={`champ-nouvelles-${i}`}
+                of={` (nouvelle dynamique ${n})`}
               />
             )}
             <Input

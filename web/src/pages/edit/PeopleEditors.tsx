@@ -29,18 +29,24 @@ export function CoordinationEditor({
   rows,
   onChange,
   errors,
+  idPrefix = 'champ',
+  of = '',
 }: {
   rows: CoordinationRow[];
   onChange: (rows: CoordinationRow[]) => void;
   errors: FieldErrors;
+  /** Several editors on one page (a form per record) keep their ids and labels apart. */
+  idPrefix?: string;
+  /** Appended to labels: « — CLS de Tulle ». */
+  of?: string;
 }) {
   const err = (i: number, f: string) => messageFor(errors, `coordination.${i}.${f}`);
   const field = (i: number, name: keyof CoordinationRow, label: string, type = 'text', hint?: string) => (
     <Input
-      label={`${label} (poste ${i + 1})`}
+      label={`${label} (poste ${i + 1})${of}`}
       {...(hint ? { hintText: hint } : {})}
       nativeInputProps={{
-        id: `champ-coordination-${i}-${name}`,
+        id: `${idPrefix}-coordination-${i}-${name}`,
         type,
         value: String(rows[i]?.[name] ?? ''),
         onChange: (e) => onChange(replaceAt(rows, i, { [name]: e.target.value })),
@@ -49,7 +55,11 @@ export function CoordinationEditor({
     />
   );
   return (
-    <Fieldset id="champ-coordination" legendId="coordination-legende" legend={<>Coordination</>}>
+    <Fieldset
+      id={`${idPrefix}-coordination`}
+      legendId={`${idPrefix}-coordination-legende`}
+      legend={<>Coordination{of}</>}
+    >
       {rows.length === 0 && (
         <FieldsetItem className="odts-empty u-my-1">
           <p>Aucun poste de coordination.</p>
@@ -69,7 +79,7 @@ export function CoordinationEditor({
               {
                 label: `Poste vacant (poste ${i + 1})`,
                 nativeInputProps: {
-                  id: `champ-coordination-${i}-vacant`,
+                  id: `${idPrefix}-coordination-${i}-vacant`,
                   checked: row.vacant,
                   onChange: () => onChange(replaceAt(rows, i, { vacant: !row.vacant })),
                 },
@@ -102,17 +112,23 @@ export function ContactsEditor({
   rows,
   onChange,
   errors,
+  idPrefix = 'champ',
+  of = '',
 }: {
   rows: ContactRow[];
   onChange: (rows: ContactRow[]) => void;
   errors: FieldErrors;
+  /** Several editors on one page (a form per record) keep their ids and labels apart. */
+  idPrefix?: string;
+  /** Appended to labels: « — CLS de Tulle ». */
+  of?: string;
 }) {
   const err = (i: number, f: string) => messageFor(errors, `contacts.${i}.${f}`);
   const field = (i: number, name: keyof ContactRow, label: string, type = 'text') => (
     <Input
-      label={`${label} (contact ${i + 1})`}
+      label={`${label} (contact ${i + 1})${of}`}
       nativeInputProps={{
-        id: `champ-contacts-${i}-${name}`,
+        id: `${idPrefix}-contacts-${i}-${name}`,
         type,
         value: String(rows[i]?.[name] ?? ''),
         onChange: (e) => onChange(replaceAt(rows, i, { [name]: e.target.value })),
@@ -121,7 +137,11 @@ export function ContactsEditor({
     />
   );
   return (
-    <Fieldset id="champ-contacts" legendId="contacts-legende" legend={<>Contacts</>}>
+    <Fieldset
+      id={`${idPrefix}-contacts`}
+      legendId={`${idPrefix}-contacts-legende`}
+      legend={<>Contacts{of}</>}
+    >
       {rows.length === 0 && (
         <FieldsetItem className="odts-empty u-my-1">
           <p>Aucun contact.</p>
@@ -141,7 +161,7 @@ export function ContactsEditor({
                 label: `Accepte que ses coordonnées soient publiées (contact ${i + 1})`,
                 hintText: 'Sans cet accord, le contact n’est visible que des personnes connectées.',
                 nativeInputProps: {
-                  id: `champ-contacts-${i}-public`,
+                  id: `${idPrefix}-contacts-${i}-public`,
                   checked: row.public,
                   onChange: () => onChange(replaceAt(rows, i, { public: !row.public })),
                 },

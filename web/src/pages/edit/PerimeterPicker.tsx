@@ -39,13 +39,17 @@ interface Props {
   value: PerimeterDraft;
   onChange: (p: PerimeterDraft) => void;
   error?: string | undefined;
+  /** Several pickers on one page keep their ids apart. */
+  idPrefix?: string;
+  /** Appended to the legend: « — CLS de Tulle ». */
+  of?: string;
 }
 
 /**
  * Perimeter as entered: communes, whole EPCI, départements or QPV found by name. After choosing a
  * commune, its EPCI can be added whole in one click (the server expands it to its communes).
  */
-export function PerimeterPicker({ value, onChange, error }: Props) {
+export function PerimeterPicker({ value, onChange, error, idPrefix = 'champ', of = '' }: Props) {
   const [epciOfLast, setEpciOfLast] = useState<{ code: string; nom: string } | null>(null);
   const [notice, setNotice] = useState('');
 
@@ -85,9 +89,9 @@ export function PerimeterPicker({ value, onChange, error }: Props) {
   return (
     <Fieldset
       error={Boolean(error)}
-      id="champ-perimetre"
-      legendId="perimetre-legende"
-      legend="Périmètre"
+      id={`${idPrefix}-perimetre`}
+      legendId={`${idPrefix}-perimetre-legende`}
+      legend={`Périmètre${of}`}
       hint="Communes, intercommunalités, départements ou QPV"
     >
       <FieldsetItem>
@@ -129,7 +133,9 @@ export function PerimeterPicker({ value, onChange, error }: Props) {
       </FieldsetItem>
       {error && (
         <div aria-live="polite">
-          <ErrorText id="perimetre-erreur">{error}</ErrorText>
+          <ErrorText id={idPrefix === 'champ' ? 'perimetre-erreur' : `${idPrefix}-perimetre-erreur`}>
+            {error}
+          </ErrorText>
         </div>
       )}
       <output className="u-sr-only" aria-live="polite">
