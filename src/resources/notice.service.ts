@@ -9,6 +9,7 @@ import type { ChangeSetRepository } from '../kernel/changesets/change-set.reposi
 import { presentHistory } from '../kernel/history/history.presenter.ts';
 import type { HistoryEntry, HistoryRepository } from '../kernel/history/history.repository.ts';
 import { type RecordNoun, VersionedRecords } from '../kernel/versioning/versioned-records.ts';
+import { withDetectedLanguage } from './language/detect-language.ts';
 import { historySnapshot, type PresentedNotice, presentNotice } from './notice.presenter.ts';
 import type { NoticeRepository, NoticeRow, NoticeWrite } from './notice.repository.ts';
 import { type DuplicateCandidate, type DuplicateMatch, NoticeDuplicates } from './notice-duplicates.ts';
@@ -131,7 +132,9 @@ export class NoticeService {
     return errors;
   }
 
-  async create(actor: Actor, input: NoticeInput, options: { id?: string } = {}): Promise<PresentedNotice> {
+  /** A notice that states no language gets the one its title and abstract show, if any clearly does. */
+  async create(actor: Actor, given: NoticeInput, options: { id?: string } = {}): Promise<PresentedNotice> {
+    const input = withDetectedLanguage(given);
     const errors = await this.checkLinks(input);
     if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
     const id = options.id ?? this.newId();
@@ -169,7 +172,10 @@ export class NoticeService {
     const ids = inputs.map((_, i) => options.ids?.[i] ?? this.newId());
     const lot = await this.applyChangeSet(
       actor,
-      { creates: inputs.map((notice, i) => ({ id: ids[i] as string, notice })), changes: [] },
+      {
+        creates: inputs.map((notice, i) => ({ id: ids[i] as string, notice: withDetectedLanguage(notice) })),
+        changes: [],
+      },
       options.description,
       options.inTransaction,
     );

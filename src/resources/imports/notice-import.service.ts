@@ -10,6 +10,7 @@ import {
 } from '../../domain/resources/schemas.ts';
 import { ImportIssues } from '../../kernel/tabular/import-issues.ts';
 import { CSV_COLUMNS } from '../formats/notice-csv.ts';
+import { withDetectedLanguage } from '../language/detect-language.ts';
 import type { NoticeRepository, NoticeRow, NoticeWrite } from '../notice.repository.ts';
 import type { NoticeChange, NoticeService } from '../notice.service.ts';
 import type { DuplicateReport, NoticeImportReport } from './notice-import-report.ts';
@@ -126,7 +127,9 @@ export class NoticeImportService {
         } else {
           const links = await this.notices.checkLinks(parsed.data);
           for (const [champ, message] of Object.entries(links)) issues.add(lineOf(champ), champ, message);
-          if (issues.length === before) valid.push({ ligne: r.ligne, notice: parsed.data });
+          // A language the file does not state is detected here, where every format's records meet.
+          if (issues.length === before)
+            valid.push({ ligne: r.ligne, notice: withDetectedLanguage(parsed.data) });
         }
       }
       if (issues.length > before) reported.push(r.ligne);
