@@ -15,6 +15,7 @@ import { finessImportThenCoordinatedCare } from './scenarios/finess.ts';
 import { importWithErrorsThenFixed } from './scenarios/import.ts';
 import { journalFilterAndRestore } from './scenarios/journal.ts';
 import { mapWithAndWithoutContours } from './scenarios/map.ts';
+import { createEditImportAndMergeNotices } from './scenarios/notices.ts';
 import { directLoadsAndNavigation } from './scenarios/pages.ts';
 import { filterRegistryAndExport } from './scenarios/registry.ts';
 import { searchResourcesAndPendingModules } from './scenarios/resources.ts';
@@ -47,6 +48,8 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('opens a dynamic with its timeline and history', () => openDynamicAndHistory(env()));
   it('creates a dynamic, then edits it through a conflict', () => createThenEditWithConflict(env()));
   it('searches resources; pending modules say so', () => searchResourcesAndPendingModules(env()));
+  it('notices: creates, edits through a conflict, imports with the partial choice, merges duplicates', () =>
+    createEditImportAndMergeNotices(env()));
   it('composes a sélection, then edits it through a conflict', () => composeSelectionThenConflict(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));
   it('renders the analyses chart', () => analysesRenderChart(env()));

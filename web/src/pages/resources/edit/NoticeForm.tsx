@@ -1,5 +1,4 @@
 import {
-  type ABSTRACT_ORIGINS,
   AUDIENCE_LABELS,
   DISPOSITIF_LABELS,
   NOTICE_DISPOSITIFS,
@@ -10,26 +9,18 @@ import {
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Button, ButtonGroup, Checkbox, Fieldset, Input, Select, Textarea } from '../../../ui/index.ts';
 import { ContributorsEditor } from './ContributorsEditor.tsx';
-import { NOTICE_FIELD_LABELS as LABELS, type NoticeDraft, type NoticeField } from './draft.ts';
+import {
+  ABSTRACT_ORIGIN_LABELS,
+  NOTICE_FIELD_LABELS as LABELS,
+  LANGUAGE_LABELS,
+  type NoticeDraft,
+  type NoticeField,
+} from './draft.ts';
 import { LinksEditor } from './LinksEditor.tsx';
 import { ThesaurusPicker } from './ThesaurusPicker.tsx';
 
 export const noticeFieldId = (f: string) => `champ-${f}`;
 
-const ORIGIN_LABELS: Record<(typeof ABSTRACT_ORIGINS)[number], string> = {
-  propre: 'Rédigé par le centre de ressources',
-  auteur: 'De l’auteur',
-  editeur: 'De l’éditeur',
-};
-const LANGUAGES: Record<string, string> = {
-  fr: 'Français',
-  en: 'Anglais',
-  es: 'Espagnol',
-  de: 'Allemand',
-  it: 'Italien',
-  pt: 'Portugais',
-  nl: 'Néerlandais',
-};
 const DISPOSITIFS = Object.fromEntries(NOTICE_DISPOSITIFS.map((d) => [d, `${d} — ${DISPOSITIF_LABELS[d]}`]));
 
 interface Props {
@@ -174,7 +165,7 @@ export function NoticeForm({
         {text('doi', { hintText: 'Sous toute forme : 10.1234/abc ou https://doi.org/10.1234/abc' })}
         {text('isbn')}
         {text('issn')}
-        {choice('langue', LANGUAGES, 'Inconnue (détectée à la création si possible)')}
+        {choice('langue', LANGUAGE_LABELS, 'Inconnue (détectée à la création si possible)')}
         {text('disponibilite', { hintText: 'Par exemple « disponible au centre de documentation »' })}
       </Fieldset>
       <Fieldset legend="Résumé">
@@ -188,7 +179,7 @@ export function NoticeForm({
             onChange: (e) => set({ resume: e.target.value }),
           }}
         />
-        {choice('origineResume', ORIGIN_LABELS, 'Non précisée')}
+        {choice('origineResume', ABSTRACT_ORIGIN_LABELS, 'Non précisée')}
       </Fieldset>
       <Fieldset legend="Indexation">
         {boxes('dispositifs', DISPOSITIFS)}

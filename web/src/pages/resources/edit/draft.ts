@@ -1,4 +1,11 @@
 import type { NoticeDetail } from '@domain/resources/responses.ts';
+import {
+  AUDIENCE_LABELS,
+  DISPOSITIF_LABELS,
+  NOTICE_TYPE_LABELS,
+  OFFICIAL_TEXT_LABELS,
+  THEME_LABELS,
+} from '@domain/resources/vocabulary.ts';
 import type { TerritoryType } from '@domain/territories/types.ts';
 
 /** A person or an organisation as the form edits it. */
@@ -249,9 +256,41 @@ export function reapply(base: NoticeDraft, mine: NoticeDraft, theirs: NoticeDraf
 const contributorText = (c: ContributorDraft) =>
   c.kind === 'organisation' ? c.nom : [c.nom.toUpperCase(), c.prenom].filter(Boolean).join(' ');
 
+/** Names of the languages a notice may state (ISO 639-1). */
+export const LANGUAGE_LABELS: Record<string, string> = {
+  fr: 'Français',
+  en: 'Anglais',
+  es: 'Espagnol',
+  de: 'Allemand',
+  it: 'Italien',
+  pt: 'Portugais',
+  nl: 'Néerlandais',
+};
+export const ABSTRACT_ORIGIN_LABELS: Record<string, string> = {
+  propre: 'Rédigé par le centre de ressources',
+  auteur: 'De l’auteur',
+  editeur: 'De l’éditeur',
+};
+
+/** Codes shown by their label when the field has a controlled vocabulary. */
+const VOCABULARIES: Partial<Record<NoticeField, Record<string, string>>> = {
+  type: NOTICE_TYPE_LABELS,
+  sousType: OFFICIAL_TEXT_LABELS,
+  langue: LANGUAGE_LABELS,
+  origineResume: ABSTRACT_ORIGIN_LABELS,
+  dispositifs: DISPOSITIF_LABELS,
+  themes: THEME_LABELS,
+  publics: AUDIENCE_LABELS,
+};
+
 /** A field's value in words, for reading two versions side by side. */
 export function describeField(d: NoticeDraft, f: NoticeField): string {
   const v = d[f];
+  const labels = VOCABULARIES[f];
+  if (labels) {
+    const codes = Array.isArray(v) ? (v as string[]) : v ? [v as string] : [];
+    return codes.map((c) => (f === 'dispositifs' ? c : (labels[c] ?? c))).join(', ') || '(vide)';
+  }
   if (f === 'auteurs' || f === 'directeurs') return d[f].map(contributorText).join('\n') || '(vide)';
   if (f === 'dynamiques') return d.dynamiques.map((x) => x.nom).join('\n') || '(vide)';
   if (f === 'territoires') return d.territoires.map((t) => t.nom).join('\n') || '(vide)';
