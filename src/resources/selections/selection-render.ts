@@ -7,6 +7,7 @@ import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../../kernel/documents/
 import type { PdfRenderer } from '../../kernel/documents/pdf-renderer.ts';
 import { formatNotices } from '../exports/notice-export.service.ts';
 import { type FormattedReference, formatReferences } from '../formats/documentalist-style.ts';
+import { anchorPages } from './pdf-anchor-pages.ts';
 import { renderSelectionDocx } from './selection-docx.ts';
 import { renderSelectionHtml, selectionFooterText } from './selection-html.ts';
 
@@ -62,9 +63,24 @@ export class SelectionRenderer {
         filename,
         body: await renderSelectionDocx(doc, referencesOf(doc), this.identity),
       };
-    const { html } = this.page(doc);
-    if (format === 'html') return { format, contentType, filename, body: Buffer.from(html, 'utf8') };
-    return { format, contentType, filename, body: await this.pdf.render(html, selectionFooterText(doc)) };
+    if (format === 'html') {
+      const { html } = this.page(doc);
+      return { format, contentType, filename, body: Buffer.from(html, 'utf8') };
+    }
+    return { format, contentType, filename, body: await this.numberedPdf(doc) };
+  }
+
+  /**
+   * The PDF with the page of each section in its contents: printed once with empty page slots, the
+   * pages of the sections read from that print, then printed again with them (same layout, same breaks).
+   */
+  private async numberedPdf(doc: SelectionDocument): Promise<Buffer> {
+    const refs = referencesOf(doc);
+    const footer = selectionFooterText(doc);
+    const first = await this.pdf.render(renderSelectionHtml(doc, refs, this.identity, new Map()), footer);
+    const pages = anchorPages(first);
+    if (pages.size === 0) return first;
+    return this.pdf.render(renderSelectionHtml(doc, refs, this.identity, pages), footer);
   }
 
   close(): Promise<void> {
