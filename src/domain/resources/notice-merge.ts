@@ -69,6 +69,7 @@ function resection(s: SelectionSection, from: string, to: string): SelectionSect
     ...s,
     presentation: recite(s.presentation, from, to),
     notices: s.notices.map((e) => ({
+      ...e,
       notice: e.notice === from ? to : e.notice,
       commentaire: recite(e.commentaire, from, to),
     })),

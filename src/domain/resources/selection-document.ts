@@ -175,10 +175,24 @@ export function buildSelectionDocument(
 ): SelectionDocument {
   const numbers = new Map<string, number>();
   const references: SelectionDocument['references'] = [];
+  // A consultation date given to an entry (a sitography's) dates the notice's reference everywhere.
+  const consulted = new Map<string, string>();
+  const collect = (sections: SelectionSection[]) => {
+    for (const s of sections) {
+      for (const e of s.notices) if (e.consulteLe && !consulted.has(e.notice)) consulted.set(e.notice, e.consulteLe);
+      collect(s.sections);
+    }
+  };
+  collect(selection.sections);
+  const noticeOf = (id: string): NoticeInput | undefined => {
+    const notice = notices.get(id);
+    const date = consulted.get(id);
+    return notice && date ? { ...notice, consulteLe: date } : notice;
+  };
   const ordered = (s: SelectionSection) =>
     orderEntries(
       s.notices.flatMap((e) => {
-        const notice = notices.get(e.notice);
+        const notice = noticeOf(e.notice);
         return notice ? [{ id: e.notice, commentaire: e.commentaire, notice }] : [];
       }),
       s.ordre,

@@ -7,7 +7,12 @@ import { SELECTION_ORDERS, type SelectionOrder } from './selection-constants.ts'
 
 const instant = z.string().meta({ description: 'date et heure ISO 8601' });
 
-export const selectionEntryOut = z.object({ notice: z.string(), commentaire: z.string().nullable() });
+export const selectionEntryOut = z.object({
+  notice: z.string(),
+  commentaire: z.string().nullable(),
+  /** Date the entry (a site) was checked, printed instead of the notice's « consulté le ». */
+  consulteLe: z.string().nullish(),
+});
 
 export interface SelectionSectionOut {
   titre: string;

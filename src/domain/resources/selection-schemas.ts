@@ -1,5 +1,6 @@
 import { rejectUnstorableText } from '../kernel/storable-text.ts';
 import { z } from '../zod-fr.ts';
+import { isoDateSchema } from '../registry/schemas.ts';
 import { type Contributor, contributorSchema, publicationDateSchema } from './schemas.ts';
 import {
   DEFAULT_SELECTION_ORDER,
@@ -30,6 +31,11 @@ export const selectionEntrySchema = z
       .min(1, 'identifiant de notice attendu')
       .max(64, 'identifiant de notice trop long'),
     commentaire: optionalText(5_000),
+    /**
+     * When a sitography's entry was last checked: printed as its « consulté le » instead of the
+     * notice's own date (a sélection checks its sites on the day it is published).
+     */
+    consulteLe: isoDateSchema.nullish().transform((d) => d ?? null),
   })
   .strict();
 export type SelectionEntry = z.output<typeof selectionEntrySchema>;

@@ -16,7 +16,9 @@ export function EntryRow({
   label,
   targets,
   errors,
+  sitographie,
 }: {
+  sitographie: boolean;
   entry: EntryDraft;
   index: number;
   count: number;
@@ -48,6 +50,19 @@ export function EntryRow({
         }}
         {...errorState(messageFor(errors, `${field}.commentaire`))}
       />
+      {sitographie && (
+        <Input
+          label={`Consulté le (« ${name} »)`}
+          hintText="Date à laquelle le site a été vérifié pour cette sélection ; sinon celle de la notice"
+          nativeInputProps={{
+            id: fieldId(`${field}.consulteLe`),
+            type: 'date',
+            value: entry.consulteLe,
+            onChange: (e) => actions.updateEntry(path, index, { consulteLe: e.target.value }),
+          }}
+          {...errorState(messageFor(errors, `${field}.consulteLe`))}
+        />
+      )}
       <div className="odts-toolbar">
         {targets.length > 1 && (
           <Select

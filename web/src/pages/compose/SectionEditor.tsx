@@ -133,6 +133,7 @@ export function SectionEditor({ section, path, siblings, actions, labels, listed
               label={labels.get(entry.notice)}
               targets={targets}
               errors={errors}
+              sitographie={section.sitographie}
             />
           ))}
         </ol>

@@ -10,6 +10,8 @@ export interface EntryDraft {
   cle: string;
   notice: string;
   commentaire: string;
+  /** A sitography's entry: when the site was checked (AAAA-MM-JJ), or empty. */
+  consulteLe: string;
 }
 
 export interface SectionDraft {
@@ -60,7 +62,12 @@ export const emptySection = (titre = ''): SectionDraft => ({
   sections: [],
 });
 
-export const newEntry = (notice: string): EntryDraft => ({ cle: newKey(), notice, commentaire: '' });
+export const newEntry = (notice: string): EntryDraft => ({
+  cle: newKey(),
+  notice,
+  commentaire: '',
+  consulteLe: '',
+});
 
 export const emptyAuthor = (): AuthorDraft => ({
   cle: newKey(),
@@ -91,7 +98,12 @@ function sectionDraft(s: Selection['sections'][number]): SectionDraft {
     presentation: s.presentation ?? '',
     ordre: s.ordre,
     sitographie: s.sitographie,
-    notices: s.notices.map((e) => ({ cle: newKey(), notice: e.notice, commentaire: e.commentaire ?? '' })),
+    notices: s.notices.map((e) => ({
+      cle: newKey(),
+      notice: e.notice,
+      commentaire: e.commentaire ?? '',
+      consulteLe: e.consulteLe ?? '',
+    })),
     sections: s.sections.map(sectionDraft),
   };
 }
@@ -124,7 +136,12 @@ function sectionInput(s: SectionDraft): NonNullable<SelectionInputRaw['sections'
     presentation: orNull(s.presentation),
     ordre: s.ordre,
     sitographie: s.sitographie,
-    notices: s.notices.map((e) => ({ notice: e.notice, commentaire: orNull(e.commentaire) })),
+    notices: s.notices.map((e) => ({
+      notice: e.notice,
+      commentaire: orNull(e.commentaire),
+      // Only a sitography dates its entries; a date left in a section that no longer is one is dropped.
+      consulteLe: s.sitographie ? orNull(e.consulteLe) : null,
+    })),
     sections: s.sections.map(sectionInput),
   };
 }
