@@ -46,6 +46,10 @@ export interface SelectionDocument {
   titre: string;
   date: string | null;
   auteurs: string;
+  /** The organisations among the authors, in order: the first publishes the document. */
+  organisations: string[];
+  /** Its logo, a `data:` address, if the sélection has one. */
+  logo: string | null;
   introduction: Paragraph[];
   sections: DocumentSection[];
   glossaire: GlossaryTerm[];
@@ -179,7 +183,8 @@ export function buildSelectionDocument(
   const consulted = new Map<string, string>();
   const collect = (sections: SelectionSection[]) => {
     for (const s of sections) {
-      for (const e of s.notices) if (e.consulteLe && !consulted.has(e.notice)) consulted.set(e.notice, e.consulteLe);
+      for (const e of s.notices)
+        if (e.consulteLe && !consulted.has(e.notice)) consulted.set(e.notice, e.consulteLe);
       collect(s.sections);
     }
   };
@@ -256,6 +261,8 @@ export function buildSelectionDocument(
     titre: selection.titre,
     date: selection.date,
     auteurs: selection.auteurs.map(contributorLabel).join(', '),
+    organisations: selection.auteurs.flatMap((a) => ('organisation' in a ? [a.organisation] : [])),
+    logo: selection.logo ?? null,
     introduction: paragraphs(selection.introduction, numberOf),
     sections,
     glossaire,

@@ -47,6 +47,8 @@ export const presentedSelection = z
     introduction: z.string().nullable(),
     sections: z.array(selectionSectionOut),
     glossaire: z.array(z.object({ sigle: z.string(), forme: z.string(), definition: z.string().nullable() })),
+    /** Logo of the author organisation, a `data:` address (PNG or JPEG). */
+    logo: z.string().nullish(),
     nombreNotices: z.number().int(),
     version: z.number().int(),
     creeLe: instant,

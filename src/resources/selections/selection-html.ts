@@ -77,6 +77,8 @@ export function renderSelectionHtml(
   refs: References,
   identity: DocumentIdentity = NEUTRAL_IDENTITY,
   pages?: ReadonlyMap<string, number>,
+  /** The platform, credited in the colophon when the publisher is an author organisation. */
+  platform: DocumentIdentity = identity,
 ): string {
   const page = (id: string) =>
     pages
@@ -121,7 +123,7 @@ ${intro}
 ${doc.sections.map((s) => sectionHtml(s, refs)).join('\n')}
 ${glossary}
 </main>
-<footer class="colophon">Sélection bibliographique — ${e(identity.name)} — références au style documentaire du projet.</footer>
+<footer class="colophon">Sélection bibliographique — ${e(identity.name)}${platform.name !== identity.name ? `, publiée avec ${e(platform.name)}` : ''} — références au style documentaire du projet.</footer>
 </body>
 </html>
 `;

@@ -10,6 +10,7 @@ import { type FormattedReference, formatReferences } from '../formats/documental
 import { anchorPages } from './pdf-anchor-pages.ts';
 import { renderSelectionDocx } from './selection-docx.ts';
 import { renderSelectionHtml, selectionFooterText } from './selection-html.ts';
+import { selectionIdentity } from './selection-identity.ts';
 
 /** Each notice of the document formatted in the project's documentalist style. */
 const referencesOf = (doc: SelectionDocument) =>
@@ -36,7 +37,12 @@ export class SelectionRenderer {
   /** The public HTML page and the formatted references it shows. */
   page(doc: SelectionDocument): { html: string; refs: Map<string, FormattedReference> } {
     const refs = referencesOf(doc);
-    return { html: renderSelectionHtml(doc, refs, this.identity), refs };
+    return { html: renderSelectionHtml(doc, refs, this.publisher(doc), undefined, this.identity), refs };
+  }
+
+  /** The author organisation and its logo, or the operator (selection-identity.ts). */
+  private publisher(doc: SelectionDocument): DocumentIdentity {
+    return selectionIdentity(doc, this.identity);
   }
 
   async render(doc: SelectionDocument, format: SelectionExportFormat): Promise<RenderedSelection> {
@@ -61,7 +67,7 @@ export class SelectionRenderer {
         format,
         contentType,
         filename,
-        body: await renderSelectionDocx(doc, referencesOf(doc), this.identity),
+        body: await renderSelectionDocx(doc, referencesOf(doc), this.publisher(doc)),
       };
     if (format === 'html') {
       const { html } = this.page(doc);
@@ -77,10 +83,12 @@ export class SelectionRenderer {
   private async numberedPdf(doc: SelectionDocument): Promise<Buffer> {
     const refs = referencesOf(doc);
     const footer = selectionFooterText(doc);
-    const first = await this.pdf.render(renderSelectionHtml(doc, refs, this.identity, new Map()), footer);
+    const html = (pages: ReadonlyMap<string, number>) =>
+      renderSelectionHtml(doc, refs, this.publisher(doc), pages, this.identity);
+    const first = await this.pdf.render(html(new Map()), footer);
     const pages = anchorPages(first);
     if (pages.size === 0) return first;
-    return this.pdf.render(renderSelectionHtml(doc, refs, this.identity, pages), footer);
+    return this.pdf.render(html(pages), footer);
   }
 
   close(): Promise<void> {

@@ -4,6 +4,7 @@ import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts
 import { citationNames, showCitations, storeCitations } from './citations.ts';
 import { type AuthorDraft, emptyAuthor, type SelectionDraft } from './draft.ts';
 import { fieldId } from './fieldPaths.ts';
+import { LogoField } from './LogoField.tsx';
 import type { NoticeLabel } from './SectionEditor.tsx';
 
 function AuthorsEditor({
@@ -174,6 +175,17 @@ export function PresentationFields({
       </FieldsetItem>
       <FieldsetItem>
         <AuthorsEditor rows={draft.auteurs} onChange={(auteurs) => set({ auteurs })} errors={errors} />
+      </FieldsetItem>
+      <FieldsetItem>
+        <LogoField
+          value={draft.logo}
+          organisation={
+            draft.auteurs.find((a) => a.genre === 'organisation' && a.organisation.trim())?.organisation ??
+            null
+          }
+          onChange={(logo) => set({ logo })}
+          error={messageFor(errors, 'logo')}
+        />
       </FieldsetItem>
       <FieldsetItem>
         <Input

@@ -46,6 +46,8 @@ export interface SelectionDraft {
   introduction: string;
   sections: SectionDraft[];
   glossaire: TermDraft[];
+  /** Logo of the author organisation, a `data:` address; empty for none. */
+  logo: string;
 }
 
 let counter = 0;
@@ -88,6 +90,7 @@ export function emptyDraft(today = new Date()): SelectionDraft {
     introduction: '',
     sections: [emptySection()],
     glossaire: [],
+    logo: '',
   };
 }
 
@@ -125,6 +128,7 @@ export function draftFromSelection(s: Selection): SelectionDraft {
       forme: g.forme,
       definition: g.definition ?? '',
     })),
+    logo: s.logo ?? '',
   };
 }
 
@@ -159,6 +163,7 @@ export function inputFromDraft(d: SelectionDraft): SelectionInputRaw {
     introduction: orNull(d.introduction),
     sections: d.sections.map(sectionInput),
     glossaire: d.glossaire.map((g) => ({ sigle: g.sigle, forme: g.forme, definition: orNull(g.definition) })),
+    logo: d.logo || null,
   };
 }
 
