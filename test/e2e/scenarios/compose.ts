@@ -63,6 +63,15 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
   await page.getByRole('button', { name: 'Ajouter un auteur' }).click();
   await page.getByLabel('Nom de l’auteur 1', { exact: true }).fill('Durand');
   await page.getByLabel('Prénom de l’auteur 1', { exact: true }).fill('Claire');
+  await page.getByLabel('Logo de l’organisation auteure').setInputFiles({
+    name: 'logo.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  });
+  await page.getByRole('button', { name: 'Retirer le logo' }).waitFor();
   await page.getByLabel('Titre de la section 1').fill('Rapports et guides');
   const first = page.getByRole('region', { name: /^Section 1 : Rapports et guides/ });
   await first.getByLabel('Rechercher une notice à ajouter').fill(word);
@@ -121,6 +130,7 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
   const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] as string);
   const saved = (await server.app.inject(`/api/selections/${id}`)).json();
   expect(saved.auteurs).toEqual([{ nom: 'Durand', prenom: 'Claire' }]);
+  expect(saved.logo).toMatch(/^data:image\/png;base64,iVBOR/);
   expect(saved.sections[1]).toMatchObject({ titre: 'Sitographie', sitographie: true });
   expect(saved.sections[1].notices).toHaveLength(2); // the site, then the report moved there
   expect(saved.sections[0].notices).toEqual([
