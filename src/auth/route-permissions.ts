@@ -23,6 +23,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'PUT /api/ressources/:id': 'ressources',
   'DELETE /api/ressources/:id': 'ressources',
   'POST /api/ressources/doublons': 'ressources',
+  'GET /api/ressources/doublons': 'ressources',
+  'POST /api/ressources/fusion': 'ressources',
   'POST /api/imports/ressources': 'ressources',
   'POST /api/glossaire': 'ressources',
   'PUT /api/glossaire/:sigle': 'ressources',

@@ -11,6 +11,8 @@ import { NoticeExportService } from './exports/notice-export.service.ts';
 import { GlossaryRepository } from './glossary/glossary.repository.ts';
 import { GlossaryService } from './glossary/glossary.service.ts';
 import { NoticeImportService } from './imports/notice-import.service.ts';
+import { NoticeMergeService } from './merge/notice-merge.service.ts';
+import { NoticePairsRepository } from './merge/notice-pairs.repository.ts';
 import { NoticeRepository, type NoticeRow } from './notice.repository.ts';
 import { NoticeService } from './notice.service.ts';
 import { NoticeIndexRepository } from './notice-index.repository.ts';
@@ -30,6 +32,8 @@ export interface ResourceServices {
   /** How change sets of notices are reverted (`POST /api/lots/{id}/annuler`). */
   noticeRevert: RevertableKind<NoticeRow, NoticeInput>;
   selections: SelectionService;
+  /** Candidate duplicates among stored notices, merged field by field. */
+  merges: NoticeMergeService;
 }
 
 /** `pdf`: the application's Chromium printer, shared with the reports. */
@@ -48,15 +52,24 @@ export function createResourceServices(
     () => search.markChanged(),
     () => glossary.linker(),
   );
+  const selectionRepo = new SelectionRepository(db);
   return {
     notices,
+    merges: new NoticeMergeService(
+      new NoticePairsRepository(db),
+      repo,
+      selectionRepo,
+      new HistoryRepository(db),
+      notices,
+      () => search.markChanged(),
+    ),
     search,
     exports: new NoticeExportService(search, notices),
     imports: new NoticeImportService(notices, repo),
     glossary,
     noticeRevert: noticeRevert(repo, () => search.markChanged()),
     selections: new SelectionService(
-      new SelectionRepository(db),
+      selectionRepo,
       repo,
       new HistoryRepository(db),
       new SelectionRenderer(pdf, identity),

@@ -18,6 +18,7 @@ import { importWithErrorsThenFixed } from './scenarios/import.ts';
 import { journalFilterAndRestore } from './scenarios/journal.ts';
 import { editCoordinationContactsAndLinks } from './scenarios/links.ts';
 import { mapWithAndWithoutContours } from './scenarios/map.ts';
+import { createEditImportAndMergeNotices } from './scenarios/notices.ts';
 import { outboxReadInTheInterface } from './scenarios/outbox.ts';
 import { directLoadsAndNavigation } from './scenarios/pages.ts';
 import { filterRegistryAndExport } from './scenarios/registry.ts';
@@ -56,6 +57,8 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('campaigns: a recipient answers on a phone with a personal link', () => campaignAnswerOnAPhone(env()));
   it('searches resources; campaigns ask a visitor to sign in', () =>
     searchResourcesThenCampaignsAskSignIn(env()));
+  it('notices: creates, edits through a conflict, imports with the partial choice, merges duplicates', () =>
+    createEditImportAndMergeNotices(env()));
   it('composes a sélection, then edits it through a conflict', () => composeSelectionThenConflict(env()));
   it('imports a file with errors, then the fixed file', () => importWithErrorsThenFixed(env()));
   it('renders the analyses chart', () => analysesRenderChart(env()));

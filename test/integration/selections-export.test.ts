@@ -134,6 +134,15 @@ describe('sélection exports', () => {
     );
     const { stdout } = await run('pdftotext', [path.join(tmp, 'selection.pdf'), '-']);
     expectComposed(stdout);
+
+    // A contents field Word updates on opening, listing the headings meanwhile; addresses are live links.
+    const { stdout: body } = await run('unzip', ['-p', file, 'word/document.xml'], { maxBuffer: 20_000_000 });
+    expect(body).toMatch(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/>/);
+    expect(body).toContain('TOC \\h \\o &quot;1-4&quot;</w:instrText>');
+    expect(body).toContain('1.1 Guides pratiques');
+    const { stdout: rels } = await run('unzip', ['-p', file, 'word/_rels/document.xml.rels']);
+    expect(rels).toMatch(/Target="https:\/\/cls\.example\.org\/" TargetMode="External"/);
+    expect(body).toMatch(/<w:hyperlink [^>]*r:id="[^"]+"[^>]*>.*?https:\/\/cls\.example\.org\//s);
   });
 
   it('PDF is printed by Chromium, renders and contains what was composed', async () => {
@@ -148,6 +157,21 @@ describe('sélection exports', () => {
     expect(fs.statSync(path.join(tmp, png as string)).size).toBeGreaterThan(1000);
     const { stdout } = await run('pdftotext', [file, '-']);
     expectComposed(stdout);
+
+    // The contents give each section's page, and the section starts on that page.
+    const { stdout: contents } = await run('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-']);
+    for (const heading of [
+      '1. Textes de référence',
+      '1.1 Guides pratiques',
+      '3. Sitographie',
+      'Annexe : glossaire',
+    ]) {
+      const line = contents.split('\n').find((l) => l.trim().startsWith(heading));
+      const page = Number(/(\d+)\s*$/.exec(line ?? '')?.[1]);
+      expect(page, `${heading} : ${line}`).toBeGreaterThan(1); // the title page and its contents come first
+      const { stdout: onPage } = await run('pdftotext', ['-f', String(page), '-l', String(page), file, '-']);
+      expect(onPage.replace(/\s+/g, ' ')).toContain(heading);
+    }
   });
 
   it('CSL-JSON, RIS and BibTeX carry the notices in the order of their numbers', async () => {

@@ -63,7 +63,7 @@ describe('seedSelection', () => {
     const stored = await service.get(actor, first.id);
     expect(stored.auteurs).toEqual([{ organisation: 'Ireps Bourgogne-Franche-Comté' }]);
     expect(stored.sections[1]?.sections[0]?.notices).toEqual([
-      { notice: ids.get('site-fts'), commentaire: null },
+      { notice: ids.get('site-fts'), commentaire: null, consulteLe: null },
     ]);
     expect(stored.sections[0]?.ordre).toBe('manuel');
     const doc = await service.document(actor, first.id);

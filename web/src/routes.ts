@@ -45,6 +45,22 @@ export const ROUTES: Route[] = [
   { pattern: /^\/journal\/?$/, page: lazy(() => import('./pages/AuditPage.tsx')) },
   { pattern: /^\/ressources\/?$/, page: lazy(() => import('./pages/resources/ResourcesPage.tsx')) },
   {
+    pattern: /^\/ressources\/import\/?$/,
+    page: lazy(() => import('./pages/resources/NoticeImportPage.tsx')),
+  },
+  {
+    pattern: /^\/ressources\/doublons\/?$/,
+    page: lazy(() => import('./pages/resources/duplicates/DuplicatesPage.tsx')),
+  },
+  {
+    pattern: /^\/ressources\/nouvelle\/?$/,
+    page: lazy(() => import('./pages/resources/edit/NoticeEditPage.tsx')),
+  },
+  {
+    pattern: /^\/ressources\/([^/]{1,64})\/modifier\/?$/,
+    page: lazy(() => import('./pages/resources/edit/NoticeEditPage.tsx')),
+  },
+  {
     pattern: /^\/ressources\/([^/]{1,64})\/?$/,
     page: lazy(() => import('./pages/resources/NoticePage.tsx')),
   },

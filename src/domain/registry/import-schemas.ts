@@ -20,6 +20,11 @@ export const lotListQuery = z.object({
     .min(1, 'limit doit être au moins 1')
     .max(500, 'limit ne peut pas dépasser 500')
     .default(50),
+  /** Only the change sets that wrote records of this kind (`notice`, `dynamique`, `action`). */
+  entite: z
+    .string()
+    .regex(/^[a-z_]{1,40}$/, 'type d’enregistrement attendu, par exemple notice ou dynamique')
+    .optional(),
 });
 
 export const lotIdParams = z.object({ id: z.string().min(1).max(64, 'identifiant trop long') });

@@ -182,3 +182,26 @@ export const noticeImportReport = z.object({
   lot: z.string().nullable(),
 });
 export type NoticeImportReport = z.infer<typeof noticeImportReport>;
+
+/** GET /api/ressources/doublons: pairs of stored notices that may describe one document. */
+export const noticePairs = z.object({
+  items: z.array(
+    z.object({
+      a: presentedNotice,
+      b: presentedNotice,
+      /** Same DOI, same address, or close titles. */
+      motif: z.enum(['doi', 'url', 'titre']),
+      libelle: z.string(),
+      /** Similarity of the folded titles, 0..1. */
+      similarite: z.number(),
+    }),
+  ),
+});
+export type NoticePairs = z.infer<typeof noticePairs>;
+
+/** POST /api/ressources/fusion: the notice kept, and the sélections now citing it instead. */
+export const noticeMergeResult = z.object({
+  notice: noticeDetail,
+  selections: z.array(z.object({ id: z.string(), titre: z.string() })),
+});
+export type NoticeMergeResult = z.infer<typeof noticeMergeResult>;

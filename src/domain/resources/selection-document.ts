@@ -46,6 +46,10 @@ export interface SelectionDocument {
   titre: string;
   date: string | null;
   auteurs: string;
+  /** The organisations among the authors, in order: the first publishes the document. */
+  organisations: string[];
+  /** Its logo, a `data:` address, if the sélection has one. */
+  logo: string | null;
   introduction: Paragraph[];
   sections: DocumentSection[];
   glossaire: GlossaryTerm[];
@@ -175,10 +179,25 @@ export function buildSelectionDocument(
 ): SelectionDocument {
   const numbers = new Map<string, number>();
   const references: SelectionDocument['references'] = [];
+  // A consultation date given to an entry (a sitography's) dates the notice's reference everywhere.
+  const consulted = new Map<string, string>();
+  const collect = (sections: SelectionSection[]) => {
+    for (const s of sections) {
+      for (const e of s.notices)
+        if (e.consulteLe && !consulted.has(e.notice)) consulted.set(e.notice, e.consulteLe);
+      collect(s.sections);
+    }
+  };
+  collect(selection.sections);
+  const noticeOf = (id: string): NoticeInput | undefined => {
+    const notice = notices.get(id);
+    const date = consulted.get(id);
+    return notice && date ? { ...notice, consulteLe: date } : notice;
+  };
   const ordered = (s: SelectionSection) =>
     orderEntries(
       s.notices.flatMap((e) => {
-        const notice = notices.get(e.notice);
+        const notice = noticeOf(e.notice);
         return notice ? [{ id: e.notice, commentaire: e.commentaire, notice }] : [];
       }),
       s.ordre,
@@ -242,6 +261,8 @@ export function buildSelectionDocument(
     titre: selection.titre,
     date: selection.date,
     auteurs: selection.auteurs.map(contributorLabel).join(', '),
+    organisations: selection.auteurs.flatMap((a) => ('organisation' in a ? [a.organisation] : [])),
+    logo: selection.logo ?? null,
     introduction: paragraphs(selection.introduction, numberOf),
     sections,
     glossaire,

@@ -7,7 +7,12 @@ import { SELECTION_ORDERS, type SelectionOrder } from './selection-constants.ts'
 
 const instant = z.string().meta({ description: 'date et heure ISO 8601' });
 
-export const selectionEntryOut = z.object({ notice: z.string(), commentaire: z.string().nullable() });
+export const selectionEntryOut = z.object({
+  notice: z.string(),
+  commentaire: z.string().nullable(),
+  /** Date the entry (a site) was checked, printed instead of the notice's « consulté le ». */
+  consulteLe: z.string().nullish(),
+});
 
 export interface SelectionSectionOut {
   titre: string;
@@ -42,6 +47,8 @@ export const presentedSelection = z
     introduction: z.string().nullable(),
     sections: z.array(selectionSectionOut),
     glossaire: z.array(z.object({ sigle: z.string(), forme: z.string(), definition: z.string().nullable() })),
+    /** Logo of the author organisation, a `data:` address (PNG or JPEG). */
+    logo: z.string().nullish(),
     nombreNotices: z.number().int(),
     version: z.number().int(),
     creeLe: instant,

@@ -1,4 +1,5 @@
 import { rejectUnstorableText } from '../kernel/storable-text.ts';
+import { isoDateSchema } from '../registry/schemas.ts';
 import { z } from '../zod-fr.ts';
 import { type Contributor, contributorSchema, publicationDateSchema } from './schemas.ts';
 import {
@@ -13,6 +14,8 @@ import {
 export { DEFAULT_SELECTION_ORDER, MAX_SECTION_DEPTH, SELECTION_ORDERS, type SelectionOrder };
 
 export const MAX_SELECTION_ENTRIES = 2_000;
+/** 200 KB of image, base64-encoded (4 characters for 3 bytes), with its `data:` prefix. */
+export const MAX_LOGO_CHARACTERS = Math.ceil((200 * 1024 * 4) / 3) + 30;
 
 const optionalText = (max: number) =>
   z
@@ -30,6 +33,11 @@ export const selectionEntrySchema = z
       .min(1, 'identifiant de notice attendu')
       .max(64, 'identifiant de notice trop long'),
     commentaire: optionalText(5_000),
+    /**
+     * When a sitography's entry was last checked: printed as its « consulté le » instead of the
+     * notice's own date (a sélection checks its sites on the day it is published).
+     */
+    consulteLe: isoDateSchema.nullish().transform((d) => d ?? null),
   })
   .strict();
 export type SelectionEntry = z.output<typeof selectionEntrySchema>;
@@ -94,6 +102,16 @@ export const selectionInput = z
     introduction: optionalText(30_000),
     sections: z.array(selectionSectionSchema).max(100).default([]),
     glossaire: z.array(glossaryTermSchema).max(500).default([]),
+    /**
+     * Logo of the author organisation (an Ireps, a CRES), shown with its name on the title page of the
+     * documents: a PNG or JPEG image as a `data:` address, 200 KB at most.
+     */
+    logo: z
+      .string()
+      .max(MAX_LOGO_CHARACTERS, 'logo : 200 Ko au plus')
+      .regex(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, 'logo : image PNG ou JPEG attendue')
+      .nullish()
+      .transform((l) => l ?? null),
   })
   .strict()
   // Also reached by the sélection seed files and the command line.

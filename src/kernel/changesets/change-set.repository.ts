@@ -30,9 +30,21 @@ export class ChangeSetRepository {
     return this.db.selectFrom('lot').selectAll().where('id', '=', id).executeTakeFirst();
   }
 
-  async list(page: number, limit: number): Promise<{ total: number; rows: ChangeSetRow[] }> {
-    const rows = await this.db
-      .selectFrom('lot')
+  /** `entite`: only the change sets that wrote records of that kind (history entries tell). */
+  async list(page: number, limit: number, entite?: string): Promise<{ total: number; rows: ChangeSetRow[] }> {
+    const ofKind = (q: typeof base) =>
+      entite
+        ? q.where(({ exists, selectFrom }) =>
+            exists(
+              selectFrom('historique')
+                .select('historique.id')
+                .whereRef('historique.lot', '=', 'lot.id')
+                .where('historique.entite', '=', entite),
+            ),
+          )
+        : q;
+    const base = this.db.selectFrom('lot');
+    const rows = await ofKind(base)
       .selectAll()
       .select(sql<number>`count(*) over ()`.as('total'))
       .orderBy('date', 'desc')
@@ -42,9 +54,7 @@ export class ChangeSetRepository {
       .execute();
     const total =
       rows[0]?.total ??
-      Number(
-        (await this.db.selectFrom('lot').select(sql<string>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0,
-      );
+      Number((await ofKind(base).select(sql<string>`count(*)`.as('n')).executeTakeFirst())?.n ?? 0);
     return { total: Number(total), rows };
   }
 

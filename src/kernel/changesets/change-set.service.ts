@@ -46,8 +46,8 @@ export class ChangeSetService {
     this.kinds.set(kind.entite, kind as unknown as AnyKind);
   }
 
-  async list(_actor: Actor, query: { page: number; limit: number }) {
-    const { total, rows } = await this.lots.list(query.page, query.limit);
+  async list(_actor: Actor, query: { page: number; limit: number; entite?: string }) {
+    const { total, rows } = await this.lots.list(query.page, query.limit, query.entite);
     return { total, page: query.page, limit: query.limit, items: rows.map(presentChangeSet) };
   }
 

@@ -9,6 +9,8 @@ export type HistoryAction =
   | 'migration_commune'
   | 'annulation'
   | 'restauration'
+  /** Two records describing one thing merged: the one kept changed, the other deleted. */
+  | 'fusion'
   /** Personal data erased on request (RGPD): the record stays, anonymised. */
   | 'effacement';
 

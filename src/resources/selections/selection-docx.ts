@@ -1,4 +1,11 @@
-import { BorderStyle, Paragraph, TextRun } from 'docx';
+import {
+  BorderStyle,
+  ExternalHyperlink,
+  Paragraph,
+  type ParagraphChild,
+  TableOfContents,
+  TextRun,
+} from 'docx';
 import {
   type DocumentSection,
   formatPartialDate,
@@ -22,9 +29,31 @@ import { type References, selectionFooterText } from './selection-html.ts';
 const { colour } = HOUSE_STYLE;
 const HANGING = 640; // the reference number hangs in the left margin of its paragraph
 
-/** The formatted reference (citeproc's HTML: italics, bold, small caps) as Word runs. */
-export function referenceRuns(html: string): TextRun[] {
-  const runs: TextRun[] = [];
+/** Addresses in a reference's text (the trailing full stop or bracket stays outside). */
+const URL_IN_TEXT = /https?:\/\/[^\s<]+?(?=[.,;)]?(?:\s|$))/g;
+
+/** A run of text in which each address becomes a live hyperlink (Word's own « Hyperlink » style). */
+function linkedRuns(text: string, style: Record<string, boolean>): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  let at = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const url = m[0];
+    if (m.index > at) out.push(new TextRun({ text: text.slice(at, m.index), ...style }));
+    out.push(
+      new ExternalHyperlink({
+        link: url,
+        children: [new TextRun({ text: url, ...style, style: 'Hyperlink' })],
+      }),
+    );
+    at = m.index + url.length;
+  }
+  if (at < text.length) out.push(new TextRun({ text: text.slice(at), ...style }));
+  return out;
+}
+
+/** The formatted reference (citeproc's HTML: italics, bold, small caps) as Word runs, addresses linked. */
+export function referenceRuns(html: string): ParagraphChild[] {
+  const runs: ParagraphChild[] = [];
   const state = { italics: false, bold: false, smallCaps: false, superScript: false };
   const stack: (keyof typeof state | null)[] = [];
   for (const token of html.split(/(<[^>]+>)/)) {
@@ -49,7 +78,7 @@ export function referenceRuns(html: string): TextRun[] {
       stack.push(flag);
       continue;
     }
-    runs.push(new TextRun({ text: decodeEntities(token), ...state }));
+    runs.push(...linkedRuns(decodeEntities(token), { ...state }));
   }
   return runs;
 }
@@ -101,14 +130,25 @@ function sectionParagraphs(s: DocumentSection, refs: References): Paragraph[] {
   ];
 }
 
-function titlePage(doc: SelectionDocument, identity: DocumentIdentity): Paragraph[] {
+/**
+ * A table of contents field over the headings: Word asks to update it on opening (page numbers
+ * included); until then, and in readers that never update fields, it shows the headings it lists.
+ */
+function contents(doc: SelectionDocument): TableOfContents {
+  const entries = [
+    ...(doc.introduction.length > 0 ? [{ title: 'Introduction', level: 1 }] : []),
+    ...doc.sommaire.map((l) => ({ title: l.libelle, level: Math.min(l.niveau, 4) })),
+  ];
+  return new TableOfContents('Sommaire', {
+    hyperlink: true,
+    headingStyleRange: '1-4',
+    cachedEntries: entries,
+    beginDirty: true,
+  });
+}
+
+function titlePage(doc: SelectionDocument, identity: DocumentIdentity): (Paragraph | TableOfContents)[] {
   const meta = (text: string) => metaParagraph([new TextRun(text)]);
-  const contentsLine = (text: string, niveau: number) =>
-    new Paragraph({
-      indent: { left: (niveau - 1) * 360 },
-      spacing: { after: 40 },
-      children: [new TextRun(text)],
-    });
   return [
     brandParagraph(identity, 'Centre de ressources — sélection bibliographique'),
     titleParagraph(doc.titre),
@@ -116,8 +156,7 @@ function titlePage(doc: SelectionDocument, identity: DocumentIdentity): Paragrap
     ...(doc.date ? [meta(formatPartialDate(doc.date))] : []),
     meta(`${doc.references.length} référence${doc.references.length > 1 ? 's' : ''}`),
     headingParagraph(2, 'Sommaire'),
-    ...(doc.introduction.length > 0 ? [contentsLine('Introduction', 1)] : []),
-    ...doc.sommaire.map((l) => contentsLine(l.libelle, l.niveau)),
+    contents(doc),
   ];
 }
 

@@ -68,14 +68,25 @@ export function selectionFooterText(doc: SelectionDocument): string {
 }
 
 /** A self-contained public page (no script, no external resource) that prints as the PDF. */
+/**
+ * `pages`: for the PDF, the page of each contents line, printed after it (an empty map lays out the
+ * same empty slots, so that a first print and the numbered one break pages alike); none on the web page.
+ */
 export function renderSelectionHtml(
   doc: SelectionDocument,
   refs: References,
   identity: DocumentIdentity = NEUTRAL_IDENTITY,
+  pages?: ReadonlyMap<string, number>,
+  /** The platform, credited in the colophon when the publisher is an author organisation. */
+  platform: DocumentIdentity = identity,
 ): string {
-  const toc = doc.sommaire
-    .map((l) => `<li class="niveau-${l.niveau}"><a href="#${e(l.id)}">${e(l.libelle)}</a></li>`)
-    .join('');
+  const page = (id: string) =>
+    pages
+      ? `<span class="page" aria-hidden="${pages.has(id) ? 'false' : 'true'}">${pages.get(id) ?? ''}</span>`
+      : '';
+  const line = (id: string, niveau: number, libelle: string) =>
+    `<li class="niveau-${niveau}"><a href="#${e(id)}"><span class="libelle">${e(libelle)}</span>${page(id)}</a></li>`;
+  const toc = doc.sommaire.map((l) => line(l.id, l.niveau, l.libelle)).join('');
   const intro =
     doc.introduction.length > 0
       ? `<section id="introduction"><h2>Introduction</h2>\n${paragraphsHtml(doc.introduction)}</section>`
@@ -105,14 +116,14 @@ ${brandHtml(identity, 'Centre de ressources — sélection bibliographique')}
 ${doc.auteurs ? `<p class="meta auteurs">${e(doc.auteurs)}</p>` : ''}
 ${doc.date ? `<p class="meta date">${e(formatPartialDate(doc.date))}</p>` : ''}
 <p class="meta">${doc.references.length} référence${doc.references.length > 1 ? 's' : ''}</p>
-<nav class="toc" aria-label="Sommaire"><h2>Sommaire</h2><ol>${intro ? '<li class="niveau-1"><a href="#introduction">Introduction</a></li>' : ''}${toc}</ol></nav>
+<nav class="toc${pages ? ' paginee' : ''}" aria-label="Sommaire"><h2>Sommaire</h2><ol>${intro ? line('introduction', 1, 'Introduction') : ''}${toc}</ol></nav>
 </header>
 <main>
 ${intro}
 ${doc.sections.map((s) => sectionHtml(s, refs)).join('\n')}
 ${glossary}
 </main>
-<footer class="colophon">Sélection bibliographique — ${e(identity.name)} — références au style documentaire du projet.</footer>
+<footer class="colophon">Sélection bibliographique — ${e(identity.name)}${platform.name !== identity.name ? `, publiée avec ${e(platform.name)}` : ''} — références au style documentaire du projet.</footer>
 </body>
 </html>
 `;

@@ -7,8 +7,10 @@ import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../../kernel/documents/
 import type { PdfRenderer } from '../../kernel/documents/pdf-renderer.ts';
 import { formatNotices } from '../exports/notice-export.service.ts';
 import { type FormattedReference, formatReferences } from '../formats/documentalist-style.ts';
+import { anchorPages } from './pdf-anchor-pages.ts';
 import { renderSelectionDocx } from './selection-docx.ts';
 import { renderSelectionHtml, selectionFooterText } from './selection-html.ts';
+import { selectionIdentity } from './selection-identity.ts';
 
 /** Each notice of the document formatted in the project's documentalist style. */
 const referencesOf = (doc: SelectionDocument) =>
@@ -35,7 +37,12 @@ export class SelectionRenderer {
   /** The public HTML page and the formatted references it shows. */
   page(doc: SelectionDocument): { html: string; refs: Map<string, FormattedReference> } {
     const refs = referencesOf(doc);
-    return { html: renderSelectionHtml(doc, refs, this.identity), refs };
+    return { html: renderSelectionHtml(doc, refs, this.publisher(doc), undefined, this.identity), refs };
+  }
+
+  /** The author organisation and its logo, or the operator (selection-identity.ts). */
+  private publisher(doc: SelectionDocument): DocumentIdentity {
+    return selectionIdentity(doc, this.identity);
   }
 
   async render(doc: SelectionDocument, format: SelectionExportFormat): Promise<RenderedSelection> {
@@ -60,11 +67,28 @@ export class SelectionRenderer {
         format,
         contentType,
         filename,
-        body: await renderSelectionDocx(doc, referencesOf(doc), this.identity),
+        body: await renderSelectionDocx(doc, referencesOf(doc), this.publisher(doc)),
       };
-    const { html } = this.page(doc);
-    if (format === 'html') return { format, contentType, filename, body: Buffer.from(html, 'utf8') };
-    return { format, contentType, filename, body: await this.pdf.render(html, selectionFooterText(doc)) };
+    if (format === 'html') {
+      const { html } = this.page(doc);
+      return { format, contentType, filename, body: Buffer.from(html, 'utf8') };
+    }
+    return { format, contentType, filename, body: await this.numberedPdf(doc) };
+  }
+
+  /**
+   * The PDF with the page of each section in its contents: printed once with empty page slots, the
+   * pages of the sections read from that print, then printed again with them (same layout, same breaks).
+   */
+  private async numberedPdf(doc: SelectionDocument): Promise<Buffer> {
+    const refs = referencesOf(doc);
+    const footer = selectionFooterText(doc);
+    const html = (pages: ReadonlyMap<string, number>) =>
+      renderSelectionHtml(doc, refs, this.publisher(doc), pages, this.identity);
+    const first = await this.pdf.render(html(new Map()), footer);
+    const pages = anchorPages(first);
+    if (pages.size === 0) return first;
+    return this.pdf.render(html(pages), footer);
   }
 
   close(): Promise<void> {

@@ -93,6 +93,16 @@ export class SelectionRepository {
     return Number(res.numDeletedRows) === 1;
   }
 
+  /** Sélections whose document mentions this notice id (entries or citations), read inside `db`. */
+  mentioning(noticeId: string, db: Db = this.db): Promise<SelectionRow[]> {
+    return db
+      .selectFrom('selection')
+      .select(COLUMNS)
+      .where(sql<boolean>`strpos(document::text, ${noticeId}) > 0`)
+      .forUpdate()
+      .execute();
+  }
+
   /** Which of these notice ids exist. */
   async knownNotices(ids: string[], db: Db = this.db): Promise<Set<string>> {
     const known = new Set<string>();

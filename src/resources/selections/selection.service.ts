@@ -28,6 +28,7 @@ import {
   selectionSnapshot,
 } from './selection.presenter.ts';
 import type { SelectionRepository, SelectionRow } from './selection.repository.ts';
+import { logoOf } from './selection-identity.ts';
 import type { RenderedSelection, SelectionRenderer } from './selection-render.ts';
 
 const ENTITY = 'selection';
@@ -184,6 +185,8 @@ export class SelectionService {
         errors[path] = `notice citée absente des sections de la sélection : ${unknown.join(', ')}`;
     };
     checkText('introduction', input.introduction);
+    // The schema checks the address; only decoding tells a truncated or mislabelled image.
+    if (input.logo && !logoOf(input.logo, input.titre)) errors.logo = 'logo : image PNG ou JPEG illisible';
     const walk = (sections: SelectionSection[], prefix: string) => {
       for (const [i, s] of sections.entries()) {
         checkText(`${prefix}.${i}.presentation`, s.presentation);

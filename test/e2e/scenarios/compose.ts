@@ -63,6 +63,15 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
   await page.getByRole('button', { name: 'Ajouter un auteur' }).click();
   await page.getByLabel('Nom de l’auteur 1', { exact: true }).fill('Durand');
   await page.getByLabel('Prénom de l’auteur 1', { exact: true }).fill('Claire');
+  await page.getByLabel('Logo de l’organisation auteure').setInputFiles({
+    name: 'logo.png',
+    mimeType: 'image/png',
+    buffer: Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  });
+  await page.getByRole('button', { name: 'Retirer le logo' }).waitFor();
   await page.getByLabel('Titre de la section 1').fill('Rapports et guides');
   const first = page.getByRole('region', { name: /^Section 1 : Rapports et guides/ });
   await first.getByLabel('Rechercher une notice à ajouter').fill(word);
@@ -78,6 +87,7 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
   expect(await second.getByRole('checkbox', { name: /^Sitographie/ }).isChecked()).toBe(true);
   await second.getByLabel('Rechercher une notice à ajouter').fill(`Portail ${word}`);
   await second.getByRole('button', { name: `Ajouter « ${site} »` }).click();
+  await second.getByLabel(`Consulté le (« ${site} »)`).fill('2024-06-03');
   // A notice moves, with its commentary, to the end of another section.
   await first
     .getByRole('combobox', { name: `Déplacer « ${report} (2019) » vers une autre section` })
@@ -89,8 +99,9 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
     .getByRole('textbox', { name: /^Introduction/ })
     .fill(`Avec le ${sigle}, pour commencer, le guide `);
   await page.getByLabel('Citer une notice de la sélection dans l’introduction').selectOption(guideId);
+  // The citation reads as the guide's short reference, never as its identifier.
   expect(await page.getByRole('textbox', { name: /^Introduction/ }).inputValue()).toBe(
-    `Avec le ${sigle}, pour commencer, le guide [[${guideId}]]`,
+    `Avec le ${sigle}, pour commencer, le guide [[${guide}, 2023]]`,
   );
   await page.getByRole('button', { name: 'Ajouter un terme' }).click();
   await page.getByLabel('Sigle 1').fill('CLS');
@@ -109,6 +120,7 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
   expect(text).toContain(`Avec le ${sigle}, pour commencer, le guide (1)`);
   expect(text.indexOf(guide)).toBeLessThan(text.indexOf(report));
   expect(text).toContain('https://cls.example.org/');
+  expect(text).toContain('consulté le 3 juin 2024'); // the sitography's own date, not the notice's
   await expectAccessible(page, 'compositeur de sélection');
   await screenshot(page, '17-compositeur');
 
@@ -118,9 +130,14 @@ export async function composeSelectionThenConflict({ server, browser }: E2e) {
   const id = decodeURIComponent(new URL(page.url()).pathname.split('/')[2] as string);
   const saved = (await server.app.inject(`/api/selections/${id}`)).json();
   expect(saved.auteurs).toEqual([{ nom: 'Durand', prenom: 'Claire' }]);
+  expect(saved.logo).toMatch(/^data:image\/png;base64,iVBOR/);
   expect(saved.sections[1]).toMatchObject({ titre: 'Sitographie', sitographie: true });
   expect(saved.sections[1].notices).toHaveLength(2); // the site, then the report moved there
-  expect(saved.sections[0].notices).toEqual([{ notice: guideId, commentaire: 'Le point de départ.' }]);
+  expect(saved.sections[0].notices).toEqual([
+    { notice: guideId, commentaire: 'Le point de départ.', consulteLe: null },
+  ]);
+  expect(saved.introduction).toBe(`Avec le ${sigle}, pour commencer, le guide [[${guideId}]]`);
+  expect(saved.sections[1].notices[0]).toMatchObject({ consulteLe: '2024-06-03' });
   expect(saved.glossaire).toEqual([
     { sigle: 'CLS', forme: 'contrat local de santé', definition: null },
     { sigle, forme: `Forme ${word} du sigle`, definition: `Définition ${word} pour l’annexe.` },

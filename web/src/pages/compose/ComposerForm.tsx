@@ -149,6 +149,7 @@ export function ComposerForm(props: Props) {
         set={set}
         errors={errors}
         cited={listedIds.map((id) => ({ id, label: labels.get(id) }))}
+        labels={labels}
       />
 
       <section aria-labelledby="sections-titre" className="u-mb-4">

@@ -1,6 +1,7 @@
 import { sectionFieldPath } from '@domain/resources/selection-tree.ts';
 import { ErrorText, Input, Select } from '../../ui/index.ts';
 import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
+import { showCitations, storeCitations } from './citations.ts';
 import type { EntryDraft } from './draft.ts';
 import { fieldId } from './fieldPaths.ts';
 import { RowButtons } from './RowButtons.tsx';
@@ -16,7 +17,12 @@ export function EntryRow({
   label,
   targets,
   errors,
+  sitographie,
+  names,
 }: {
+  sitographie: boolean;
+  /** Short references of the notices, shown for their `[[id]]` citations. */
+  names: ReadonlyMap<string, string>;
   entry: EntryDraft;
   index: number;
   count: number;
@@ -28,12 +34,14 @@ export function EntryRow({
 }) {
   const field = `${sectionFieldPath(path)}.notices.${index}`;
   const missing = messageFor(errors, `${field}.notice`);
-  const name = label ? `${label.titre}${label.date ? ` (${label.date.slice(0, 4)})` : ''}` : entry.notice;
+  // Until its title is loaded, a notice is named by its place, never by its identifier.
+  const name = label
+    ? `${label.titre}${label.date ? ` (${label.date.slice(0, 4)})` : ''}`
+    : `notice ${index + 1} de la section`;
   return (
     <li className="odts-entry">
       <p id={fieldId(`${field}.notice`)} tabIndex={-1} className="u-mb-half">
         <strong>{name}</strong>
-        {!label && !missing && <span className="u-text-xs odts-muted"> — notice {entry.notice}</span>}
         {missing && <ErrorText as="span">{missing}</ErrorText>}
       </p>
       <Input
@@ -43,11 +51,25 @@ export function EntryRow({
         nativeTextAreaProps={{
           id: fieldId(`${field}.commentaire`),
           rows: 2,
-          value: entry.commentaire,
-          onChange: (e) => actions.updateEntry(path, index, { commentaire: e.target.value }),
+          value: showCitations(entry.commentaire, names),
+          onChange: (e) =>
+            actions.updateEntry(path, index, { commentaire: storeCitations(e.target.value, names) }),
         }}
         {...errorState(messageFor(errors, `${field}.commentaire`))}
       />
+      {sitographie && (
+        <Input
+          label={`Consulté le (« ${name} »)`}
+          hintText="Date à laquelle le site a été vérifié pour cette sélection ; sinon celle de la notice"
+          nativeInputProps={{
+            id: fieldId(`${field}.consulteLe`),
+            type: 'date',
+            value: entry.consulteLe,
+            onChange: (e) => actions.updateEntry(path, index, { consulteLe: e.target.value }),
+          }}
+          {...errorState(messageFor(errors, `${field}.consulteLe`))}
+        />
+      )}
       <div className="odts-toolbar">
         {targets.length > 1 && (
           <Select

@@ -1,8 +1,10 @@
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { Button, Fieldset, FieldsetItem, Hint, Input, Select } from '../../ui/index.ts';
 import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
+import { citationNames, showCitations, storeCitations } from './citations.ts';
 import { type AuthorDraft, emptyAuthor, type SelectionDraft } from './draft.ts';
 import { fieldId } from './fieldPaths.ts';
+import { LogoField } from './LogoField.tsx';
 import type { NoticeLabel } from './SectionEditor.tsx';
 
 function AuthorsEditor({
@@ -106,27 +108,31 @@ function AuthorsEditor({
 }
 
 /**
- * Title, date, authors and introduction. The introduction cites notices of the sélection by
- * `[[identifiant]]`; the list beside it inserts that marker where the cursor is.
+ * Title, date, authors and introduction. The introduction cites notices of the sélection, shown by
+ * their short reference `[[Titre court, 2022]]` (stored as their identifier); the list beside it
+ * inserts one where the cursor is.
  */
 export function PresentationFields({
   draft,
   set,
   errors,
   cited,
+  labels,
 }: {
   draft: SelectionDraft;
   set: (patch: Partial<SelectionDraft>) => void;
   errors: FieldErrors;
   cited: { id: string; label: NoticeLabel | undefined }[];
+  labels: Map<string, NoticeLabel>;
 }) {
   const intro = useRef<HTMLTextAreaElement>(null);
+  const names = useMemo(() => citationNames(labels), [labels]);
+  const shown = showCitations(draft.introduction, names);
   const insertCitation = (id: string) => {
     const area = intro.current;
-    const text = draft.introduction;
-    const at = area ? area.selectionEnd : text.length;
-    const marker = `[[${id}]]`;
-    set({ introduction: `${text.slice(0, at)}${marker}${text.slice(at)}` });
+    const at = area ? area.selectionEnd : shown.length;
+    const marker = `[[${names.get(id) ?? id}]]`;
+    set({ introduction: storeCitations(`${shown.slice(0, at)}${marker}${shown.slice(at)}`, names) });
     requestAnimationFrame(() => {
       area?.focus();
       area?.setSelectionRange(at + marker.length, at + marker.length);
@@ -171,16 +177,27 @@ export function PresentationFields({
         <AuthorsEditor rows={draft.auteurs} onChange={(auteurs) => set({ auteurs })} errors={errors} />
       </FieldsetItem>
       <FieldsetItem>
+        <LogoField
+          value={draft.logo}
+          organisation={
+            draft.auteurs.find((a) => a.genre === 'organisation' && a.organisation.trim())?.organisation ??
+            null
+          }
+          onChange={(logo) => set({ logo })}
+          error={messageFor(errors, 'logo')}
+        />
+      </FieldsetItem>
+      <FieldsetItem>
         <Input
           label="Introduction"
-          hintText="Facultatif. Une notice de la sélection citée par [[identifiant]] devient son numéro « (12) » dans le document."
+          hintText="Facultatif. Une notice de la sélection citée entre doubles crochets, [[Titre court, année]], devient son numéro « (12) » dans le document."
           textArea
           nativeTextAreaProps={{
             id: fieldId('introduction'),
             ref: intro,
             rows: 5,
-            value: draft.introduction,
-            onChange: (e) => set({ introduction: e.target.value }),
+            value: shown,
+            onChange: (e) => set({ introduction: storeCitations(e.target.value, names) }),
           }}
           {...errorState(messageFor(errors, 'introduction'))}
         />

@@ -1,9 +1,10 @@
 import { SELECTION_ORDERS, type SelectionOrder } from '@domain/resources/selection-constants.ts';
 import { canNestUnder, sectionFieldPath, sectionNumber } from '@domain/resources/selection-tree.ts';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import type { NoticeHit } from '../../api/types.ts';
 import { Button, Checkbox, Input, Select } from '../../ui/index.ts';
 import { errorState, type FieldErrors, messageFor } from '../edit/fieldErrors.ts';
+import { citationNames, showCitations, storeCitations } from './citations.ts';
 import type { EntryDraft, SectionDraft } from './draft.ts';
 import { EntryRow } from './EntryRow.tsx';
 import { fieldId } from './fieldPaths.ts';
@@ -54,6 +55,7 @@ interface Props {
 
 /** One section of the tree: its fields, its notices with their commentary, its subsections. */
 export function SectionEditor({ section, path, siblings, actions, labels, listed, targets, errors }: Props) {
+  const names = useMemo(() => citationNames(labels), [labels]);
   const [picking, setPicking] = useState(section.notices.length === 0 && section.sections.length === 0);
   const number = sectionNumber(path);
   const field = sectionFieldPath(path);
@@ -94,13 +96,13 @@ export function SectionEditor({ section, path, siblings, actions, labels, listed
       </div>
       <Input
         label="Présentation"
-        hintText="Facultatif : texte affiché sous le titre ; [[identifiant]] cite une notice de la sélection"
+        hintText="Facultatif : texte affiché sous le titre ; [[Titre court, année]] cite une notice de la sélection"
         textArea
         nativeTextAreaProps={{
           id: fieldId(`${field}.presentation`),
           rows: 2,
-          value: section.presentation,
-          onChange: (e) => actions.update(path, { presentation: e.target.value }),
+          value: showCitations(section.presentation, names),
+          onChange: (e) => actions.update(path, { presentation: storeCitations(e.target.value, names) }),
         }}
         {...errorState(messageFor(errors, `${field}.presentation`))}
       />
@@ -133,6 +135,8 @@ export function SectionEditor({ section, path, siblings, actions, labels, listed
               label={labels.get(entry.notice)}
               targets={targets}
               errors={errors}
+              sitographie={section.sitographie}
+              names={names}
             />
           ))}
         </ol>

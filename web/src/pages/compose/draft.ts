@@ -10,6 +10,8 @@ export interface EntryDraft {
   cle: string;
   notice: string;
   commentaire: string;
+  /** A sitography's entry: when the site was checked (AAAA-MM-JJ), or empty. */
+  consulteLe: string;
 }
 
 export interface SectionDraft {
@@ -44,6 +46,8 @@ export interface SelectionDraft {
   introduction: string;
   sections: SectionDraft[];
   glossaire: TermDraft[];
+  /** Logo of the author organisation, a `data:` address; empty for none. */
+  logo: string;
 }
 
 let counter = 0;
@@ -60,7 +64,12 @@ export const emptySection = (titre = ''): SectionDraft => ({
   sections: [],
 });
 
-export const newEntry = (notice: string): EntryDraft => ({ cle: newKey(), notice, commentaire: '' });
+export const newEntry = (notice: string): EntryDraft => ({
+  cle: newKey(),
+  notice,
+  commentaire: '',
+  consulteLe: '',
+});
 
 export const emptyAuthor = (): AuthorDraft => ({
   cle: newKey(),
@@ -81,6 +90,7 @@ export function emptyDraft(today = new Date()): SelectionDraft {
     introduction: '',
     sections: [emptySection()],
     glossaire: [],
+    logo: '',
   };
 }
 
@@ -91,7 +101,12 @@ function sectionDraft(s: Selection['sections'][number]): SectionDraft {
     presentation: s.presentation ?? '',
     ordre: s.ordre,
     sitographie: s.sitographie,
-    notices: s.notices.map((e) => ({ cle: newKey(), notice: e.notice, commentaire: e.commentaire ?? '' })),
+    notices: s.notices.map((e) => ({
+      cle: newKey(),
+      notice: e.notice,
+      commentaire: e.commentaire ?? '',
+      consulteLe: e.consulteLe ?? '',
+    })),
     sections: s.sections.map(sectionDraft),
   };
 }
@@ -113,6 +128,7 @@ export function draftFromSelection(s: Selection): SelectionDraft {
       forme: g.forme,
       definition: g.definition ?? '',
     })),
+    logo: s.logo ?? '',
   };
 }
 
@@ -124,7 +140,12 @@ function sectionInput(s: SectionDraft): NonNullable<SelectionInputRaw['sections'
     presentation: orNull(s.presentation),
     ordre: s.ordre,
     sitographie: s.sitographie,
-    notices: s.notices.map((e) => ({ notice: e.notice, commentaire: orNull(e.commentaire) })),
+    notices: s.notices.map((e) => ({
+      notice: e.notice,
+      commentaire: orNull(e.commentaire),
+      // Only a sitography dates its entries; a date left in a section that no longer is one is dropped.
+      consulteLe: s.sitographie ? orNull(e.consulteLe) : null,
+    })),
     sections: s.sections.map(sectionInput),
   };
 }
@@ -142,6 +163,7 @@ export function inputFromDraft(d: SelectionDraft): SelectionInputRaw {
     introduction: orNull(d.introduction),
     sections: d.sections.map(sectionInput),
     glossaire: d.glossaire.map((g) => ({ sigle: g.sigle, forme: g.forme, definition: orNull(g.definition) })),
+    logo: d.logo || null,
   };
 }
 

@@ -11,6 +11,7 @@ const LEAVES: Record<string, string> = {
   sitographie: 'sitographie',
   notice: 'notice',
   commentaire: 'commentaire',
+  consulteLe: 'consulté le',
   nom: 'nom',
   prenom: 'prénom',
   organisation: 'organisation',
@@ -26,6 +27,7 @@ const TOP: Record<string, string> = {
   sections: 'Sections',
   auteurs: 'Auteurs',
   glossaire: 'Glossaire',
+  logo: 'Logo de l’organisation auteure',
 };
 
 /** "sections.0.sections.1.notices.2.commentaire" → "Section 1.2, notice 3, commentaire". */

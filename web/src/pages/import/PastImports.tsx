@@ -60,8 +60,9 @@ function Row({ lot, onUndo }: { lot: Lot; onUndo: (lot: Lot) => Promise<void> })
  * The last imports (change sets), each undone with a confirmation: created records are deleted and
  * modified ones restored, unless one was modified since (then nothing is undone and the reason is given).
  */
-export function PastImports({ refresh }: { refresh: number }) {
-  const state = useApi<{ items: Lot[] }>('/api/lots?limit=20');
+export function PastImports({ refresh, entite }: { refresh: number; entite?: 'notice' | 'dynamique' }) {
+  // `entite`: only the imports of that kind of record (the notices page lists notice imports only).
+  const state = useApi<{ items: Lot[] }>(`/api/lots?limit=20${entite ? `&entite=${entite}` : ''}`);
   const { reload } = state;
   // An import just made on this page is listed at once.
   useEffect(() => {

@@ -16,7 +16,7 @@ import { formatDateLong } from '../../lib/format.ts';
 import { useTitle } from '../../lib/useTitle.ts';
 import { Link } from '../../router/Link.tsx';
 import type { PageProps } from '../../routes.ts';
-import { Breadcrumb, Tag, TagGroup } from '../../ui/index.ts';
+import { Breadcrumb, ButtonLink, Tag, TagGroup } from '../../ui/index.ts';
 import { contributorName } from './NoticeText.tsx';
 
 function Row({ label, children }: { label: string; children: ReactNode }) {
@@ -71,6 +71,15 @@ function Details({ n }: { n: Notice }) {
         </Tag>
       </p>
       <h1>{n.titre}</h1>
+      <p>
+        <ButtonLink
+          priority="secondary"
+          iconId="edit-line"
+          href={`/ressources/${encodeURIComponent(n.id)}/modifier`}
+        >
+          Modifier la notice
+        </ButtonLink>
+      </p>
       <dl>
         <Row label="Auteurs">
           {n.auteurs.length ? n.auteurs.map(contributorName).join(', ') : 'non renseignés'}

@@ -97,6 +97,23 @@ export default function ResourcesPage() {
       <p className="u-lead">
         Rapports, guides, articles, textes officiels et outils sur les dynamiques territoriales de santé.
       </p>
+      <ButtonGroup>
+        <li>
+          <ButtonLink iconId="add-line" href="/ressources/nouvelle">
+            Nouvelle notice
+          </ButtonLink>
+        </li>
+        <li>
+          <ButtonLink priority="secondary" href="/ressources/import">
+            Importer des notices
+          </ButtonLink>
+        </li>
+        <li>
+          <ButtonLink priority="secondary" href="/ressources/doublons">
+            Doublons à fusionner
+          </ButtonLink>
+        </li>
+      </ButtonGroup>
       <p className="u-text-sm">
         Un sigle à éclaircir (ASV, CLS, CLSM, CPTS…) ? <a href="/glossaire">Consulter le glossaire</a>.
       </p>
