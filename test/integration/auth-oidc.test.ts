@@ -10,6 +10,7 @@ const stamp = `${process.pid}-${Date.now()}`;
 const member = `oidc-${stamp}@example.org`;
 let t: TestApp;
 let server: http.Server;
+let oidc: { issuer: string; clientId: string; clientSecret: string; libelle: string };
 
 /** A real OpenID Connect provider on a free port; its development pages log anyone in by e-mail. */
 async function startProvider(): Promise<string> {
@@ -42,15 +43,13 @@ async function startProvider(): Promise<string> {
 
 beforeAll(async () => {
   const issuer = await startProvider();
-  t = await createTestApp({
-    publicUrl: PUBLIC_URL,
-    oidc: {
-      issuer,
-      clientId: 'odts',
-      clientSecret: 'secret-de-test-suffisamment-long',
-      libelle: 'ProConnect',
-    },
-  });
+  oidc = {
+    issuer,
+    clientId: 'odts',
+    clientSecret: 'secret-de-test-suffisamment-long',
+    libelle: 'ProConnect',
+  };
+  t = await createTestApp({ publicUrl: PUBLIC_URL, oidc });
   await t.ctx.services.auth.addUser(systemActor('tests'), {
     email: member,
     nom: 'Membre',
@@ -177,5 +176,31 @@ describe('login through an OpenID Connect provider', () => {
     expect(new URL(String(res.headers.location), 'http://x').searchParams.get('erreur')).toBe(
       'La connexion a expiré ou a été interrompue : recommencez.',
     );
+  });
+
+  it('lets another server of the same deployment finish a login this one started', async () => {
+    // Two servers behind a load balancer (or one restarted in between) share only their configuration.
+    const other = await createTestApp({ publicUrl: PUBLIC_URL, oidc });
+    try {
+      await other.ctx.services.auth.addUser(systemActor('tests'), {
+        email: member,
+        nom: 'Membre',
+        role: 'documentaliste',
+        regions: [],
+        dynamiques: [],
+      });
+      const { back, pending } = await signInAs(member);
+      const res = await other.anonymous({
+        url: `${back.pathname}${back.search}`,
+        headers: { cookie: pending },
+      });
+      expect(res.statusCode).toBe(302);
+      expect(res.headers.location).toBe('/');
+      expect([res.headers['set-cookie']].flat().some((c) => String(c).startsWith('odts_session='))).toBe(
+        true,
+      );
+    } finally {
+      await other.close();
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync } from 'node:crypto';
 import * as client from 'openid-client';
 import { AppError } from '../../domain/errors.ts';
 import type { AccountRepository } from '../account.repository.ts';
@@ -28,6 +28,19 @@ export const OIDC_REFUSALS = {
   denied: (code: string) => `Connexion refusée par le fournisseur d’identité (${code}).`,
 } as const;
 
+/**
+ * The key that seals pending logins, derived from the client secret every server of a deployment shares:
+ * the provider may send the browser back to another server than the one that started the login (several
+ * servers behind a load balancer, or a restart in between), which must still recognise the cookie. The
+ * secret never leaves the servers, and changing it voids the logins in progress, as it should.
+ */
+export function pendingLoginKey(
+  settings: Pick<OidcSettings, 'issuer' | 'clientId' | 'clientSecret'>,
+): Buffer {
+  const context = `odts oidc pending login\n${settings.issuer}\n${settings.clientId}`;
+  return Buffer.from(hkdfSync('sha256', settings.clientSecret, context, 'pending-login', 32));
+}
+
 /** A refusal to show the person, as opposed to a fault of the server. */
 export class OidcRefusal extends Error {}
 
@@ -41,14 +54,16 @@ const isLocal = (url: URL) => ['localhost', '127.0.0.1', '[::1]'].includes(url.h
  */
 export class OidcLogin {
   private configuration: Promise<client.Configuration> | null = null;
-  /** Signs the pending-login cookie; a restart voids logins in progress, which then start again. */
-  private readonly key = randomBytes(32);
+  /** Signs the pending-login cookie, the same on every server of one deployment (see pendingLoginKey). */
+  private readonly key: Buffer;
 
   constructor(
     readonly settings: OidcSettings,
     private readonly repo: AccountRepository,
     private readonly auth: AuthService,
-  ) {}
+  ) {
+    this.key = pendingLoginKey(settings);
+  }
 
   get redirectUri(): string {
     return `${this.settings.publicUrl}/api/auth/oidc/retour`;
