@@ -5,7 +5,6 @@ import { useVersionedSave } from '../../api/useVersionedSave.ts';
 import { Loading, PageError } from '../../components/StateViews.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
 import { navigate } from '../../router/history.ts';
-import { Link } from '../../router/Link.tsx';
 import type { PageProps } from '../../routes.ts';
 import { Alert, Breadcrumb, Button } from '../../ui/index.ts';
 import type { FieldErrors } from '../edit/fieldErrors.ts';
@@ -180,8 +179,7 @@ export default function ComposePage({ params }: PageProps) {
       />
       <h1>{id ? `Modifier : ${loaded.titre}` : 'Nouvelle sélection bibliographique'}</h1>
       <p className="u-text-sm">
-        Les comptes ne sont pas encore disponibles : l’enregistrement est inscrit sous l’auteur « anonyme »
-        dans l’historique de la sélection (<Link href="/connexion">en savoir plus</Link>).
+        Votre modification est inscrite à votre nom dans l’historique de la sélection.
       </p>
       {conflict ? (
         <ConflictPanel

@@ -5,7 +5,6 @@ import { useVersionedSave } from '../../api/useVersionedSave.ts';
 import { Loading, PageError } from '../../components/StateViews.tsx';
 import { useTitle } from '../../lib/useTitle.ts';
 import { navigate } from '../../router/history.ts';
-import { Link } from '../../router/Link.tsx';
 import type { PageProps } from '../../routes.ts';
 import { Alert, Breadcrumb } from '../../ui/index.ts';
 import { ConflictView } from './ConflictView.tsx';
@@ -98,10 +97,7 @@ export default function EditPage({ params }: PageProps) {
         ]}
       />
       <h1>{title}</h1>
-      <p className="u-text-sm">
-        Les comptes ne sont pas encore disponibles : la modification est enregistrée sous l’auteur « anonyme »
-        dans l’historique de la fiche (<Link href="/connexion">en savoir plus</Link>).
-      </p>
+      <p className="u-text-sm">Votre modification est inscrite à votre nom dans l’historique de la fiche.</p>
       {conflict ? (
         <ConflictView
           base={loaded.base}
