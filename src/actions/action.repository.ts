@@ -121,6 +121,11 @@ export class ActionRepository {
     }
   }
 
+  /** A deleted record written again from its history keeps numbering its versions where it stopped. */
+  async setVersion(trx: Transaction<DB>, id: string, version: number): Promise<void> {
+    await trx.updateTable('action').set({ version }).where('id', '=', id).execute();
+  }
+
   /** Optimistic update: only succeeds when the stored version is still `expectedVersion`. */
   async update(trx: Transaction<DB>, w: ActionWrite, expectedVersion: number, generation: number) {
     const res = await trx

@@ -120,19 +120,29 @@ export class ActionService {
   }
 
   async create(actor: Actor, input: ActionInput, options: { id?: string } = {}): Promise<ActionOut> {
+    return this.insertOne(actor, options.id ?? randomUUID(), input, 1);
+  }
+
+  /** A deleted action written again from its history, under its id, at `version`. */
+  recreate(actor: Actor, id: string, input: ActionInput, version: number): Promise<ActionOut> {
+    return this.insertOne(actor, id, input, version);
+  }
+
+  private async insertOne(actor: Actor, id: string, input: ActionInput, version: number) {
     assertPermission(actor, 'actions');
     const { prepared, errors } = await this.prepare([{ action: input, previous: null }]);
     if (Object.keys(errors).length > 0) throw invalid(describeErrors(errors), errors);
     const p = prepared[0] as PreparedAction;
     const creePar = creatorOf(actor);
     assertMayWriteAction(actor, { action: p.action, geo: p.derived.geo, creePar });
-    const id = options.id ?? randomUUID();
     await this.repo.transaction(async (trx) => {
       const generation = await this.repo.nextGeneration(trx);
       await this.repo.insertMany(trx, [{ id, ...p, creePar }], generation);
+      if (version !== 1) await this.repo.setVersion(trx, id, version);
+      const action = version === 1 ? 'creation' : 'restauration';
       await this.history.record(
         trx,
-        this.entry(actor, id, 'creation', null, null, historySnapshot(id, 1, p.action)),
+        this.entry(actor, id, action, null, null, historySnapshot(id, version, p.action)),
       );
     });
     return this.get(actor, id);

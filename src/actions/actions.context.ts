@@ -40,6 +40,7 @@ export function createActionServices(db: Kysely<DB>): ActionServices {
       permission: 'actions',
       schema: actionInput,
       update: (actor, id, input, expected, how) => actions.update(actor, id, input, expected, how),
+      recreate: (actor, id, input, version) => actions.recreate(actor, id, input, version),
     }),
   };
 }

@@ -101,11 +101,13 @@ export class RegistryRepository {
     return new Set(rows.map((r) => r.id));
   }
 
-  async insert(trx: Transaction<DB>, w: DynamicWrite): Promise<void> {
+  /** `version` other than 1 only for a deleted record written again from its history. */
+  async insert(trx: Transaction<DB>, w: DynamicWrite, version = 1): Promise<void> {
     await trx
       .insertInto('dynamique')
       .values({
         id: w.id,
+        version,
         type: w.type,
         nom: w.nom,
         nom_recherche: w.nomRecherche,

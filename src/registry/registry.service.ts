@@ -188,6 +188,27 @@ export class RegistryService {
     return options.trx ? null : this.get(actor, id);
   }
 
+  /** A deleted dynamic written again from its history, under its id, at `version`, checked like a creation. */
+  async recreate(actor: Actor, id: string, input: DynamicInput, version: number) {
+    const errors = await this.writer.check(input, id);
+    if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
+    const write = await this.writer.build(id, input, this.today());
+    await assertMayWriteDynamic(actor, [{ id: null, communes: write.communes }], this.regionsOf);
+    await this.repo.transaction(async (trx) => {
+      await this.repo.insert(trx, write, version);
+      await this.history.record(trx, {
+        entite: 'dynamique',
+        entiteId: id,
+        action: 'restauration',
+        auteur: actorLabel(actor),
+        lot: null,
+        avant: null,
+        apres: historySnapshot(id, version, input),
+      });
+    });
+    return this.get(actor, id);
+  }
+
   /**
    * `how.action`: `restauration` when an earlier version is written again from the history;
    * `how.source`: where the change came from when not typed in (a census campaign).

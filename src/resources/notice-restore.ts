@@ -9,5 +9,6 @@ export function noticeRestore(notices: NoticeService): RestorableKind {
     permission: 'ressources',
     schema: noticeInput,
     update: (actor, id, input, expected, how) => notices.update(actor, id, input, expected, how),
+    recreate: (actor, id, input, version) => notices.recreate(actor, id, input, version),
   });
 }

@@ -148,6 +148,11 @@ export class NoticeRepository {
     }
   }
 
+  /** A deleted record written again from its history keeps numbering its versions where it stopped. */
+  async setVersion(trx: Transaction<DB>, id: string, version: number): Promise<void> {
+    await trx.updateTable('notice').set({ version }).where('id', '=', id).execute();
+  }
+
   /** Optimistic update: only succeeds when the stored version is still `expectedVersion`. */
   async update(trx: Transaction<DB>, w: NoticeWrite, expectedVersion: number, generation: number) {
     const row = JSON.stringify([derived(w)]);

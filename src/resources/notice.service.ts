@@ -132,15 +132,25 @@ export class NoticeService {
   }
 
   async create(actor: Actor, input: NoticeInput, options: { id?: string } = {}): Promise<PresentedNotice> {
+    return this.insertOne(actor, options.id ?? this.newId(), input, 1);
+  }
+
+  /** A deleted notice written again from its history, under its id, at `version`. */
+  recreate(actor: Actor, id: string, input: NoticeInput, version: number): Promise<PresentedNotice> {
+    return this.insertOne(actor, id, input, version);
+  }
+
+  private async insertOne(actor: Actor, id: string, input: NoticeInput, version: number) {
     const errors = await this.checkLinks(input);
     if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
-    const id = options.id ?? this.newId();
     await this.repo.transaction(async (trx) => {
       const generation = await this.repo.nextGeneration(trx);
       await this.repo.insertMany(trx, [{ id, notice: input }], generation);
+      if (version !== 1) await this.repo.setVersion(trx, id, version);
+      const action = version === 1 ? 'creation' : 'restauration';
       await this.history.record(
         trx,
-        this.entry(actor, id, 'creation', null, null, historySnapshot(id, 1, input)),
+        this.entry(actor, id, action, null, null, historySnapshot(id, version, input)),
       );
     });
     this.onChange();

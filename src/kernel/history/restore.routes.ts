@@ -12,7 +12,7 @@ export function restoreRoutes(restore: RestoreService): FastifyPluginAsyncZod {
         schema: {
           tags: ['Journal des modifications'],
           summary:
-            'Restaurer une version antérieure (dynamique, notice) : elle est réécrite comme nouvelle version (If-Match sur la version actuelle)',
+            'Restaurer une version antérieure (dynamique, notice, action) : elle est réécrite comme nouvelle version (If-Match sur la version actuelle) ; une fiche supprimée est recréée (If-Match sur la version supprimée)',
           params: restoreParams,
           body: restoreInput,
           response: { 200: restoreOut, ...errorResponses(400, 401, 403, 404, 409, 412, 428) },

@@ -1,7 +1,7 @@
 import type { Actor } from '../../domain/actor.ts';
 import { assertPermission } from '../../domain/auth/permission.ts';
 import type { Permission } from '../../domain/auth/roles.ts';
-import { conflict, invalid, notFound } from '../../domain/errors.ts';
+import { AppError, conflict, invalid, notFound } from '../../domain/errors.ts';
 import type { HistoryRepository, StoredHistoryEntry } from './history.repository.ts';
 
 /**
@@ -19,6 +19,11 @@ export interface RestorableKind {
    * the version written. Throws 409 when the old version no longer satisfies today's rules.
    */
   restore(actor: Actor, id: string, document: unknown, expected: number): Promise<{ version: number }>;
+  /**
+   * Writes `document` again as the deleted record `id`, at `version` (the one after its deletion, so the
+   * history keeps one meaning per version number). Kinds without it cannot bring a deleted record back.
+   */
+  recreate?(actor: Actor, id: string, document: unknown, version: number): Promise<{ version: number }>;
 }
 
 /**
@@ -36,21 +41,42 @@ export function restoredThroughUpdate<T>(options: {
     expected: number,
     how: { action: 'restauration' },
   ): Promise<{ version: number }>;
+  /** Creates the record again with its id, at `version`, through the module's own checks and history. */
+  recreate?(actor: Actor, id: string, input: T, version: number): Promise<{ version: number }>;
 }): RestorableKind {
+  const parse = (document: unknown): T => {
+    const parsed = options.schema.safeParse(document);
+    if (!parsed.success) {
+      throw conflict(
+        'Cette version ne respecte plus les règles de saisie actuelles : restauration impossible',
+      );
+    }
+    return parsed.data;
+  };
+  const recreate = options.recreate;
   return {
     entite: options.entite,
     permission: options.permission,
     async restore(actor, id, document, expected) {
-      const parsed = options.schema.safeParse(document);
-      if (!parsed.success) {
-        throw conflict(
-          'Cette version ne respecte plus les règles de saisie actuelles : restauration impossible',
-        );
-      }
-      const written = await options.update(actor, id, parsed.data, expected, { action: 'restauration' });
+      const written = await options.update(actor, id, parse(document), expected, { action: 'restauration' });
       return { version: written.version };
     },
+    ...(recreate
+      ? {
+          recreate: async (actor: Actor, id: string, document: unknown, version: number) => ({
+            version: (await recreate(actor, id, parse(document), version)).version,
+          }),
+        }
+      : {}),
   };
+}
+
+/** The version a record had when it was deleted, if its last history entry is its deletion. */
+function deletedVersion(entries: StoredHistoryEntry[]): number | null {
+  const last = entries[entries.length - 1];
+  if (last?.action !== 'suppression') return null;
+  const version = (last.avant as { version?: unknown } | null)?.version;
+  return typeof version === 'number' ? version : null;
 }
 
 /** The record as it stood at `version`: what the change that produced it wrote, or what a later one found. */
@@ -91,6 +117,25 @@ export class RestoreService {
       throw notFound(`La version ${version} de « ${id} » (${entite}) n’est pas dans l’historique`);
     }
     const { id: _id, version: _version, ...document } = snapshot;
+    const deleted = deletedVersion(entries);
+    if (deleted !== null) {
+      if (!kind.recreate) throw conflict(`Les « ${entite} » supprimés ne se restaurent pas`);
+      // If-Match names the version that was deleted: two people restoring at once do not both succeed.
+      if (expected !== deleted) {
+        throw new AppError(
+          'precondition_failed',
+          `« ${id} » a été supprimé en version ${deleted} : envoyez If-Match: "${deleted}" pour le restaurer`,
+        );
+      }
+      try {
+        const written = await kind.recreate(actor, id, document, deleted + 1);
+        return { entite, id, version: written.version, restauree: version };
+      } catch (e) {
+        // Someone else brought it back a moment earlier (PostgreSQL's unique_violation on the id).
+        if ((e as { code?: unknown } | null)?.code !== '23505') throw e;
+        throw new AppError('precondition_failed', `« ${id} » vient d’être restauré : rechargez-le`);
+      }
+    }
     const written = await kind.restore(actor, id, document, expected);
     return { entite, id, version: written.version, restauree: version };
   }

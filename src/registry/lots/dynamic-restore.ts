@@ -9,5 +9,6 @@ export function dynamicRestore(registry: RegistryService): RestorableKind {
     permission: 'registre',
     schema: dynamicInput,
     update: (actor, id, input, expected, how) => registry.update(actor, id, input, expected, how),
+    recreate: (actor, id, input, version) => registry.recreate(actor, id, input, version),
   });
 }

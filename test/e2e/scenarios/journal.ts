@@ -70,12 +70,29 @@ export async function journalFilterAndRestore({ server, browser }: E2e) {
 
   await page.getByRole('button', { name: 'Actualiser le journal' }).click();
   await page.getByText('4 modifications').waitFor();
+
+  // Deleted, then brought back from the journal as the version it had.
+  const remove = (version: number) =>
+    server.app.inject({
+      method: 'DELETE',
+      url: `/api/dynamiques/${id}`,
+      headers: { 'if-match': `"${version}"` },
+    });
+  expect((await remove(4)).statusCode).toBe(204);
+  await page.reload();
+  await page.getByText('5 modifications').waitFor();
+  await journal.getByRole('button', { name: `Détail de la version 4 de dynamique ${id}` }).click();
+  await page.getByRole('button', { name: 'Restaurer cette version' }).click();
+  await page.getByRole('heading', { name: 'Restaurer la version 4 ?' }).waitFor();
+  await page.getByText('La fiche a été supprimée en version 4.').waitFor();
+  await expectAccessible(page, 'journal, restauration d’une fiche supprimée');
+  await page.getByRole('button', { name: 'Confirmer la restauration' }).click();
+  await page.getByText('Version 4 restaurée : la fiche est maintenant en version 5.').waitFor();
+  expect((await server.app.inject({ url: `/api/dynamiques/${id}` })).json()).toMatchObject({
+    nom: first,
+    version: 5,
+  });
   expect(errors).toEqual([]);
   await page.context().close();
-  const removed = await server.app.inject({
-    method: 'DELETE',
-    url: `/api/dynamiques/${id}`,
-    headers: { 'if-match': '"4"' },
-  });
-  expect(removed.statusCode, removed.body).toBe(204);
+  expect((await remove(5)).statusCode).toBe(204);
 }

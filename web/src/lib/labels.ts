@@ -39,6 +39,7 @@ export const HISTORY_ACTION_LABELS: Record<string, string> = {
   creation: 'Création',
   modification: 'Modification',
   suppression: 'Suppression',
+  restauration: 'Restauration',
   migration_commune: 'Fusion de communes',
   annulation: 'Annulation d’un import',
 };

@@ -52,6 +52,9 @@ export function AuditEntryRows({
   const detailId = `detail-${entry.id}`;
   const target = restoreTarget(entry, permissions);
   const version = entry.version === null ? '' : ` ${entry.version}`;
+  // A deletion carries the version it removed: named apart from the change that produced that version.
+  const what =
+    entry.action === 'suppression' ? `la suppression de la version${version}` : `la version${version}`;
   return (
     <>
       <tr>
@@ -73,7 +76,7 @@ export function AuditEntryRows({
             {open ? 'Masquer' : 'Détail'}
             <span className="u-sr-only">
               {' '}
-              de la version{version} de {entry.entite} {entry.entiteId}
+              de {what} de {entry.entite} {entry.entiteId}
             </span>
           </Button>
         </td>
@@ -83,7 +86,7 @@ export function AuditEntryRows({
           {open && (
             <>
               <ChangesTable
-                caption={`Version${version} de ${entry.entite} ${entry.entiteId} : avant et après`}
+                caption={`${entry.action === 'suppression' ? 'Suppression de la version' : 'Version'}${version} de ${entry.entite} ${entry.entiteId} : avant et après`}
                 changes={diffSnapshots(entry.avant, entry.apres)}
                 beforeLabel="Avant"
                 afterLabel="Après"

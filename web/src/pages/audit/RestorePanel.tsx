@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
-import { requestJson } from '../../api/client.ts';
+import { ApiError, requestJson } from '../../api/client.ts';
 import { Alert, Button } from '../../ui/index.ts';
 import { asApiError, jsonBody } from '../accounts/accountApi.ts';
 import { ChangesTable } from './ChangesTable.tsx';
@@ -8,6 +8,8 @@ import { diffSnapshots } from './snapshotDiff.ts';
 
 interface Current {
   version: number;
+  /** The record was deleted (at `version`): the restoration writes it again. */
+  deleted: boolean;
   /** The record as stored now (the form its PUT takes), to show what the restoration changes. */
   stored: Record<string, unknown>;
   etag: string | null;
@@ -15,16 +17,30 @@ interface Current {
 
 /** The stored form of the record now: the journal's latest snapshot, or the record's own answer. */
 async function readCurrent(target: RestoreTarget): Promise<Current> {
-  const [{ data, etag }, latest] = await Promise.all([
-    requestJson<{ version: number } & Record<string, unknown>>(target.url),
-    requestJson<{ items: { version: number | null; apres: unknown }[] }>(target.latestUrl).catch(() => null),
+  const [record, latest] = await Promise.all([
+    requestJson<{ version: number } & Record<string, unknown>>(target.url).catch((e: unknown) => {
+      if (asApiError(e).status === 404 && target.undeleteUrl) return null;
+      throw e;
+    }),
+    requestJson<{ items: { action: string; version: number | null; avant: unknown; apres: unknown }[] }>(
+      target.latestUrl,
+    ).catch(() => null),
   ]);
   const last = latest?.data.items[0];
+  if (!record) {
+    // Gone: the journal's last entry is its deletion, which names the version deleted.
+    const deletedAt = (last?.avant as { version?: unknown } | null)?.version;
+    if (last?.action !== 'suppression' || typeof deletedAt !== 'number') {
+      throw new ApiError(404, 'Cette fiche est introuvable : rechargez le journal.');
+    }
+    return { version: deletedAt, deleted: true, stored: {}, etag: `"${deletedAt}"` };
+  }
+  const { data, etag } = record;
   const snapshot =
     last && last.version === data.version && typeof last.apres === 'object' && last.apres !== null
       ? (last.apres as Record<string, unknown>)
       : Object.fromEntries(Object.keys(target.body).map((k) => [k, data[k]]));
-  return { version: data.version, stored: snapshot, etag };
+  return { version: data.version, deleted: false, stored: snapshot, etag };
 }
 
 type Step =
@@ -60,10 +76,17 @@ export function RestorePanel({ target, onRestored }: { target: RestoreTarget; on
   async function restore(current: Current, conflict: boolean) {
     setStep({ kind: 'saving', current, conflict });
     try {
-      const { data } = await requestJson<{ version: number }>(target.url, {
-        method: 'PUT',
-        ...jsonBody(target.body, current.etag ? { 'if-match': current.etag } : {}),
-      });
+      const ifMatch: Record<string, string> = current.etag ? { 'if-match': current.etag } : {};
+      const { data } =
+        current.deleted && target.undeleteUrl
+          ? await requestJson<{ version: number }>(target.undeleteUrl, {
+              method: 'POST',
+              ...jsonBody({ version: target.version }, ifMatch),
+            })
+          : await requestJson<{ version: number }>(target.url, {
+              method: 'PUT',
+              ...jsonBody(target.body, ifMatch),
+            });
       setStep({ kind: 'done', version: data.version });
       onRestored();
     } catch (e) {
@@ -118,14 +141,21 @@ export function RestorePanel({ target, onRestored }: { target: RestoreTarget; on
           description={`Quelqu’un a enregistré la version ${current.version} depuis que vous avez ouvert cette restauration. Rien n’a été écrit : voici ce que la restauration changerait maintenant.`}
         />
       )}
-      <p>
-        La fiche est aujourd’hui en version {current.version}. La restauration enregistre une nouvelle version
-        identique à la version {target.version} ; l’historique garde toutes les versions.
-      </p>
+      {current.deleted ? (
+        <p>
+          La fiche a été supprimée en version {current.version}. La restauration la recrée, identique à la
+          version {target.version}, en version {current.version + 1} ; l’historique garde toutes les versions.
+        </p>
+      ) : (
+        <p>
+          La fiche est aujourd’hui en version {current.version}. La restauration enregistre une nouvelle
+          version identique à la version {target.version} ; l’historique garde toutes les versions.
+        </p>
+      )}
       <ChangesTable
         caption="Ce que la restauration change"
         changes={changes}
-        beforeLabel={`Version actuelle (${current.version})`}
+        beforeLabel={current.deleted ? 'Fiche supprimée' : `Version actuelle (${current.version})`}
         afterLabel={`Version ${target.version}`}
       />
       {changes.length === 0 ? (

@@ -9,16 +9,32 @@ interface RestorableKind {
   url: (id: string) => string;
   /** Permission the signed-in role needs to write such a record (`/api/moi` lists them). */
   permission: string;
+  /** Whether a deleted record of this kind can be written again (`POST /api/historique/…/restaurer`). */
+  undeletable: boolean;
 }
 
 const KINDS: Record<string, RestorableKind> = {
-  dynamique: { url: (id) => `/api/dynamiques/${encodeURIComponent(id)}`, permission: 'registre' },
-  notice: { url: (id) => `/api/ressources/${encodeURIComponent(id)}`, permission: 'ressources' },
-  selection: { url: (id) => `/api/selections/${encodeURIComponent(id)}`, permission: 'ressources' },
+  dynamique: {
+    url: (id) => `/api/dynamiques/${encodeURIComponent(id)}`,
+    permission: 'registre',
+    undeletable: true,
+  },
+  notice: {
+    url: (id) => `/api/ressources/${encodeURIComponent(id)}`,
+    permission: 'ressources',
+    undeletable: true,
+  },
+  selection: {
+    url: (id) => `/api/selections/${encodeURIComponent(id)}`,
+    permission: 'ressources',
+    undeletable: false,
+  },
 };
 
 export interface RestoreTarget {
   url: string;
+  /** Where a deleted record is written again from the journal; null for kinds that cannot be. */
+  undeleteUrl: string | null;
   /** The journal's latest entry for the record: its stored form now, compared with the one restored. */
   latestUrl: string;
   /** The record as that version stored it, as its PUT takes it. */
@@ -41,7 +57,10 @@ export function restoreTarget(
     return null;
   const { id: _id, version: _version, ...body } = after as Record<string, unknown>;
   const latestUrl = `/api/audit?entite=${encodeURIComponent(entry.entite)}&entiteId=${encodeURIComponent(entry.entiteId)}&limit=1`;
-  return { url: kind.url(entry.entiteId), latestUrl, body, version: entry.version };
+  const undeleteUrl = kind.undeletable
+    ? `/api/historique/${encodeURIComponent(entry.entite)}/${encodeURIComponent(entry.entiteId)}/restaurer`
+    : null;
+  return { url: kind.url(entry.entiteId), undeleteUrl, latestUrl, body, version: entry.version };
 }
 
 /** The kinds of record the journal knows, for its filter. */

@@ -40,8 +40,14 @@ function Entry({ item, names }: { item: HistoryItem; names: Record<string, strin
       <td>{HISTORY_ACTION_LABELS[item.action] ?? item.action}</td>
       <td>{item.auteur}</td>
       <td>
-        {item.action === 'creation' || fields.length === 0 ? (
-          <span>{item.action === 'creation' ? 'Fiche créée' : 'Aucun champ modifié'}</span>
+        {item.action === 'creation' || avant === null || fields.length === 0 ? (
+          <span>
+            {item.action === 'creation'
+              ? 'Fiche créée'
+              : avant === null
+                ? 'Fiche supprimée puis restaurée depuis le journal'
+                : 'Aucun champ modifié'}
+          </span>
         ) : (
           <ul className="u-my-0" aria-label={labels.join(', ')}>
             {fields.map((f) => (
