@@ -182,13 +182,18 @@ describe('login through an OpenID Connect provider', () => {
     // Two servers behind a load balancer (or one restarted in between) share only their configuration.
     const other = await createTestApp({ publicUrl: PUBLIC_URL, oidc });
     try {
-      await other.ctx.services.auth.addUser(systemActor('tests'), {
-        email: member,
-        nom: 'Membre',
-        role: 'documentaliste',
-        regions: [],
-        dynamiques: [],
-      });
+      // On PostgreSQL both servers share one database and the account is already there; on PGlite each
+      // has its own, where the account is created again.
+      const known = (await other.ctx.services.auth.listUsers(systemActor('tests'))).items;
+      if (!known.some((u) => u.email === member)) {
+        await other.ctx.services.auth.addUser(systemActor('tests'), {
+          email: member,
+          nom: 'Membre',
+          role: 'documentaliste',
+          regions: [],
+          dynamiques: [],
+        });
+      }
       const { back, pending } = await signInAs(member);
       const res = await other.anonymous({
         url: `${back.pathname}${back.search}`,
