@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../domain/actor.ts';
 import { AppError, conflict, notFound } from '../domain/errors.ts';
 import type { HistoryRepository, StoredHistoryEntry } from '../kernel/history/history.repository.ts';
-import type { PersonalDataHolder } from '../kernel/personal-data/personal-data-holder.ts';
+import type { PersonalDataHolder, PreparedErasure } from '../kernel/personal-data/personal-data-holder.ts';
 import type { AccountRepository, UserRow } from './account.repository.ts';
 import { accountEntry, USER_ENTITY, userSnapshot } from './account-history.ts';
 import { presentUser, requirePermission } from './auth.service.ts';
@@ -98,22 +98,27 @@ export class PersonalDataService {
     }
     // Random, never derived from the e-mail: a digest of an address could be reversed by guessing.
     const pseudonym = `personne-effacee-${randomBytes(5).toString('hex')}`;
-    const contactsRetires = [];
-    for (const holder of this.holders) {
-      for (const r of await holder.erase(actor, email)) contactsRetires.push({ entite: holder.entite, ...r });
-    }
-    const replacements = [email, ...(user?.nom ? [user.nom] : [])];
-    const authored = await this.history.byAuthor(email);
-    const mentioning = await this.history.mentioning(email);
-    const ownEntries = user
-      ? (await this.history.forEntity(USER_ENTITY, user.id)).filter(
-          (e) => !mentioning.some((m) => m.id === e.id),
-        )
-      : [];
-    const scrubbed = [...mentioning, ...ownEntries].map((e) =>
-      this.scrubEntry(e, email, pseudonym, replacements),
+    // Everything is checked first, then written in one transaction: an erasure is whole or not at all.
+    const prepared: { holder: PersonalDataHolder; erasure: PreparedErasure }[] = [];
+    for (const holder of this.holders)
+      prepared.push({ holder, erasure: await holder.prepareErase(actor, email) });
+    const contactsRetires = prepared.flatMap(({ holder, erasure }) =>
+      erasure.changed.map((r) => ({ entite: holder.entite, ...r })),
     );
-    await this.repo.transaction(async (trx) => {
+    const replacements = [email, ...(user?.nom ? [user.nom] : [])];
+    const historiqueAnonymise = await this.repo.transaction(async (trx) => {
+      for (const { erasure } of prepared) await erasure.write(trx);
+      // Read after the holders' writes, inside the transaction: their new entries name the person too.
+      const authored = await this.history.byAuthor(email, trx);
+      const mentioning = await this.history.mentioning(email, trx);
+      const ownEntries = user
+        ? (await this.history.forEntity(USER_ENTITY, user.id, trx)).filter(
+            (e) => !mentioning.some((m) => m.id === e.id),
+          )
+        : [];
+      const scrubbed = [...mentioning, ...ownEntries].map((e) =>
+        this.scrubEntry(e, email, pseudonym, replacements),
+      );
       if (user) {
         const anonymous = { email: `${pseudonym}@efface.invalid`, nom: pseudonym };
         if (!(await this.repo.anonymiseUser(trx, user.id, user.version, anonymous))) {
@@ -137,13 +142,14 @@ export class PersonalDataService {
           accountEntry(actor, USER_ENTITY, user.id, 'effacement', before, after),
         );
       }
+      return new Set([...authored, ...scrubbed].map((e) => e.id)).size;
     });
     return {
       email,
       pseudonyme: pseudonym,
       compte: user?.id ?? null,
       contactsRetires,
-      historiqueAnonymise: new Set([...authored, ...scrubbed].map((e) => e.id)).size,
+      historiqueAnonymise,
     };
   }
 

@@ -284,8 +284,8 @@ export class CampaignRepository {
   }
 
   /** The person leaves the recipient row: address replaced, name and personal link gone. */
-  async anonymiseRecipient(id: string, pseudonymEmail: string) {
-    await this.db
+  async anonymiseRecipient(id: string, pseudonymEmail: string, trx?: Transaction<DB>) {
+    await (trx ?? this.db)
       .updateTable('campagne_destinataire')
       .set({
         email: pseudonymEmail,

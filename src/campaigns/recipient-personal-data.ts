@@ -17,15 +17,20 @@ export function recipientPersonalData(repo: CampaignRepository): PersonalDataHol
         donnees: { email: r.email, nom: r.nom, reponse: r.reponse },
       }));
     },
-    async erase(_actor, email) {
+    async prepareErase(_actor, email) {
       const rows = await repo.recipientsByEmail(email);
-      for (const r of rows) {
-        await repo.anonymiseRecipient(
-          r.id,
-          `destinataire-efface-${randomBytes(5).toString('hex')}@efface.invalid`,
-        );
-      }
-      return rows.map((r) => ({ id: r.id, libelle: `Destinataire de la campagne « ${r.campagne_nom} »` }));
+      return {
+        changed: rows.map((r) => ({
+          id: r.id,
+          libelle: `Destinataire de la campagne « ${r.campagne_nom} »`,
+        })),
+        async write(trx) {
+          for (const r of rows) {
+            const pseudonym = `destinataire-efface-${randomBytes(5).toString('hex')}@efface.invalid`;
+            await repo.anonymiseRecipient(r.id, pseudonym, trx);
+          }
+        },
+      };
     },
   };
 }

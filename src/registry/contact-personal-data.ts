@@ -1,3 +1,6 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import { conflict } from '../domain/errors.ts';
 import type { DynamicInput } from '../domain/registry/schemas.ts';
 import type { PersonalDataHolder } from '../kernel/personal-data/personal-data-holder.ts';
 import type { RegistryRepository } from './registry.repository.ts';
@@ -20,16 +23,24 @@ export function contactPersonalData(repo: RegistryRepository, registry: Registry
           .map((contact) => ({ id: r.id, libelle: r.nom, donnees: contact })),
       );
     },
-    async erase(actor, email) {
-      const changed: { id: string; libelle: string }[] = [];
-      for (const row of await repo.findByContactEmail(email)) {
+    async prepareErase(actor, email) {
+      const rows = await repo.findByContactEmail(email);
+      // Each a new version through the registry's own rules (scopes, validation, history), written later.
+      const writes: ((trx: Transaction<DB>) => Promise<boolean>)[] = [];
+      for (const row of rows) {
         const doc = row.document as DynamicInput;
         const contacts = (doc.contacts ?? []).filter((c: Contact) => !sameEmail(email)(c));
-        // A new version through the registry's own update: scopes, validation and history apply.
-        await registry.update(actor, row.id, { ...doc, contacts }, row.version);
-        changed.push({ id: row.id, libelle: row.nom });
+        writes.push(await registry.prepareUpdateOf(actor, row.id, { ...doc, contacts }, row.version));
       }
-      return changed;
+      return {
+        changed: rows.map((r) => ({ id: r.id, libelle: r.nom })),
+        async write(trx) {
+          for (const write of writes) {
+            if (!(await write(trx)))
+              throw conflict('Une fiche vient d’être modifiée : relancez l’effacement');
+          }
+        },
+      };
     },
     scrub(snapshot, email, pseudonym) {
       if (!snapshot || typeof snapshot !== 'object' || !('contacts' in snapshot)) return snapshot;

@@ -16,7 +16,12 @@ import {
 import { searchTokens } from '../domain/text/normalize.ts';
 import { presentHistory } from '../kernel/history/history.presenter.ts';
 import type { HistoryRepository } from '../kernel/history/history.repository.ts';
-import { type RecordNoun, VersionedRecords } from '../kernel/versioning/versioned-records.ts';
+import {
+  type PreparedWrite,
+  type RecordNoun,
+  staleVersion,
+  VersionedRecords,
+} from '../kernel/versioning/versioned-records.ts';
 import { migrateMergedCommunes } from './commune-migration.ts';
 import { assertMayWriteDynamic } from './dynamic-scope.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
@@ -220,41 +225,62 @@ export class RegistryService {
     expected: number,
     how: { action?: 'modification' | 'restauration'; source?: string } = {},
   ) {
-    await this.records.write(id, expected, async (current) => {
-      const stored = current.document as DynamicInput;
-      const visible = keepHiddenContacts(actor, stored, input);
-      // A restored version is written back as it was.
-      const kept =
-        how.action === 'restauration'
-          ? visible
-          : dateDeclaredStatusChange(stored, visible, this.today(), recordedDay(current));
-      const errors = await this.writer.check(kept, id);
-      if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
-      const write = await this.writer.build(id, kept, recordedDay(current));
-      await assertMayWriteDynamic(
-        actor,
-        [
-          { id, communes: () => this.storedCommunes(id) },
-          { id, communes: write.communes },
-        ],
-        this.regionsOf,
-      );
-      return async (trx) => {
-        if (!(await this.repo.update(trx, write, expected))) return false;
-        await this.history.record(trx, {
-          entite: 'dynamique',
-          entiteId: id,
-          action: how.action ?? 'modification',
-          auteur: actorLabel(actor),
-          lot: null,
-          ...(how.source ? { source: how.source } : {}),
-          avant: historySnapshot(id, current.version, current.document as DynamicInput),
-          apres: historySnapshot(id, expected + 1, kept),
-        });
-        return true;
-      };
-    });
+    await this.records.write(id, expected, (current) =>
+      this.prepareUpdate(actor, current, input, expected, how),
+    );
     return this.get(actor, id);
+  }
+
+  /**
+   * An edit checked and built now, written later inside the caller's transaction (an erasure that changes
+   * several modules at once); false when the record moved on in between. Reads nothing once prepared.
+   */
+  async prepareUpdateOf(actor: Actor, id: string, input: DynamicInput, expected: number) {
+    const current = await this.records.require(id);
+    if (current.version !== expected) throw staleVersion(DYNAMIC, current.version);
+    return this.prepareUpdate(actor, current, input, expected, {});
+  }
+
+  private async prepareUpdate(
+    actor: Actor,
+    current: DynamicRow,
+    input: DynamicInput,
+    expected: number,
+    how: { action?: 'modification' | 'restauration'; source?: string },
+  ): Promise<PreparedWrite<Transaction<DB>>> {
+    const id = current.id;
+    const stored = current.document as DynamicInput;
+    const visible = keepHiddenContacts(actor, stored, input);
+    // A restored version is written back as it was.
+    const kept =
+      how.action === 'restauration'
+        ? visible
+        : dateDeclaredStatusChange(stored, visible, this.today(), recordedDay(current));
+    const errors = await this.writer.check(kept, id);
+    if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
+    const write = await this.writer.build(id, kept, recordedDay(current));
+    await assertMayWriteDynamic(
+      actor,
+      [
+        { id, communes: () => this.storedCommunes(id) },
+        { id, communes: write.communes },
+      ],
+      this.regionsOf,
+    );
+    return async (trx) => {
+      if (!(await this.repo.update(trx, write, expected))) return false;
+      await this.history.record(trx, {
+        entite: 'dynamique',
+        entiteId: id,
+        action: how.action ?? 'modification',
+        auteur: actorLabel(actor),
+        lot: null,
+        ...(how.source ? { source: how.source } : {}),
+        avant: historySnapshot(id, current.version, current.document as DynamicInput),
+        apres: historySnapshot(id, expected + 1, kept),
+      });
+      return true;
+    };
   }
 
   async remove(actor: Actor, id: string, expected: number): Promise<void> {

@@ -61,6 +61,7 @@ describe('restoring a version from the journal', () => {
   it('writes the stored version back through the record’s own address', () => {
     expect(restoreTarget(entry, ['registre'])).toEqual({
       url: '/api/dynamiques/dyn%201',
+      undeleteUrl: '/api/historique/dynamique/dyn%201/restaurer',
       latestUrl: '/api/audit?entite=dynamique&entiteId=dyn%201&limit=1',
       body: { nom: 'B', type: 'CLS' },
       version: 2,
@@ -72,6 +73,13 @@ describe('restoring a version from the journal', () => {
     expect(restoreTarget({ ...entry, entite: 'glossaire' }, ['ressources', 'registre'])).toBeNull();
     expect(restoreTarget(entry, ['audit'])).toBeNull();
     expect(restoreTarget({ ...entry, entite: 'notice' }, ['registre'])).toBeNull();
+  });
+
+  it('brings back deleted dynamics and notices through the journal, not sélections', () => {
+    expect(restoreTarget({ ...entry, entite: 'notice' }, ['ressources'])?.undeleteUrl).toBe(
+      '/api/historique/notice/dyn%201/restaurer',
+    );
+    expect(restoreTarget({ ...entry, entite: 'selection' }, ['ressources'])?.undeleteUrl).toBeNull();
   });
 });
 

@@ -89,8 +89,9 @@ export class HistoryRepository {
     }
   }
 
-  forEntity(entite: string, id: string): Promise<StoredHistoryEntry[]> {
-    return this.db
+  /** `trx`: read inside the caller's transaction (PGlite has one connection: outside reads would wait). */
+  forEntity(entite: string, id: string, trx?: Transaction<DB>): Promise<StoredHistoryEntry[]> {
+    return (trx ?? this.db)
       .selectFrom('historique')
       .selectAll()
       .where('entite', '=', entite)
@@ -133,8 +134,8 @@ export class HistoryRepository {
   }
 
   /** Every change a person made (export of their data). */
-  byAuthor(auteur: string): Promise<StoredHistoryEntry[]> {
-    return this.db
+  byAuthor(auteur: string, trx?: Transaction<DB>): Promise<StoredHistoryEntry[]> {
+    return (trx ?? this.db)
       .selectFrom('historique')
       .selectAll()
       .where(sql<string>`lower(auteur)`, '=', auteur.toLowerCase())
@@ -143,9 +144,9 @@ export class HistoryRepository {
   }
 
   /** Entries whose snapshots mention a text (an e-mail), whatever its case. */
-  mentioning(text: string): Promise<StoredHistoryEntry[]> {
+  mentioning(text: string, trx?: Transaction<DB>): Promise<StoredHistoryEntry[]> {
     const pattern = `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    return this.db
+    return (trx ?? this.db)
       .selectFrom('historique')
       .selectAll()
       .where((eb) => eb.or([eb(sql`avant::text`, 'ilike', pattern), eb(sql`apres::text`, 'ilike', pattern)]))

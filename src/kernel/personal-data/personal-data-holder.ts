@@ -1,3 +1,5 @@
+import type { Transaction } from 'kysely';
+import type { DB } from '../../db/schema.ts';
 import type { Actor } from '../../domain/actor.ts';
 
 /** One record holding a person's data, as the export shows it. */
@@ -19,13 +21,21 @@ export interface PersonalDataHolder {
   entite: string;
   find(email: string): Promise<HeldPersonalData[]>;
   /**
-   * Removes the person from every record, each as a new version through the module's own service (its
-   * permissions, validation and history); answers the records changed.
+   * Prepares the removal of the person from every record: checked now (the module's own permissions and
+   * validation), written by `write` inside the erasure's one transaction, each record a new version with its
+   * history. `write` reads nothing outside `trx` and throws when a record moved on meanwhile, which undoes
+   * the whole erasure.
    */
-  erase(actor: Actor, email: string): Promise<{ id: string; libelle: string }[]>;
+  prepareErase(actor: Actor, email: string): Promise<PreparedErasure>;
   /**
    * The person removed from an old snapshot of one of these records (history): the name next to the
    * e-mail, not only the e-mail. Without it, only the e-mail is replaced.
    */
   scrub?(snapshot: unknown, email: string, pseudonym: string): unknown;
+}
+
+/** What an erasure will change in one module, and the write that does it. */
+export interface PreparedErasure {
+  changed: { id: string; libelle: string }[];
+  write(trx: Transaction<DB>): Promise<void>;
 }
