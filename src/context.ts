@@ -14,7 +14,9 @@ import { type CampaignServices, createCampaignServices } from './campaigns/campa
 import { type Config, DEFAULT_CHROMIUM_PATH, DEFAULT_MAIL_FROM } from './config.ts';
 import { ContoursRepository } from './contours/contours.repository.ts';
 import { ContoursService } from './contours/contours.service.ts';
+import { type CycleServices, createCycleServices } from './cycle/cycle.context.ts';
 import { type Database, openDatabase } from './db/database.ts';
+import { todayIso } from './domain/registry/timeline.ts';
 import { HealthService } from './health/health.service.ts';
 import { ChangeSetRepository } from './kernel/changesets/change-set.repository.ts';
 import { ChangeSetService } from './kernel/changesets/change-set.service.ts';
@@ -40,6 +42,7 @@ import { contactPersonalData } from './registry/contact-personal-data.ts';
 import { ContratsVilleSyncService } from './registry/contrats-ville-sync.ts';
 import { DeclaredCountRepository } from './registry/declared-counts.repository.ts';
 import { DeclaredCountService } from './registry/declared-counts.service.ts';
+import { assertMayWriteDynamic } from './registry/dynamic-scope.ts';
 import { DynamicWriter } from './registry/dynamic-writer.ts';
 import { ContourRepository } from './registry/exports/contour.repository.ts';
 import { RegistryExports } from './registry/exports/registry-exports.ts';
@@ -97,6 +100,8 @@ export interface AppContext {
     oidc: OidcLogin | null;
     personalData: PersonalDataService;
     restore: RestoreService;
+    /** Self-assessments and project cycles of dynamics. */
+    cycle: CycleServices;
     backups: BackupService;
     /** Messages written instead of sent when no SMTP server is configured. */
     outbox: OutboxService;
@@ -196,6 +201,17 @@ export function createContext(database: Database, settings: ContextSettings = {}
     settings: { publicUrl, organisme: (settings.identity ?? DEFAULT_OPERATOR_IDENTITY).nom },
   });
   personalData.register(campaigns.personalData);
+  const cycle = createCycleServices(database.db, {
+    history,
+    // The same rule as editing the dynamic itself: a coordinator's own, a regional team's régions.
+    mayWrite: (actor, id) =>
+      assertMayWriteDynamic(
+        actor,
+        [{ id, communes: async () => (await registryRepo.communesOf([id])).get(id) ?? [] }],
+        (codes) => registryRepo.regionsOfCommunes(codes),
+      ),
+    today: () => todayIso(),
+  });
   const restore = new RestoreService(history);
   restore.register(dynamicRestore(registry));
   restore.register(noticeRestore(resources.notices));
@@ -225,6 +241,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       resources,
       actions,
       campaigns,
+      cycle,
       auth,
       audit: new AuditService(history),
       mailer,

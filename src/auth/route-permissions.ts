@@ -16,6 +16,8 @@ export const ROUTE_RULES: Record<string, RouteRule> = {
   'POST /api/dynamiques': 'registre',
   'PUT /api/dynamiques/:id': 'registre',
   'DELETE /api/dynamiques/:id': 'registre',
+  'POST /api/dynamiques/:id/auto-evaluations': 'registre',
+  'PUT /api/dynamiques/:id/cycle': 'registre',
   'POST /api/imports/dynamiques': 'import_registre',
   'POST /api/imports/finess': 'import_registre',
   'POST /api/lots/:id/annuler': 'lots',

@@ -368,6 +368,23 @@ export interface CampagnePropositionTable {
   examine_le: Date | null;
 }
 
+export interface AutoEvaluationTable {
+  id: string;
+  dynamique: string;
+  date: string;
+  criteres: ColumnType<unknown, string, string>;
+  commentaire: string | null;
+  auteur: string;
+  cree_le: Generated<Date>;
+}
+
+export interface CycleProjetTable {
+  dynamique: string;
+  document: ColumnType<unknown, string, string>;
+  version: Generated<number>;
+  modifie_le: Generated<Date>;
+}
+
 export interface DB {
   schema_migration: SchemaMigrationTable;
   reference_layer: ReferenceLayerTable;
@@ -400,6 +417,8 @@ export interface DB {
   jeton: JetonTable;
   reinitialisation: ReinitialisationTable;
   action: ActionTable;
+  auto_evaluation: AutoEvaluationTable;
+  cycle_projet: CycleProjetTable;
   action_generation: ActionGenerationTable;
   action_suppression: ActionSuppressionTable;
   campagne: CampagneTable;

@@ -12,6 +12,7 @@ import { recoveryRoutes } from '../auth/recovery.routes.ts';
 import { campaignRoutes } from '../campaigns/campaign.routes.ts';
 import type { AppContext } from '../context.ts';
 import { contoursRoutes } from '../contours/contours.routes.ts';
+import { cycleRoutes } from '../cycle/cycle.routes.ts';
 import type { Actor } from '../domain/actor.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { changeSetRoutes } from '../kernel/changesets/change-set.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(resourceRoutes(ctx.services.resources));
   await app.register(actionsModuleRoutes(ctx.services.actions));
   await app.register(campaignRoutes(ctx.services.campaigns));
+  await app.register(cycleRoutes(ctx.services.cycle));
   await app.register(backupRoutes(ctx.services.backups));
   await app.register(outboxRoutes(ctx.services.outbox));
 
