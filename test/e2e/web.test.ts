@@ -11,6 +11,7 @@ import { campaignAnswerOnAPhone } from './scenarios/campaign-answer.ts';
 import { campaignTeamCreateSendReviewMerge } from './scenarios/campaign-team.ts';
 import { composeSelectionThenConflict } from './scenarios/compose.ts';
 import type { E2e } from './scenarios/context.ts';
+import { projectCycleAndSelfAssessment } from './scenarios/cycle.ts';
 import { openDynamicAndHistory } from './scenarios/dynamic.ts';
 import { createThenEditWithConflict } from './scenarios/edit.ts';
 import { finessImportThenCoordinatedCare } from './scenarios/finess.ts';
@@ -54,6 +55,8 @@ describe('web interface', { timeout: 90_000 }, () => {
   it('edits coordination, contacts and typed links; links show both ways', () =>
     editCoordinationContactsAndLinks(env()));
   it('reads the outbox in the interface', () => outboxReadInTheInterface(env()));
+  it('follows a project cycle and records a self-assessment on a dynamic page', () =>
+    projectCycleAndSelfAssessment(env()));
   it('campaigns: a recipient answers on a phone with a personal link', () => campaignAnswerOnAPhone(env()));
   it('searches resources; campaigns ask a visitor to sign in', () =>
     searchResourcesThenCampaignsAskSignIn(env()));

@@ -9,7 +9,10 @@ import { useTitle } from '../../lib/useTitle.ts';
 import { useLocation } from '../../router/history.ts';
 import type { PageProps } from '../../routes.ts';
 import { Alert, Badge, Breadcrumb, ButtonLink, Tag } from '../../ui/index.ts';
+import type { Me } from '../accounts/accountApi.ts';
 import { ActionsOf } from '../actions/ActionsOf.tsx';
+import { CycleSection } from './cycle/CycleSection.tsx';
+import { SelfAssessmentSection } from './cycle/SelfAssessmentSection.tsx';
 import { History } from './History.tsx';
 import { LinksSection } from './LinksSection.tsx';
 import { Perimeter } from './Perimeter.tsx';
@@ -91,6 +94,9 @@ export default function DynamicPage({ params }: PageProps) {
   const saved = new URLSearchParams(search).get('enregistre');
   const url = `/api/dynamiques/${encodeURIComponent(id)}${date ? `?date=${encodeURIComponent(date)}` : ''}`;
   const state = useApi<Dynamic>(url);
+  // Signed-in people see the forms their role allows (the server checks every write anyway).
+  const me = useApi<Me>(document.cookie.includes('odts_csrf=') ? '/api/moi' : null);
+  const canWrite = me.data?.permissions.includes('registre') ?? false;
   useTitle(
     state.data ? state.data.nom : state.error?.status === 404 ? 'Dynamique introuvable' : 'Fiche dynamique',
   );
@@ -124,6 +130,8 @@ export default function DynamicPage({ params }: PageProps) {
           <LinksSection id={d.id} version={d.version} />
           <Sources dynamic={d} />
           <ActionsOf filter={{ dynamique: d.id }} />
+          <CycleSection id={d.id} canWrite={canWrite} />
+          <SelfAssessmentSection id={d.id} canWrite={canWrite} />
           <History id={d.id} version={d.version} />
         </>
       )}
