@@ -57,6 +57,7 @@ import { RegistryRepository } from './registry/registry.repository.ts';
 import { RegistryService } from './registry/registry.service.ts';
 import { SourceKeysRepository } from './registry/source-keys.repository.ts';
 import { SourceSyncService } from './registry/source-sync.service.ts';
+import { ActionsSummaryService } from './reports/actions-summary.service.ts';
 import { ReportService } from './reports/report.service.ts';
 import { noticeRestore } from './resources/notice-restore.ts';
 import { createResourceServices, type ResourceServices } from './resources/resources.context.ts';
@@ -89,6 +90,8 @@ export interface AppContext {
     coordinatedCare: CoordinatedCareService;
     profiles: ProfileService;
     reports: ReportService;
+    /** The grid figures of actions as a document. */
+    actionsSummary: ActionsSummaryService;
     resources: ResourceServices;
     actions: ActionServices;
     campaigns: CampaignServices;
@@ -238,6 +241,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       coordinatedCare: new CoordinatedCareService(snapshotCache),
       profiles,
       reports,
+      actionsSummary: new ActionsSummaryService((actor, f) => actions.search.analyse(actor, f), reports),
       resources,
       actions,
       campaigns,

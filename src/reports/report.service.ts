@@ -188,6 +188,11 @@ export class ReportService {
     return { total: r.total, configurations: r.configurations };
   }
 
+  /** Any report document laid out in the house style, with the operator's identity. */
+  renderDocument(doc: ReportDocument, format: ReportFormat): Promise<Buffer> {
+    return this.render(doc, format);
+  }
+
   private render(doc: ReportDocument, format: ReportFormat): Promise<Buffer> {
     if (format === 'docx') return renderDocx(doc, this.identity);
     const html = renderHtml(doc, this.identity);

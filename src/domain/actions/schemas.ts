@@ -273,3 +273,9 @@ export const settingSuggestionQuery = z.object({
         : [],
     ),
 });
+
+/** `GET /api/rapports/actions`: the grid figures of the filtered actions as a document. */
+export const actionsSummaryQuery = z
+  .object({ ...actionFilterShape, format: z.enum(['pdf', 'docx', 'html']).default('html') })
+  .refine(yearsInOrder, YEARS_MESSAGE);
+export type ActionsSummaryQuery = z.infer<typeof actionsSummaryQuery>;

@@ -34,6 +34,13 @@ export async function browseCreateAndEditActions({ server, browser }: E2e) {
   await page.getByRole('table', { name: /Financements/ }).waitFor();
   await expectAccessible(page, 'actions');
   await screenshot(page, '30-actions');
+  // The same figures as a document, for the filters shown.
+  const pdfLink = page.getByRole('link', { name: 'PDF : synthèse de la grille d’analyse' });
+  const href = await pdfLink.getAttribute('href');
+  expect(href).toBe(`/api/rapports/actions?q=${MARKER}&format=pdf`);
+  const pdf = await page.request.get(`${server.url}${href}`);
+  expect(pdf.status()).toBe(200);
+  expect((await pdf.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await page
     .getByRole('navigation', { name: 'Affiner par facette' })
     .getByRole('button', { name: /^Récit d’expérience \(1\)/ })

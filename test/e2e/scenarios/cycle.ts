@@ -75,6 +75,19 @@ export async function projectCycleAndSelfAssessment({ server, browser }: E2e) {
     niveau: 3,
     preuves: 'Délibération du conseil municipal',
   });
+
+  // The Loire's picture counts it: Montbrison is in the département 42.
+  await page.goto(`${server.url}/analyses?departement=42`);
+  const block = page.getByRole('region', { name: 'Auto-évaluations des démarches' });
+  const politique = block
+    .getByRole('table', { name: /Nombre de dynamiques à chaque niveau/ })
+    .getByRole('row', {
+      name: /^Politique/,
+    });
+  await politique.waitFor();
+  const cells = await politique.getByRole('cell').allTextContents();
+  expect(Number(cells[3])).toBeGreaterThanOrEqual(1);
+  await expectAccessible(page, 'analyses, auto-évaluations');
   expect(errors).toEqual([]);
   await page.context().close();
 }

@@ -15,6 +15,7 @@ import {
   actionsApiUrl,
   actionsExportUrl,
   actionsSearch,
+  actionsSummaryUrl,
   EMPTY_ACTION_FILTERS,
   PAGE_SIZE,
   readActionFilters,
@@ -153,6 +154,22 @@ export default function ActionsPage() {
         <Async state={analysis} label="Calcul des chiffres…">
           {(r) => <GridSummary r={r} />}
         </Async>
+        <h3 className="u-h6 u-mt-3">Télécharger la synthèse de ces chiffres</h3>
+        <ButtonGroup>
+          {(['pdf', 'docx', 'html'] as const).map((format) => (
+            <li key={format}>
+              <ButtonLink
+                priority="secondary"
+                iconId="download-line"
+                href={actionsSummaryUrl(filters, format)}
+                {...(format === 'html' ? {} : { download: true })}
+              >
+                {format.toUpperCase()}
+                <span className="u-sr-only"> : synthèse de la grille d’analyse</span>
+              </ButtonLink>
+            </li>
+          ))}
+        </ButtonGroup>
       </section>
       <section aria-labelledby="exporter-actions" className="u-mt-4">
         <h2 id="exporter-actions" className="u-h5">

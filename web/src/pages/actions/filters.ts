@@ -71,6 +71,12 @@ function apiParams(f: ActionPageFilters, paging: boolean): URLSearchParams {
 
 export const actionsApiUrl = (f: ActionPageFilters) => `/api/actions?${apiParams(f, true)}`;
 export const actionsAnalysisUrl = (f: ActionPageFilters) => `/api/analyses/actions?${apiParams(f, false)}`;
+/** The grid figures of these actions as a document (`GET /api/rapports/actions`). */
+export const actionsSummaryUrl = (f: ActionPageFilters, format: 'pdf' | 'docx' | 'html') => {
+  const p = apiParams(f, false);
+  p.set('format', format);
+  return `/api/rapports/actions?${p}`;
+};
 export const actionsExportUrl = (f: ActionPageFilters, format: 'csv' | 'xlsx') => {
   const p = apiParams(f, false);
   p.set('format', format);

@@ -7,6 +7,7 @@ import { CountsSection } from './CountsTable.tsx';
 import { Coverage } from './Coverage.tsx';
 import { Evolution } from './Evolution.tsx';
 import { ScopeBar, useScopeName } from './ScopeBar.tsx';
+import { SelfAssessments } from './SelfAssessments.tsx';
 import { readScope, scopeAddress } from './scope.ts';
 
 export default function AnalysesPage() {
@@ -33,6 +34,7 @@ export default function AnalysesPage() {
       <Configurations scope={scope} />
       <Coverage scope={scope} />
       <Evolution scope={scope} />
+      <SelfAssessments scope={scope} />
       <CoordinatedCare />
     </>
   );
