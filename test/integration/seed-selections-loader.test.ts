@@ -74,6 +74,12 @@ describe('sélections of the reference documents', () => {
     expect(html.statusCode).toBe(200);
     expect(html.body).toContain(`${marker} `);
 
+    // A section made of prose only keeps its text (the seven characteristics of the élus sélection).
+    const elus = rows.find((r) => r.titre.includes('Sélection de documents utiles'));
+    const elusHtml = await t.app.inject(`/api/selections/${elus?.id}/export?format=html`);
+    expect(elusHtml.body).toContain('Éléments de définition');
+    expect(elusHtml.body).toContain('Sept caractéristiques : politique, de projet, territorialisée');
+
     const again = await loadSeedSelections(
       t.ctx.services.resources.selections,
       seed.ids,

@@ -16,6 +16,8 @@ export interface SeedSelection {
 
 export interface SeedSection {
   titre: string;
+  /** Text under the title (a section made of prose only, like the seven characteristics). */
+  presentation?: string | null;
   notices: string[];
   sections?: SeedSection[];
 }
@@ -39,6 +41,7 @@ export async function seedSelection(
   const sections = (list: SeedSection[], prefix: string): SelectionInputRaw['sections'] =>
     list.map((s, i) => ({
       titre: s.titre,
+      presentation: s.presentation ?? null,
       ordre: 'manuel' as const,
       notices: s.notices.map((cle, j) => {
         const id = ids.get(cle);
