@@ -16,6 +16,7 @@ import { ContoursRepository } from './contours/contours.repository.ts';
 import { ContoursService } from './contours/contours.service.ts';
 import { type CycleServices, createCycleServices } from './cycle/cycle.context.ts';
 import { type Database, openDatabase } from './db/database.ts';
+import { anonymous } from './domain/actor.ts';
 import { todayIso } from './domain/registry/timeline.ts';
 import { HealthService } from './health/health.service.ts';
 import { ChangeSetRepository } from './kernel/changesets/change-set.repository.ts';
@@ -58,6 +59,8 @@ import { RegistryService } from './registry/registry.service.ts';
 import { SourceKeysRepository } from './registry/source-keys.repository.ts';
 import { SourceSyncService } from './registry/source-sync.service.ts';
 import { ActionsSummaryService } from './reports/actions-summary.service.ts';
+import { DossierElusService } from './reports/dossier-elus.service.ts';
+import { readingsFrom } from './reports/dossier-sources.ts';
 import { ReportService } from './reports/report.service.ts';
 import { noticeRestore } from './resources/notice-restore.ts';
 import { createResourceServices, type ResourceServices } from './resources/resources.context.ts';
@@ -92,6 +95,8 @@ export interface AppContext {
     reports: ReportService;
     /** The grid figures of actions as a document. */
     actionsSummary: ActionsSummaryService;
+    /** The dossier for a commune's or an intercommunalité's elected team. */
+    dossiersElus: DossierElusService;
     resources: ResourceServices;
     actions: ActionServices;
     campaigns: CampaignServices;
@@ -242,6 +247,15 @@ export function createContext(database: Database, settings: ContextSettings = {}
       profiles,
       reports,
       actionsSummary: new ActionsSummaryService((actor, f) => actions.search.analyse(actor, f), reports),
+      dossiersElus: new DossierElusService(analytics, reports, qpvSource, {
+        fiches: (ids, date) => registry.getMany(anonymous, ids, date),
+        selfAssessments: (ids) => cycle.assessments.latestSelfAssessments(ids),
+        readings: readingsFrom((q) => resources.search.search(anonymous, q)),
+        glossary: async () =>
+          (await resources.glossary.search(anonymous, {})).items.flatMap((g) =>
+            g.sigle ? [{ sigle: g.sigle, forme: g.forme }] : [],
+          ),
+      }),
       resources,
       actions,
       campaigns,

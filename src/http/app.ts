@@ -28,6 +28,7 @@ import { importRoutes } from '../registry/imports/import.routes.ts';
 import { linksRoutes } from '../registry/links.routes.ts';
 import { registryRoutes } from '../registry/registry.routes.ts';
 import { actionsSummaryRoutes } from '../reports/actions-summary.routes.ts';
+import { dossierElusRoutes } from '../reports/dossier-elus.routes.ts';
 import { reportRoutes } from '../reports/report.routes.ts';
 import { resourceRoutes } from '../resources/resources.routes.ts';
 import { territoryRoutes } from '../territories/territory.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   await app.register(coordinatedCareRoutes(ctx.services.coordinatedCare));
   await app.register(reportRoutes(ctx.services.reports));
   await app.register(actionsSummaryRoutes(ctx.services.actionsSummary));
+  await app.register(dossierElusRoutes(ctx.services.dossiersElus));
   await app.register(resourceRoutes(ctx.services.resources));
   await app.register(actionsModuleRoutes(ctx.services.actions));
   await app.register(campaignRoutes(ctx.services.campaigns));

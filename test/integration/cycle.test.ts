@@ -129,7 +129,12 @@ describe('self-assessment against the seven criteria', () => {
 });
 
 describe('project cycle', () => {
-  const put = (id: string, payload: Record<string, unknown>, ifMatch?: string, headers: Record<string, string> = {}) =>
+  const put = (
+    id: string,
+    payload: Record<string, unknown>,
+    ifMatch?: string,
+    headers: Record<string, string> = {},
+  ) =>
     t.app.inject({
       method: 'PUT',
       url: `/api/dynamiques/${id}/cycle`,

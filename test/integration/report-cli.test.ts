@@ -42,3 +42,35 @@ describe('odts rapport etat-des-lieux', () => {
     expect(fs.readdirSync(dataDir)).toEqual([]);
   });
 });
+
+describe('odts rapport dossier-elus', () => {
+  it('refuses a région, naming the option, before opening the database', async () => {
+    await expect(
+      odts('rapport', 'dossier-elus', '--territoire', 'region:84', '--format', 'html'),
+    ).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--territoire : une commune ou une intercommunalité est attendue/),
+    });
+    expect(fs.readdirSync(dataDir)).toEqual([]);
+  });
+
+  it('writes a commune’s dossier where it is told', async () => {
+    // A data directory of its own, with the communes of the official geography.
+    await odts('reference', 'import', 'cog');
+    const out = path.join(dataDir, 'sortie', 'dossier.html');
+    const { stdout } = await odts(
+      'rapport',
+      'dossier-elus',
+      '--territoire',
+      'commune:42218',
+      '--format',
+      'html',
+      '--output',
+      out,
+    );
+    expect(stdout).toMatch(/^Dossier pour les élus écrit : .*dossier\.html \(\d+ Ko, [\d,]+ s\)/m);
+    const html = fs.readFileSync(out, 'utf8');
+    expect(html).toContain('Commune Saint-Étienne');
+    expect(html).toContain('Qu’est-ce qu’une démarche territoriale de santé ?');
+  }, 180_000);
+});

@@ -64,6 +64,16 @@ export const etatDesLieuxQuery = z
   });
 export type EtatDesLieuxQuery = z.infer<typeof etatDesLieuxQuery>;
 
+/** `GET /api/rapports/dossier-elus`: a commune or an intercommunalité (shared by the route and the CLI). */
+export const dossierElusQuery = z.object({
+  territoire: reportTerritory.refine((t) => t.type === 'commune' || t.type === 'epci', {
+    message: 'une commune ou une intercommunalité est attendue (commune:CODE ou epci:SIREN)',
+  }),
+  date: isoDateSchema.optional(),
+  format: z.enum(REPORT_FORMATS, { error: () => 'format : pdf, docx ou html' }).default('html'),
+});
+export type DossierElusQuery = z.infer<typeof dossierElusQuery>;
+
 /** The territory a query describes, whichever parameters it used. */
 export function reportTerritoryOf(q: {
   region?: string | undefined;

@@ -63,6 +63,19 @@ export async function searchTerritoryToProfile({ server, browser }: E2e) {
   expect((await download).suggestedFilename()).toMatch(
     /^etat-des-lieux-commune-42218-saint-etienne-.*\.html$/,
   );
+  // The dossier for the elected team, offered on commune and EPCI pages, downloaded the same way.
+  const dossier = page.getByRole('region', { name: 'Préparer un dossier pour les élus' });
+  const dossierHtml = await dossier
+    .getByRole('link', { name: 'Préparer un dossier pour les élus (HTML)' })
+    .getAttribute('href');
+  expect(dossierHtml).toMatch(/^\/api\/rapports\/dossier-elus\?territoire=commune%3A42218&date=/);
+  const dossierPage = await page.request.get(`${server.url}${dossierHtml}`);
+  expect(await dossierPage.text()).toContain(`Contrat local de santé de Saint-Étienne ${MARKER}`);
+  const dossierFile = page.waitForEvent('download');
+  await dossier.getByRole('link', { name: 'Préparer un dossier pour les élus (DOCX)' }).click();
+  expect((await dossierFile).suggestedFilename()).toMatch(
+    /^dossier-elus-commune-42218-saint-etienne-.*\.docx$/,
+  );
   await expectAccessible(page, 'fiche territoire');
   await screenshot(page, '03-fiche-territoire');
 

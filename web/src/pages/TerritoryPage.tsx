@@ -145,6 +145,15 @@ export default function TerritoryPage({ params }: PageProps) {
                 {d.type !== 'qpv' && (
                   <ReportDownloads type={d.type} code={d.code} nom={d.nom} date={p.date} />
                 )}
+                {(d.type === 'commune' || d.type === 'epci') && (
+                  <ReportDownloads
+                    type={d.type}
+                    code={d.code}
+                    nom={d.nom}
+                    date={p.date}
+                    document="dossier-elus"
+                  />
+                )}
                 <ProfileView profile={p} />
               </>
             )}

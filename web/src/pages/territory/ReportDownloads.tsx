@@ -11,9 +11,34 @@ const FORMATS: { format: ReportFormat; label: string }[] = [
 
 type Levels = 'region' | 'departement' | 'epci' | 'commune';
 
-export function reportHref(type: Levels, code: string, date: string, format: ReportFormat): string {
+/** The documents a territory page offers: the état des lieux everywhere, the dossier for elected teams locally. */
+const DOCUMENTS = {
+  'etat-des-lieux': {
+    route: '/api/rapports/etat-des-lieux',
+    titre: 'Télécharger l’état des lieux',
+    nom: 'l’état des lieux',
+    contenu:
+      'chiffres clés, comptages, contrats de ville et dispositifs de santé, couverture de la population, liste des dynamiques',
+  },
+  'dossier-elus': {
+    route: '/api/rapports/dossier-elus',
+    titre: 'Préparer un dossier pour les élus',
+    nom: 'le dossier pour les élus',
+    contenu:
+      'en langage simple, ce qui existe, qui contacter, ce qui manque, ce qu’est une démarche territoriale de santé et quoi lire',
+  },
+} as const;
+type DocumentKind = keyof typeof DOCUMENTS;
+
+export function reportHref(
+  type: Levels,
+  code: string,
+  date: string,
+  format: ReportFormat,
+  kind: DocumentKind = 'etat-des-lieux',
+): string {
   const params = new URLSearchParams({ territoire: `${type}:${code}`, date, format });
-  return `/api/rapports/etat-des-lieux?${params}`;
+  return `${DOCUMENTS[kind].route}?${params}`;
 }
 
 type State = { kind: 'idle' } | { kind: 'busy'; label: string } | { kind: 'error'; message: string };
@@ -23,11 +48,19 @@ type State = { kind: 'idle' } | { kind: 'busy'; label: string } | { kind: 'error
  * in a new tab, can be copied); a plain click fetches the document instead, so the page can say it is
  * being generated — a regional PDF takes several seconds — and show the server's error if it fails.
  */
-export function ReportDownloads(props: { type: Levels; code: string; nom: string; date: string }) {
+export function ReportDownloads(props: {
+  type: Levels;
+  code: string;
+  nom: string;
+  date: string;
+  document?: DocumentKind;
+}) {
+  const kind = props.document ?? 'etat-des-lieux';
+  const doc = DOCUMENTS[kind];
   const [state, setState] = useState<State>({ kind: 'idle' });
   const links = FORMATS.map((f) => ({
     ...f,
-    href: reportHref(props.type, props.code, props.date, f.format),
+    href: reportHref(props.type, props.code, props.date, f.format, kind),
   }));
 
   const onClick = (e: MouseEvent<HTMLDivElement>) => {
@@ -37,20 +70,19 @@ export function ReportDownloads(props: { type: Levels; code: string; nom: string
     e.preventDefault();
     if (state.kind === 'busy') return;
     setState({ kind: 'busy', label: link.label });
-    download(link.href, link.format).then(
+    download(link.href, link.format, kind).then(
       () => setState({ kind: 'idle' }),
       (error: Error) => setState({ kind: 'error', message: error.message }),
     );
   };
 
   return (
-    <section aria-labelledby="etat-des-lieux" className="u-mt-4">
-      <h2 id="etat-des-lieux" className="u-h4">
-        Télécharger l’état des lieux
+    <section aria-labelledby={kind} className="u-mt-4">
+      <h2 id={kind} className="u-h4">
+        {doc.titre}
       </h2>
       <p className="u-text-sm">
-        {props.nom}, situation au {formatDateLong(props.date)} : chiffres clés, comptages, contrats de ville
-        et dispositifs de santé, couverture de la population, liste des dynamiques.
+        {props.nom}, situation au {formatDateLong(props.date)} : {doc.contenu}.
       </p>
       {/* Delegation: the links stay plain links of the component layer. */}
       {/* biome-ignore lint/a11y/noStaticElementInteractions: the clicks handled are those of the links inside */}
@@ -65,16 +97,16 @@ export function ReportDownloads(props: { type: Levels; code: string; nom: string
                 iconId="download-line"
                 href={l.href}
                 download
-                aria-describedby="etat-des-lieux-progression"
+                aria-describedby={`${kind}-progression`}
               >
-                Télécharger l’état des lieux ({l.label})
+                {doc.titre} ({l.label})
               </ButtonLink>
             </li>
           ))}
         </ButtonGroup>
       </div>
-      <output id="etat-des-lieux-progression" className="u-text-sm" aria-live="polite">
-        {state.kind === 'busy' ? `Génération de l’état des lieux (${state.label}) en cours…` : ''}
+      <output id={`${kind}-progression`} className="u-text-sm" aria-live="polite">
+        {state.kind === 'busy' ? `Génération de ${doc.nom} (${state.label}) en cours…` : ''}
       </output>
       {state.kind === 'error' && (
         <Alert severity="error" small description={`Le document n’a pas pu être généré : ${state.message}`} />
@@ -83,7 +115,7 @@ export function ReportDownloads(props: { type: Levels; code: string; nom: string
   );
 }
 
-async function download(href: string, format: ReportFormat): Promise<void> {
+async function download(href: string, format: ReportFormat, kind: DocumentKind): Promise<void> {
   let res: Response;
   try {
     res = await fetch(href);
@@ -98,7 +130,7 @@ async function download(href: string, format: ReportFormat): Promise<void> {
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement('a');
   a.href = url;
-  a.download = name ?? `etat-des-lieux.${format}`;
+  a.download = name ?? `${kind}.${format}`;
   document.body.append(a);
   a.click();
   a.remove();
