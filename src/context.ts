@@ -60,7 +60,7 @@ import { SourceKeysRepository } from './registry/source-keys.repository.ts';
 import { SourceSyncService } from './registry/source-sync.service.ts';
 import { ActionsSummaryService } from './reports/actions-summary.service.ts';
 import { DossierElusService } from './reports/dossier-elus.service.ts';
-import { readingsFrom } from './reports/dossier-sources.ts';
+import { noticeReference, readingsFrom } from './reports/dossier-sources.ts';
 import { ReportService } from './reports/report.service.ts';
 import { noticeRestore } from './resources/notice-restore.ts';
 import { createResourceServices, type ResourceServices } from './resources/resources.context.ts';
@@ -188,7 +188,14 @@ export function createContext(database: Database, settings: ContextSettings = {}
     stamp: longWrites.remembered(() => resources.notices.stamp()),
     linkedTo: (actor, q) => resources.notices.linkedTo(actor, q),
   });
-  const reports = new ReportService(analytics, pdf, qpvSource, undefined, documentIdentity);
+  const reports = new ReportService(
+    analytics,
+    pdf,
+    qpvSource,
+    undefined,
+    documentIdentity,
+    async (actor, q) => (await resources.notices.linkedTo(actor, q, 15)).map((n) => noticeReference(n)),
+  );
   lots.register(resources.noticeRevert);
   const actions = createActionServices(database.db);
   lots.register(actions.revert);

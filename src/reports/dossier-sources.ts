@@ -2,7 +2,7 @@ import type { DynamicKind } from '../domain/registry/kinds.ts';
 import { noticeSearchQuery } from '../domain/resources/schemas.ts';
 import { NOTICE_DISPOSITIFS } from '../domain/resources/vocabulary.ts';
 
-interface NoticeHit {
+export interface NoticeHit {
   id: string;
   titre: string;
   auteurs: { nom?: string | null; prenom?: string | null; organisation?: string | null }[];
@@ -11,7 +11,7 @@ interface NoticeHit {
 }
 
 /** « Auteur, Titre, année. adresse » — short enough for a list in a dossier. */
-function reference(n: NoticeHit): string {
+export function noticeReference(n: NoticeHit): string {
   const author = n.auteurs
     .slice(0, 2)
     .map((a) => a.organisation ?? [a.prenom, a.nom].filter(Boolean).join(' '))
@@ -40,6 +40,8 @@ export function readingsFrom(
       about.items.length >= 8
         ? []
         : (await search(noticeSearchQuery.parse({ public: 'elus', tri: 'date', limit: 8 }))).items;
-    return [...about.items, ...general.filter((n) => !seen.has(n.id))].slice(0, 8).map(reference);
+    return [...about.items, ...general.filter((n) => !seen.has(n.id))]
+      .slice(0, 8)
+      .map((n) => noticeReference(n));
   };
 }

@@ -38,6 +38,11 @@ export interface QpvSource {
 const QPV_KINDS = DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
 const HEALTH_DEVICES = ['ASV', 'CLS', 'CLSM'] as const;
 
+export type LinkedNotices = (
+  actor: Actor,
+  q: { territories: { type: string; code: string }[]; dynamics: string[] },
+) => Promise<string[]>;
+
 /** Generated documents over the analyses: the état des lieux of a région or a département. */
 export class ReportService {
   constructor(
@@ -46,6 +51,8 @@ export class ReportService {
     private readonly qpvSource: QpvSource | null = null,
     private readonly clock: () => Date = () => new Date(),
     private readonly identity: DocumentIdentity = NEUTRAL_IDENTITY,
+    /** Notices linked to a territory or to dynamics, for « Pour aller plus loin » (none without it). */
+    private readonly linkedNotices: LinkedNotices | null = null,
   ) {}
 
   async etatDesLieux(
@@ -105,6 +112,12 @@ export class ReportService {
       date,
     );
     const qpv = await this.qpvFigures(s, communes, date);
+    const ressources = this.linkedNotices
+      ? await this.linkedNotices(actor, {
+          territories: [{ type: perimetre.type, code: perimetre.code }],
+          dynamics: dynamiques.map((d) => d.id),
+        })
+      : [];
     step();
 
     progress({ step: 'rédaction', done: 0, total: 1 });
@@ -116,6 +129,7 @@ export class ReportService {
       ...analyses,
       dynamiques,
       qpv,
+      ressources,
     };
     const doc = buildEtatDesLieux(input);
     progress({ step: 'rédaction', done: 1, total: 1 });

@@ -100,6 +100,19 @@ export function buildEtatDesLieux(input: EtatDesLieuxInput): ReportDocument {
       titre: 'Décomptes déclarés',
       blocks: [{ kind: 'table', table: declaredTable(input) }],
     });
+  if (input.ressources && input.ressources.length > 0) {
+    sections.push({
+      id: 'pour-aller-plus-loin',
+      titre: 'Pour aller plus loin',
+      blocks: [
+        {
+          kind: 'paragraph',
+          text: 'Documents du centre de ressources sur ce territoire ou sur les dynamiques qui le couvrent :',
+        },
+        { kind: 'list', items: input.ressources },
+      ],
+    });
+  }
   sections.push({ id: 'sources', titre: 'Sources et méthode', blocks: sourcesAndMethod(input) });
   return {
     titre: 'État des lieux des dynamiques territoriales de santé',

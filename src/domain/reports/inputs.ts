@@ -79,4 +79,6 @@ export interface EtatDesLieuxInput {
   dynamiques: ReportDynamic[];
   /** QPV of the scope and the reach of each kind; absent when the QPV layer is not loaded. */
   qpv?: QpvFigures | undefined;
+  /** Short references of the notices linked to the territory or its dynamics (« Pour aller plus loin »). */
+  ressources?: string[] | undefined;
 }

@@ -5,6 +5,13 @@ import type { E2e } from './context.ts';
 
 /** Home page → "Rechercher un territoire" with the keyboard → the territory's profile. */
 export async function searchTerritoryToProfile({ server, browser }: E2e) {
+  const guide = `Guide des quartiers stéphanois ${MARKER}`;
+  const notice = await server.app.inject({
+    method: 'POST',
+    url: '/api/ressources',
+    payload: { type: 'guide', titre: guide, date: '2021', territoires: [{ type: 'commune', code: '42218' }] },
+  });
+  expect(notice.statusCode, notice.body).toBe(201);
   const { page, errors } = await openPage(browser);
   await page.goto(`${server.url}/`);
   await expectWellFormedPage(page, /^Observatoire DTS$/);
@@ -63,6 +70,11 @@ export async function searchTerritoryToProfile({ server, browser }: E2e) {
   expect((await download).suggestedFilename()).toMatch(
     /^etat-des-lieux-commune-42218-saint-etienne-.*\.html$/,
   );
+  // Notices about the territory or its dynamics, linked to their page.
+  await page
+    .getByRole('region', { name: 'Pour aller plus loin' })
+    .getByRole('link', { name: guide })
+    .waitFor();
   // The dossier for the elected team, offered on commune and EPCI pages, downloaded the same way.
   const dossier = page.getByRole('region', { name: 'Préparer un dossier pour les élus' });
   const dossierHtml = await dossier

@@ -106,6 +106,37 @@ function CoverageTable({ profile }: { profile: Profile }) {
   );
 }
 
+/** « Auteur, année » of a notice, as the list shows it under the title. */
+function byline(n: Profile['ressources'][number]): string {
+  const who = n.auteurs
+    .slice(0, 2)
+    .map((a) => ('organisation' in a ? a.organisation : [a.prenom, a.nom].filter(Boolean).join(' ')))
+    .filter(Boolean)
+    .join(', ');
+  return [who, n.annee].filter(Boolean).join(', ');
+}
+
+/** Notices of the resource centre about the territory, a territory containing it, or its dynamics. */
+function Resources({ profile }: { profile: Profile }) {
+  return (
+    <section aria-labelledby="ressources-liees" className="u-mt-4">
+      <h2 id="ressources-liees">Pour aller plus loin</h2>
+      {profile.ressources.length === 0 ? (
+        <Empty>Aucune notice du centre de ressources n’est liée à ce territoire ou à ses dynamiques.</Empty>
+      ) : (
+        <ul>
+          {profile.ressources.map((n) => (
+            <li key={n.id}>
+              <Link href={`/ressources/${encodeURIComponent(n.id)}`}>{n.titre}</Link>
+              {byline(n) && <span className="u-text-sm"> — {byline(n)}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 export function ProfileView({ profile }: { profile: Profile }) {
   return (
     <>
@@ -125,6 +156,7 @@ export function ProfileView({ profile }: { profile: Profile }) {
         <h2 id="quartiers-prioritaires">Quartiers prioritaires</h2>
         <QpvFigures profile={profile} />
       </section>
+      <Resources profile={profile} />
       <section aria-labelledby="lacunes" className="u-mt-4">
         <h2 id="lacunes">Lacunes repérées</h2>
         {profile.lacunes.length === 0 ? (
