@@ -195,6 +195,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
     undefined,
     documentIdentity,
     async (actor, q) => (await resources.notices.linkedTo(actor, q, 15)).map((n) => noticeReference(n)),
+    new ContourRepository(database.db),
   );
   lots.register(resources.noticeRevert);
   const actions = createActionServices(database.db);

@@ -1,4 +1,4 @@
-import { Paragraph, type Table, TextRun } from 'docx';
+import { ImageRun, Paragraph, type Table, TextRun } from 'docx';
 import type { ReportBlock, ReportDocument } from '../domain/reports/document.ts';
 import { formatDateLong, formatDateTime } from '../domain/reports/french.ts';
 import {
@@ -12,6 +12,7 @@ import { HOUSE_STYLE_IDS, halfPoints } from '../kernel/documents/house-docx-styl
 import { type DocumentIdentity, HOUSE_STYLE, NEUTRAL_IDENTITY } from '../kernel/documents/house-style.ts';
 import { docxBarChart, docxFigures, docxTable } from './docx-tables.ts';
 import { reportFooterText } from './html.ts';
+import { mapPng, mapRatio } from './map/territory-map.ts';
 
 /** The report as a Word document in the house style: title page, then the sections with numbered pages. */
 export async function renderDocx(
@@ -52,6 +53,24 @@ function block(b: ReportBlock): (Paragraph | Table)[] {
       return docxTable(b.table);
     case 'chart':
       return docxBarChart(b.chart);
+    case 'map':
+      return [
+        new Paragraph({
+          children: [
+            new ImageRun({
+              type: 'png',
+              data: mapPng(b.svg),
+              // 16 cm wide on the page: Word sizes images in pixels at 96 dpi.
+              transformation: { width: 605, height: Math.round(605 * mapRatio(b.svg)) },
+              altText: { name: 'Carte', description: b.legende, title: 'Carte du territoire' },
+            }),
+          ],
+        }),
+        new Paragraph({
+          style: HOUSE_STYLE_IDS.body,
+          children: [new TextRun({ text: b.legende, italics: true })],
+        }),
+      ];
     case 'subsection':
       return [headingParagraph(2, b.titre), ...b.blocks.flatMap(block)];
   }

@@ -198,6 +198,12 @@ export class DossierElusService {
         kinds.filter((k) => k !== 'CONTRAT_VILLE' || presentKinds.has(k)),
       ),
       sigles: [],
+      carte: await this.reports.map(
+        s,
+        { type: territory.type, nom: scope.perimetre.nom },
+        scope.communes,
+        date,
+      ),
     };
     input.sigles = await this.siglesUsed(input);
     return input;

@@ -36,6 +36,9 @@ export function renderHtml(doc: ReportDocument, identity: DocumentIdentity = NEU
       case 'chart':
         charts += 1;
         return `<figure class="chart-box"><figcaption>${e(b.chart.titre)}</figcaption>${barChartSvg(b.chart, `graphique-${charts}`)}<p class="note">${e(b.chart.description)}</p></figure>`;
+      case 'map':
+        // Built by src/reports/map/territory-map.ts, every name in it already escaped.
+        return `<figure class="map-box">${b.svg}<figcaption class="note">${e(b.legende)}</figcaption></figure>`;
       case 'subsection':
         return `<section class="departement" id="${e(b.id)}"><h3>${e(b.titre)}</h3>${b.blocks.map(block).join('\n')}</section>`;
     }

@@ -1,12 +1,13 @@
 import type { AnalyticsService, Snapshot } from '../analytics/analytics.service.ts';
 import type { Actor } from '../domain/actor.ts';
-import type { CommuneInfo } from '../domain/analytics/model.ts';
+import { type AnalyticDynamic, type CommuneInfo, periodStatusAt } from '../domain/analytics/model.ts';
 import { type QpvInfo, qpvCoverage } from '../domain/analytics/qpv-coverage.ts';
-import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
+import { DYNAMIC_KINDS, LIVE_STATUSES } from '../domain/registry/kinds.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
 import type { ReportDocument } from '../domain/reports/document.ts';
 import { LOCAL_KINDS, reportDynamics } from '../domain/reports/dynamics.ts';
 import { buildEtatDesLieux } from '../domain/reports/etat-des-lieux.ts';
+import { formatDateLong } from '../domain/reports/french.ts';
 import type { ConfigurationResult, EtatDesLieuxInput } from '../domain/reports/inputs.ts';
 import {
   type EtatDesLieuxQuery,
@@ -20,6 +21,7 @@ import { type ProgressReporter, silentProgress } from '../kernel/progress.ts';
 import { renderDocx } from './docx.ts';
 import { renderHtml, reportFooterText } from './html.ts';
 import { localAnalyses } from './local-analyses.ts';
+import { type MapContours, territoryMapSvg } from './map/territory-map.ts';
 import { resolveReportScope } from './report-scope.ts';
 
 export interface RenderedReport {
@@ -34,6 +36,11 @@ export interface QpvSource {
   qpvLoaded(): Promise<boolean>;
   qpvOfCommunes(communes: string[]): Promise<QpvInfo[]>;
 }
+
+const isLiveAt = (d: AnalyticDynamic, date: string) => {
+  const status = periodStatusAt(d.periods, date);
+  return status !== null && LIVE_STATUSES.includes(status);
+};
 
 const QPV_KINDS = DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
 const HEALTH_DEVICES = ['ASV', 'CLS', 'CLSM'] as const;
@@ -53,6 +60,7 @@ export class ReportService {
     private readonly identity: DocumentIdentity = NEUTRAL_IDENTITY,
     /** Notices linked to a territory or to dynamics, for « Pour aller plus loin » (none without it). */
     private readonly linkedNotices: LinkedNotices | null = null,
+    private readonly contours: MapContours | null = null,
   ) {}
 
   async etatDesLieux(
@@ -112,6 +120,7 @@ export class ReportService {
       date,
     );
     const qpv = await this.qpvFigures(s, communes, date);
+    const carte = await this.map(s, perimetre, communes, date);
     const ressources = this.linkedNotices
       ? await this.linkedNotices(actor, {
           territories: [{ type: perimetre.type, code: perimetre.code }],
@@ -130,6 +139,7 @@ export class ReportService {
       dynamiques,
       qpv,
       ressources,
+      carte,
     };
     const doc = buildEtatDesLieux(input);
     progress({ step: 'rédaction', done: 1, total: 1 });
@@ -174,6 +184,59 @@ export class ReportService {
       configurations,
       couvertureParDepartement: byDep.items,
       couvertureTotale: whole.items,
+    };
+  }
+
+  /**
+   * The territory's map: EPCI for a région (a few hundred areas), communes otherwise, each coloured by the
+   * number of kinds of dynamics live on the date; the QPV outlined. Null without contours.
+   */
+  async map(
+    s: Snapshot,
+    perimetre: Pick<EtatDesLieuxInput['perimetre'], 'type' | 'nom'>,
+    communes: CommuneInfo[],
+    date: string,
+  ): Promise<{ svg: string; legende: string } | null> {
+    if (!this.contours || !(await this.contours.available())) return null;
+    const level = perimetre.type === 'region' ? 'epci' : 'commune';
+    const groups = new Map<string, string[]>();
+    for (const c of communes) {
+      const key = level === 'epci' ? c.epci : c.code;
+      if (!key) continue;
+      groups.set(key, [...(groups.get(key) ?? []), c.code]);
+    }
+    const geometries = await this.contours.geometries(level, [...groups.keys()]);
+    const units = [...groups].flatMap(([code, members]) => {
+      const geometry = geometries.get(code);
+      if (!geometry) return [];
+      const kinds = new Set(
+        s
+          .touching(members)
+          .filter((d) => LOCAL_KINDS.includes(d.type) && isLiveAt(d, date))
+          .map((d) => d.type),
+      );
+      const nom = level === 'epci' ? s.nameOf('epci', code) : (s.communes.get(code)?.nom ?? code);
+      return [{ code, nom, geometry, kinds: kinds.size }];
+    });
+    // The shipped QPV layer has no shapes: the communes holding a QPV are outlined instead.
+    const qpvList = this.qpvSource ? await this.qpvSource.qpvOfCommunes(communes.map((c) => c.code)) : [];
+    const shapes = await this.contours.geometries(
+      'qpv',
+      qpvList.map((q) => q.code),
+    );
+    const holders = new Set(qpvList.filter((q) => !shapes.has(q.code)).flatMap((q) => q.communes));
+    const qpv = [
+      ...shapes.values(),
+      ...(level === 'commune' ? [...holders].flatMap((c) => geometries.get(c) ?? []) : []),
+    ];
+    const qpvLabel = shapes.size > 0 ? 'quartier prioritaire' : 'commune comptant un quartier prioritaire';
+    const title = `Carte : ${perimetre.nom}, types de dynamiques présents au ${formatDateLong(date)}`;
+    const svg = territoryMapSvg(units, qpv, title, qpvLabel);
+    if (!svg) return null;
+    const unit = level === 'epci' ? 'intercommunalité' : 'commune';
+    return {
+      svg,
+      legende: `Chaque ${unit} est colorée selon le nombre de types de dynamiques (hors PTSM et DAC) qui la couvrent au ${formatDateLong(date)}${qpv.length > 0 ? ` ; trait orange : ${qpvLabel}` : ''}.`,
     };
   }
 

@@ -46,6 +46,8 @@ export type ReportBlock =
   | { kind: 'figures'; figures: KeyFigure[] }
   | { kind: 'table'; table: ReportTable }
   | { kind: 'chart'; chart: ReportBarChart }
+  /** A map drawn beforehand as a self-contained SVG (names already escaped), with its caption. */
+  | { kind: 'map'; svg: string; legende: string }
   | { kind: 'subsection'; id: string; titre: string; blocks: ReportBlock[] };
 
 export interface ReportSection {

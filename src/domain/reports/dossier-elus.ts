@@ -39,6 +39,8 @@ export interface DossierInput {
   autoEvaluations: { dynamique: string; date: string; niveaux: Record<string, number> }[];
   lectures: string[];
   sigles: { sigle: string; forme: string }[];
+  /** The territory's map (SVG) and its caption; absent without contours. */
+  carte?: { svg: string; legende: string } | null;
 }
 
 const LOCAL_NOUN = { commune: 'la commune', epci: 'l’intercommunalité' } as const;
@@ -200,6 +202,13 @@ export function selfAssessmentSection(rows: DossierInput['autoEvaluations']): Re
 export function buildDossierElus(i: DossierInput): ReportDocument {
   const t = i.territoire;
   const sections: ReportSection[] = [keyFigures(i), present(i), gaps(i), approach(i)];
+  if (i.carte) {
+    sections.splice(1, 0, {
+      id: 'carte',
+      titre: 'Carte',
+      blocks: [{ kind: 'map', svg: i.carte.svg, legende: i.carte.legende }],
+    });
+  }
   if (i.lectures.length > 0)
     sections.push({ id: 'lectures', titre: 'À lire', blocks: [{ kind: 'list', items: i.lectures }] });
   if (i.sigles.length > 0) {

@@ -35,6 +35,13 @@ export function buildEtatDesLieux(input: EtatDesLieuxInput): ReportDocument {
   const sections: ReportSection[] = [
     { id: 'chiffres-cles', titre: 'Chiffres clés', blocks: keyFigures(input) },
     {
+      id: 'carte',
+      titre: 'Carte',
+      blocks: input.carte
+        ? [{ kind: 'map', svg: input.carte.svg, legende: input.carte.legende }]
+        : [{ kind: 'paragraph', text: 'Les contours des territoires ne sont pas chargés : pas de carte.' }],
+    },
+    {
       id: 'comptages',
       titre: local ? 'Les dynamiques du territoire' : 'Les dynamiques par département',
       blocks:

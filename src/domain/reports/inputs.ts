@@ -81,4 +81,6 @@ export interface EtatDesLieuxInput {
   qpv?: QpvFigures | undefined;
   /** Short references of the notices linked to the territory or its dynamics (« Pour aller plus loin »). */
   ressources?: string[] | undefined;
+  /** The territory's map (SVG) and what it shows; absent when no contours are loaded. */
+  carte?: { svg: string; legende: string } | null | undefined;
 }
