@@ -67,7 +67,8 @@ export function territoryMapSvg(
       ],
       collection,
     );
-  const path = geoPath(projection);
+  // A tenth of a point is finer than print needs, and lighter than the three decimals by default.
+  const path = geoPath(projection).digits(1);
   const areas = units
     .map((u, i) => {
       const d = path(features[i] as Feature);
