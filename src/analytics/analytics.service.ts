@@ -11,6 +11,7 @@ import type {
   CoverageQuery,
   EvolutionQuery,
 } from '../domain/analytics/schemas.ts';
+import { notFound } from '../domain/errors.ts';
 import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
 import { LruMap } from '../lib/lru-map.ts';
@@ -22,6 +23,26 @@ type CoverageResult = ReturnType<AnalyticsService['computeCoverage']>;
 interface Scope {
   region?: string | undefined;
   departement?: string | undefined;
+  territoire?: { type: 'region' | 'departement' | 'epci' | 'commune'; code: string } | undefined;
+}
+
+const UNKNOWN: Record<string, string> = {
+  region: 'Aucune région',
+  departement: 'Aucun département',
+  epci: 'Aucun EPCI',
+  commune: 'Aucune commune',
+};
+
+/** The communes of a scope; `territoire` (any level) takes the place of region/departement. */
+function communesOf(s: Snapshot, scope: Scope): CommuneInfo[] {
+  const t = scope.territoire;
+  if (!t) return s.communesWhere(scope);
+  const found =
+    t.type === 'commune'
+      ? [s.communes.get(t.code)].filter((c): c is CommuneInfo => c !== undefined)
+      : s.communesWhere({ [t.type]: t.code });
+  if (found.length === 0) throw notFound(`${UNKNOWN[t.type]} avec le code « ${t.code} »`);
+  return found;
 }
 
 /** National and regional aggregates over the in-memory snapshot of the registry. */
@@ -48,14 +69,17 @@ export class AnalyticsService {
 
   /** Dynamics touching the scope (all of them without a filter). */
   private inScope(s: Snapshot, scope: Scope): AnalyticDynamic[] {
-    if (!scope.region && !scope.departement) return s.dynamics;
-    return s.touching(s.communesWhere(scope).map((c) => c.code));
+    if (!scope.region && !scope.departement && !scope.territoire) return s.dynamics;
+    return s.touching(communesOf(s, scope).map((c) => c.code));
   }
 
   async counts(_actor: Actor, q: CountsQuery) {
     const s = await this.snapshot();
     const date = q.date ?? this.today();
+    // A territory of any level keeps the régions or départements it lies in.
+    const within = q.territoire ? new Set(communesOf(s, q).map((c) => c[q.niveau])) : null;
     const keep = (t: string) => {
+      if (within) return within.has(t);
       if (q.niveau === 'region') return !q.region || t === q.region;
       return (
         (!q.departement || t === q.departement) && (!q.region || s.regionOfDepartement.get(t) === q.region)
@@ -68,7 +92,15 @@ export class AnalyticsService {
       keep,
       q.types ?? null,
     );
-    const declared = await this.repo.declaredCounts({ region: q.region, types: q.types });
+    // Declared counts are regional or departmental figures: nothing comparable for an EPCI or a commune.
+    const level = q.territoire?.type;
+    const declared =
+      level === 'epci' || level === 'commune'
+        ? []
+        : await this.repo.declaredCounts({
+            region: level === 'region' ? q.territoire?.code : q.region,
+            types: q.types,
+          });
     return {
       date,
       niveau: q.niveau,
@@ -126,7 +158,7 @@ export class AnalyticsService {
   private computeCoverage(s: Snapshot, q: CoverageQuery, date: string) {
     const kinds = q.types ?? DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
     const groups = new Map<string, CommuneInfo[]>();
-    for (const c of s.communesWhere(q)) {
+    for (const c of communesOf(s, q)) {
       const key = q.niveau === 'commune' ? c.code : c[q.niveau];
       if (!key) continue;
       const list = groups.get(key);

@@ -7,6 +7,7 @@ import {
   isoDateSchema,
   kindSchema,
 } from '../registry/schemas.ts';
+import { reportTerritory } from '../reports/schemas.ts';
 import { z } from '../zod-fr.ts';
 
 const region = z.string().regex(/^\d{2}$/, 'code de région à 2 chiffres');
@@ -14,6 +15,8 @@ const format = z.enum(['json', 'csv', 'xlsx'], { error: () => 'format : json, cs
 const scope = {
   region: region.optional(),
   departement: departementCode.optional(),
+  /** Any territory, EPCI and commune included (`epci:244200770`); takes the place of region/departement. */
+  territoire: reportTerritory.optional(),
   date: isoDateSchema.optional(),
   format,
 };
@@ -47,7 +50,7 @@ export const coverageQuery = z
     ...scope,
   })
   // One line per commune and kind for all of France would be some 400,000 lines.
-  .refine((q) => q.niveau !== 'commune' || Boolean(q.region || q.departement), {
+  .refine((q) => q.niveau !== 'commune' || Boolean(q.region || q.departement || q.territoire), {
     path: ['departement'],
     message: 'région ou département requis pour le niveau commune',
   });
@@ -64,6 +67,7 @@ export const evolutionQuery = z
   .object({
     region: region.optional(),
     departement: departementCode.optional(),
+    territoire: reportTerritory.optional(),
     depuis: isoDateSchema,
     jusqua: isoDateSchema.optional(),
     format,

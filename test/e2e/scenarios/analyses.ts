@@ -93,6 +93,21 @@ export async function analysesRenderChart({ server, browser }: E2e) {
   await listed.locator('summary').click();
   await listed.getByRole('link').first().waitFor();
   await expectAccessible(page, 'analyses d’un département à une date');
+
+  // An intercommunalité from the same search: the blocks follow it, commune by commune.
+  await territory.fill('Saint-Étienne Métropole');
+  await page
+    .getByRole('option', { name: /^Saint-Étienne Métropole, EPCI/ })
+    .first()
+    .click();
+  await page.waitForURL(/\/analyses\?epci=244200770&date=2020-01-01$/);
+  await page.getByRole('heading', { name: 'Couverture par commune' }).waitFor();
+  await page
+    .getByRole('table', { name: /^Dynamiques en projet.*au 1er janvier 2020, par département/ })
+    .getByRole('link', { name: 'Loire' })
+    .waitFor();
+  await page.getByText('Les auto-évaluations se comparent par région ou par département').waitFor();
+  await expectAccessible(page, 'analyses d’une intercommunalité');
   expect(errors).toEqual([]);
   await page.context().close();
 }

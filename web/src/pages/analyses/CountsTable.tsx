@@ -102,7 +102,7 @@ function Table({ counts, level }: { counts: Counts; level: 'region' | 'departeme
 
 export function CountsSection({ scope }: { scope: AnalysisScope }) {
   // France by région; a région or a département by département.
-  const level = scope.region || scope.departement ? 'departement' : 'region';
+  const level = scope.region || scope.departement || scope.epci || scope.commune ? 'departement' : 'region';
   const url = `/api/analyses/comptages${query({ niveau: level, ...scopeParams(scope) })}`;
   const counts = useApi<Counts>(url);
   const noun = level === 'region' ? 'région' : 'département';

@@ -23,7 +23,7 @@ function Result({
   data: CoverageData;
   kind: DynamicKind;
   url: string;
-  level: 'region' | 'departement' | 'epci';
+  level: 'region' | 'departement' | 'epci' | 'commune';
 }) {
   const noun = LEVEL_LABELS[level];
   const rows = useMemo(() => data.items.filter((i) => i.type === kind), [data, kind]);

@@ -14,7 +14,7 @@ import { formatDateLong, todayIso } from '../../lib/format.ts';
 import { Link } from '../../router/Link.tsx';
 import { Button, Input, Table } from '../../ui/index.ts';
 import { DataDownloads } from './DataDownloads.tsx';
-import type { AnalysisScope } from './scope.ts';
+import { type AnalysisScope, scopeParams } from './scope.ts';
 
 const BarChart = lazy(() => import('./BarChart.tsx'));
 
@@ -125,7 +125,7 @@ export function Evolution({ scope }: { scope: AnalysisScope }) {
   const until = scope.date ?? todayIso();
   const [draft, setDraft] = useState({ depuis: yearBefore(until), jusqua: until });
   const [params, setParams] = useState(draft);
-  const url = `/api/analyses/evolution${query({ ...params, region: scope.region, departement: scope.departement })}`;
+  const url = `/api/analyses/evolution${query({ ...params, ...scopeParams(scope), date: undefined })}`;
   const state = useApi<EvolutionData>(url);
   return (
     <section aria-labelledby="evolution" className="u-mt-6">

@@ -8,14 +8,20 @@ import type { AnalysisScope } from './scope.ts';
 
 /** Name of the territory in the scope, read from the reference. */
 export function useScopeName(scope: AnalysisScope): string {
-  const url = scope.departement
-    ? `/api/territoires/departement/${scope.departement}`
-    : scope.region
-      ? `/api/territoires/region/${scope.region}`
-      : null;
+  const url = scope.commune
+    ? `/api/territoires/commune/${scope.commune}`
+    : scope.epci
+      ? `/api/territoires/epci/${scope.epci}`
+      : scope.departement
+        ? `/api/territoires/departement/${scope.departement}`
+        : scope.region
+          ? `/api/territoires/region/${scope.region}`
+          : null;
   const t = useApi<{ nom: string }>(url);
   if (!url) return 'France entière';
-  return t.status === 'ok' ? t.data.nom : (scope.departement ?? scope.region ?? '');
+  return t.status === 'ok'
+    ? t.data.nom
+    : (scope.commune ?? scope.epci ?? scope.departement ?? scope.region ?? '');
 }
 
 /**
@@ -35,6 +41,8 @@ export function ScopeBar({
   const pick = (t: TerritoryItem) => {
     if (t.type === 'region') onChange({ region: t.code, date: scope.date });
     else if (t.type === 'departement') onChange({ departement: t.code, date: scope.date });
+    else if (t.type === 'epci') onChange({ epci: t.code, date: scope.date });
+    else if (t.type === 'commune') onChange({ commune: t.code, date: scope.date });
     else return setElsewhere(t);
     setElsewhere(null);
   };
@@ -50,8 +58,8 @@ export function ScopeBar({
       <div className="u-col-12 u-col-md-6">
         <TerritorySearch
           label="Territoire"
-          hint="Une région ou un département ; vide : la France entière"
-          initialText={scope.region || scope.departement ? name : ''}
+          hint="Une région, un département, une intercommunalité ou une commune ; vide : la France entière"
+          initialText={scope.region || scope.departement || scope.epci || scope.commune ? name : ''}
           onSelect={pick}
           onClear={() => onChange({ date: scope.date })}
         />
@@ -73,7 +81,7 @@ export function ScopeBar({
           <li>
             <Button type="submit">Appliquer la date</Button>
           </li>
-          {(scope.region || scope.departement || scope.date) && (
+          {(scope.region || scope.departement || scope.epci || scope.commune || scope.date) && (
             <li>
               <Button
                 type="button"
@@ -93,7 +101,7 @@ export function ScopeBar({
         <output className="u-col-12">
           <Alert
             severity="info"
-            title="Analyses par région ou par département"
+            title="Analyses d’un quartier prioritaire"
             description={
               <p>
                 Pour {elsewhere.nom}, ouvrez{' '}
