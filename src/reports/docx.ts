@@ -1,4 +1,4 @@
-import { ImageRun, Paragraph, type Table, TextRun } from 'docx';
+import { ImageRun, Paragraph, type Table, TableOfContents, TextRun } from 'docx';
 import type { ReportBlock, ReportDocument } from '../domain/reports/document.ts';
 import { formatDateLong, formatDateTime } from '../domain/reports/french.ts';
 import {
@@ -76,7 +76,24 @@ function block(b: ReportBlock): (Paragraph | Table)[] {
   }
 }
 
-function titlePage(doc: ReportDocument, identity: DocumentIdentity): Paragraph[] {
+/**
+ * A real table of contents field over the sections and subsections: Word offers to update it on opening
+ * (page numbers included); readers that never update fields show the entries it carries.
+ */
+function contents(doc: ReportDocument): TableOfContents {
+  const entries = doc.sections.flatMap((s) => [
+    { title: s.titre, level: 1 },
+    ...s.blocks.flatMap((b) => (b.kind === 'subsection' ? [{ title: b.titre, level: 2 }] : [])),
+  ]);
+  return new TableOfContents('Sommaire', {
+    hyperlink: true,
+    headingStyleRange: '1-2',
+    cachedEntries: entries,
+    beginDirty: true,
+  });
+}
+
+function titlePage(doc: ReportDocument, identity: DocumentIdentity): (Paragraph | TableOfContents)[] {
   const line = (label: string, value: string) =>
     metaParagraph([
       new TextRun(`${label} : `),
@@ -94,5 +111,7 @@ function titlePage(doc: ReportDocument, identity: DocumentIdentity): Paragraph[]
     line('Situation au', formatDateLong(doc.dateEtat)),
     line('Document généré le', formatDateTime(doc.genereLe)),
     line('Source', doc.source),
+    headingParagraph(2, 'Sommaire'),
+    contents(doc),
   ];
 }

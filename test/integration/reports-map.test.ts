@@ -1,3 +1,8 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import { dynamicInput } from '../factories/dynamics.ts';
@@ -10,6 +15,7 @@ import {
 } from '../helpers/reference-layers.ts';
 import { clearDepartement } from '../helpers/registry-cleanup.ts';
 
+const run = promisify(execFile);
 // Corrèze (19) is left to this file: its 3 QPV all lie in Brive-la-Gaillarde.
 const BRIVE = '19031';
 let t: TestApp;
@@ -70,12 +76,19 @@ describe('map of the territory in the état des lieux', () => {
     expect(html).toContain('trait orange : commune comptant un quartier prioritaire');
   });
 
-  it('puts the map in the DOCX as a PNG image', async () => {
+  it('puts the map in the DOCX as a PNG image, after a real table of contents field', async () => {
     const res = await report('docx');
     expect(res.statusCode).toBe(200);
-    // Zip entries are named in clear in the archive's directory.
-    expect(res.rawPayload.includes(Buffer.from('word/media/'))).toBe(true);
-    expect(res.rawPayload.includes(Buffer.from('.png'))).toBe(true);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'odts-carte-'));
+    const file = path.join(dir, 'etat-des-lieux.docx');
+    fs.writeFileSync(file, res.rawPayload);
+    const { stdout: listing } = await run('unzip', ['-l', file]);
+    expect(listing).toMatch(/word\/media\/[^\s]+\.png/);
+    const { stdout: body } = await run('unzip', ['-p', file, 'word/document.xml'], { maxBuffer: 20_000_000 });
+    expect(body).toMatch(/<w:fldChar w:fldCharType="begin" w:dirty="true"\/>/);
+    expect(body).toContain('TOC \\h \\o &quot;1-2&quot;</w:instrText>');
+    expect(body).toContain('Chiffres clés');
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 
   it('is drawn in the dossier for elected teams too', async () => {
