@@ -4,6 +4,7 @@ import { formatDateLong, formatDateTime } from '../domain/reports/french.ts';
 import {
   brandParagraph,
   headingParagraph,
+  linkedRuns,
   metaParagraph,
   renderHouseDocx,
   titleParagraph,
@@ -38,13 +39,14 @@ export async function renderDocx(
 function block(b: ReportBlock): (Paragraph | Table)[] {
   switch (b.kind) {
     case 'paragraph':
-      return [new Paragraph({ style: HOUSE_STYLE_IDS.body, children: [new TextRun(b.text)] })];
+      return [new Paragraph({ style: HOUSE_STYLE_IDS.body, children: linkedRuns(b.text, {}) })];
     case 'list':
+      // Addresses in the text (readings, sources) become live links.
       return b.items.map(
         (i) =>
           new Paragraph({
             numbering: { reference: HOUSE_STYLE_IDS.bullets, level: 0 },
-            children: [new TextRun(i)],
+            children: linkedRuns(i, {}),
           }),
       );
     case 'figures':

@@ -2,6 +2,7 @@ import type { ReportBlock, ReportDocument, ReportTable } from '../domain/reports
 import { formatDateLong, formatDateTime } from '../domain/reports/french.ts';
 import { escapeHtml as e } from '../domain/text/escape-html.ts';
 import { brandHtml, houseCss } from '../kernel/documents/house-css.ts';
+import { URL_IN_TEXT } from '../kernel/documents/house-docx.ts';
 import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../kernel/documents/house-style.ts';
 import { reportCss } from './html-style.ts';
 import { barChartSvg } from './svg-chart.ts';
@@ -13,15 +14,27 @@ export function reportFooterText(doc: ReportDocument): string {
   return `${doc.titre} — ${doc.territoire} — situation au ${formatDateLong(doc.dateEtat)}`;
 }
 
+/** Escaped text whose addresses are live links (readings, sources). */
+function linked(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    out += e(text.slice(at, m.index));
+    out += `<a href="${e(m[0])}">${e(m[0])}</a>`;
+    at = m.index + m[0].length;
+  }
+  return out + e(text.slice(at));
+}
+
 /** A self-contained HTML page (no script, no external resource) that prints as the PDF. */
 export function renderHtml(doc: ReportDocument, identity: DocumentIdentity = NEUTRAL_IDENTITY): string {
   let charts = 0;
   const block = (b: ReportBlock): string => {
     switch (b.kind) {
       case 'paragraph':
-        return `<p>${e(b.text)}</p>`;
+        return `<p>${linked(b.text)}</p>`;
       case 'list':
-        return `<ul>${b.items.map((i) => `<li>${e(i)}</li>`).join('')}</ul>`;
+        return `<ul>${b.items.map((i) => `<li>${linked(i)}</li>`).join('')}</ul>`;
       case 'figures':
         return `<div class="figures">${b.figures
           .map(

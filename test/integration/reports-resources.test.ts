@@ -1,8 +1,14 @@
+import { execFile } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { dynamicInput } from '../factories/dynamics.ts';
 import { newMarker } from '../factories/notices.ts';
 import { createTestApp, type TestApp } from '../helpers/context.ts';
 
+const run = promisify(execFile);
 let t: TestApp;
 const m = newMarker();
 
@@ -18,6 +24,7 @@ beforeAll(async () => {
     {
       type: 'guide',
       titre: `${m} Guide du territoire roannais`,
+      url: `https://guide.example.org/${m}`,
       territoires: [{ type: 'commune', code: '42187' }],
     },
     { type: 'rapport', titre: `${m} Évaluation du CLS`, date: '2022', dynamiques: [dynamic.json().id] },
@@ -45,5 +52,17 @@ describe('« Pour aller plus loin » in the état des lieux', () => {
     expect(section).toContain(`${m} Guide du territoire roannais`);
     expect(section).toContain(`${m} Évaluation du CLS, 2022`);
     expect(res.body).not.toContain(`${m} Rapport sur une autre ville`);
+    // Addresses are live links, in the HTML and in the DOCX.
+    expect(section).toContain(`<a href="https://guide.example.org/${m}">https://guide.example.org/${m}</a>`);
+    const docx = await t.app.inject({
+      url: '/api/rapports/etat-des-lieux',
+      query: { territoire: 'commune:42187', format: 'docx' },
+    });
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'odts-liens-'));
+    const file = path.join(dir, 'rapport.docx');
+    fs.writeFileSync(file, docx.rawPayload);
+    const { stdout: rels } = await run('unzip', ['-p', file, 'word/_rels/document.xml.rels']);
+    expect(rels).toContain(`Target="https://guide.example.org/${m}" TargetMode="External"`);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,5 +1,6 @@
 import {
   Document,
+  ExternalHyperlink,
   type FileChild,
   Footer,
   HeadingLevel,
@@ -7,6 +8,7 @@ import {
   Packer,
   PageNumber,
   Paragraph,
+  type ParagraphChild,
   TextRun,
 } from 'docx';
 import {
@@ -130,4 +132,26 @@ export function headingParagraph(level: number, text: string): Paragraph {
 /** A line of the title page under the title (author, date, count…), in the muted mention style. */
 export function metaParagraph(children: TextRun[]): Paragraph {
   return new Paragraph({ style: HOUSE_STYLE_IDS.meta, children });
+}
+
+/** Addresses inside running text, without the punctuation that ends a sentence. */
+export const URL_IN_TEXT = /https?:\/\/[^\s<]+?(?=[.,;)]?(?:\s|$))/g;
+
+/** A run of text in which each address becomes a live hyperlink (Word's own « Hyperlink » style). */
+export function linkedRuns(text: string, style: Record<string, boolean>): ParagraphChild[] {
+  const out: ParagraphChild[] = [];
+  let at = 0;
+  for (const m of text.matchAll(URL_IN_TEXT)) {
+    const url = m[0];
+    if (m.index > at) out.push(new TextRun({ text: text.slice(at, m.index), ...style }));
+    out.push(
+      new ExternalHyperlink({
+        link: url,
+        children: [new TextRun({ text: url, ...style, style: 'Hyperlink' })],
+      }),
+    );
+    at = m.index + url.length;
+  }
+  if (at < text.length) out.push(new TextRun({ text: text.slice(at), ...style }));
+  return out;
 }

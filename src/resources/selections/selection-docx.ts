@@ -1,11 +1,4 @@
-import {
-  BorderStyle,
-  ExternalHyperlink,
-  Paragraph,
-  type ParagraphChild,
-  TableOfContents,
-  TextRun,
-} from 'docx';
+import { BorderStyle, Paragraph, type ParagraphChild, TableOfContents, TextRun } from 'docx';
 import {
   type DocumentSection,
   formatPartialDate,
@@ -17,6 +10,7 @@ import {
 import {
   brandParagraph,
   headingParagraph,
+  linkedRuns,
   metaParagraph,
   renderHouseDocx,
   titleParagraph,
@@ -30,27 +24,6 @@ const { colour } = HOUSE_STYLE;
 const HANGING = 640; // the reference number hangs in the left margin of its paragraph
 
 /** Addresses in a reference's text (the trailing full stop or bracket stays outside). */
-const URL_IN_TEXT = /https?:\/\/[^\s<]+?(?=[.,;)]?(?:\s|$))/g;
-
-/** A run of text in which each address becomes a live hyperlink (Word's own « Hyperlink » style). */
-function linkedRuns(text: string, style: Record<string, boolean>): ParagraphChild[] {
-  const out: ParagraphChild[] = [];
-  let at = 0;
-  for (const m of text.matchAll(URL_IN_TEXT)) {
-    const url = m[0];
-    if (m.index > at) out.push(new TextRun({ text: text.slice(at, m.index), ...style }));
-    out.push(
-      new ExternalHyperlink({
-        link: url,
-        children: [new TextRun({ text: url, ...style, style: 'Hyperlink' })],
-      }),
-    );
-    at = m.index + url.length;
-  }
-  if (at < text.length) out.push(new TextRun({ text: text.slice(at), ...style }));
-  return out;
-}
-
 /** The formatted reference (citeproc's HTML: italics, bold, small caps) as Word runs, addresses linked. */
 export function referenceRuns(html: string): ParagraphChild[] {
   const runs: ParagraphChild[] = [];
