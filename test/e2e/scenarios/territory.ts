@@ -5,7 +5,8 @@ import type { E2e } from './context.ts';
 
 /** Home page → "Rechercher un territoire" with the keyboard → the territory's profile. */
 export async function searchTerritoryToProfile({ server, browser }: E2e) {
-  const guide = `Guide des quartiers stéphanois ${MARKER}`;
+  // Not named with MARKER: the resources scenario counts the notices carrying it.
+  const guide = `Guide des quartiers stéphanois ${process.pid}${Date.now().toString(36)}`;
   const notice = await server.app.inject({
     method: 'POST',
     url: '/api/ressources',
@@ -101,4 +102,10 @@ export async function searchTerritoryToProfile({ server, browser }: E2e) {
   await page.getByRole('heading', { level: 1, name: 'Loire' }).waitFor();
   expect(errors).toEqual([]);
   await page.context().close();
+  const removed = await server.app.inject({
+    method: 'DELETE',
+    url: `/api/ressources/${notice.json().id}`,
+    headers: { 'if-match': '"1"' },
+  });
+  expect(removed.statusCode, removed.body).toBe(204);
 }
