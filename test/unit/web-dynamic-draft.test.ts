@@ -110,3 +110,23 @@ describe('the dynamic edit form: coordination posts and contacts', () => {
     expect(parsed.error?.issues.map((i) => i.path.join('.'))).toContain('contacts.0.email');
   });
 });
+
+describe('the dynamic edit form: sources', () => {
+  it('keeps the passage of a source (page, section) through the form, and the API bounds it', () => {
+    const withSource = {
+      ...stored,
+      sources: [{ titre: 'Enquête 2018', url: null, consulte: '2018-03-01', passage: 'p. 7, ASV' }],
+    } as unknown as Presented;
+    const draft = draftFromDynamic(withSource);
+    expect(draft.sources[0]?.passage).toBe('p. 7, ASV');
+    const body = inputFromDraft({ ...draft, sources: draft.sources.map((s) => ({ ...s, passage: '' })) });
+    expect(body.sources).toEqual([
+      { titre: 'Enquête 2018', url: null, consulte: '2018-03-01', passage: null },
+    ]);
+    const long = { ...inputFromDraft(draft), sources: [{ titre: 'Enquête', passage: 'x'.repeat(201) }] };
+    const parsed = dynamicInput.safeParse(long);
+    expect(parsed.success).toBe(false);
+    expect(parsed.error?.issues[0]?.path).toEqual(['sources', 0, 'passage']);
+    expect(parsed.error?.issues[0]?.message).toContain('passage');
+  });
+});

@@ -53,6 +53,7 @@ export const sourceOut = z.object({
   titre: z.string(),
   url: z.string().nullish(),
   consulte: day.nullish(),
+  passage: z.string().nullish(),
 });
 
 export const contactOut = z.object({

@@ -91,6 +91,8 @@ export const sourceSchema = z.object({
   titre: z.string().trim().min(1, 'titre de la source obligatoire').max(500),
   url: z.url({ protocol: /^https?$/, error: 'URL invalide : adresse http(s) attendue' }).nullish(),
   consulte: isoDate.nullish(),
+  /** Where in the source the fact is read (page, section): a survey names many dynamics. */
+  passage: z.string().trim().max(200, 'passage : 200 caractères au plus').nullish(),
 });
 
 export const contactSchema = z.object({

@@ -1,5 +1,4 @@
 import { useTitle } from '../lib/useTitle.ts';
-import { Link } from '../router/Link.tsx';
 import { ButtonGroup, ButtonLink } from '../ui/index.ts';
 
 export default function NotFoundPage() {

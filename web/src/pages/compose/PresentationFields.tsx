@@ -139,14 +139,7 @@ export function PresentationFields({
     });
   };
   return (
-    <Fieldset
-      legendId="presentation-legende"
-      legend={
-        <>
-          <h2 className="u-h4 u-mb-0">Présentation</h2>
-        </>
-      }
-    >
+    <Fieldset legendId="presentation-legende" legend={<h2 className="u-h4 u-mb-0">Présentation</h2>}>
       <FieldsetItem className="u-grid u-grid--gutters">
         <div className="u-col-12 u-col-md-9">
           <Input

@@ -94,6 +94,7 @@ export function Sources({ dynamic }: { dynamic: Dynamic }) {
               ) : (
                 s.titre
               )}
+              {s.passage && <span className="u-text-sm"> — {s.passage}</span>}
               {s.consulte && <span className="u-text-sm"> (consulté le {formatDateShort(s.consulte)})</span>}
             </li>
           ))}

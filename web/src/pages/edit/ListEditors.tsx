@@ -168,6 +168,16 @@ export function SourcesEditor({
             }}
             {...errorState(err(i, 'consulte'))}
           />
+          <Input
+            label={`Passage (source ${i + 1})`}
+            hintText="page ou section, par exemple « p. 7, Les Ateliers santé ville »"
+            nativeInputProps={{
+              id: `champ-sources-${i}-passage`,
+              value: row.passage,
+              onChange: (e) => onChange(replaceAt(rows, i, { passage: e.target.value })),
+            }}
+            {...errorState(err(i, 'passage'))}
+          />
           <Button
             type="button"
             priority="tertiary"
@@ -185,7 +195,7 @@ export function SourcesEditor({
           priority="secondary"
           size="small"
           iconId="add-line"
-          onClick={() => onChange([...rows, { titre: '', url: '', consulte: '' }])}
+          onClick={() => onChange([...rows, { titre: '', url: '', consulte: '', passage: '' }])}
         >
           Ajouter une source
         </Button>

@@ -18,6 +18,7 @@ export interface SourceRow {
   titre: string;
   url: string;
   consulte: string;
+  passage: string;
 }
 
 /** A coordination post as typed: the FTE and the funders as text until saved. */
@@ -138,7 +139,12 @@ export function draftFromDynamic(d: Presented): Draft {
       statut: e.statut ?? '',
       note: e.note ?? '',
     })),
-    sources: (d.sources ?? []).map((s) => ({ titre: s.titre, url: s.url ?? '', consulte: s.consulte ?? '' })),
+    sources: (d.sources ?? []).map((s) => ({
+      titre: s.titre,
+      url: s.url ?? '',
+      consulte: s.consulte ?? '',
+      passage: s.passage ?? '',
+    })),
     coordination: d.coordination.map((c) => ({
       intitule: c.intitule,
       etp: c.etp === null || c.etp === undefined ? '' : String(c.etp).replace('.', ','),
@@ -193,7 +199,12 @@ export function inputFromDraft(d: Draft): Record<string, unknown> {
       statut: e.statut || null,
       note: e.note,
     })),
-    sources: d.sources.map((s) => ({ titre: s.titre, url: orNull(s.url), consulte: orNull(s.consulte) })),
+    sources: d.sources.map((s) => ({
+      titre: s.titre,
+      url: orNull(s.url),
+      consulte: orNull(s.consulte),
+      passage: orNull(s.passage),
+    })),
     coordination: d.coordination.map((c) => ({
       intitule: c.intitule,
       // French decimal comma accepted; anything else goes to the server, which names the field.
