@@ -189,5 +189,27 @@ describe('odts reference import contours', () => {
     expect(level.statusCode).toBe(400);
     expect(level.json().champs).toHaveProperty('niveau');
     expect((await get('/api/contours/region?format=svg')).json().champs).toHaveProperty('format');
+    const scale = await get('/api/contours/departement?echelle=monde');
+    expect(scale.statusCode).toBe(400);
+    expect(scale.json().champs).toHaveProperty('echelle');
+  });
+
+  it('lightens the France-wide contours on request: every département, far fewer points', async () => {
+    const points = (fc: { features: { geometry: { coordinates: unknown } }[] }) =>
+      JSON.stringify(fc.features.map((f) => f.geometry.coordinates)).split('],[').length;
+    const full = (await get('/api/contours/departement')).json();
+    const light = await get('/api/contours/departement?echelle=france');
+    expect(light.statusCode).toBe(200);
+    const lightened = light.json();
+    expect(lightened.features.map((f: { id: string }) => f.id)).toEqual(
+      full.features.map((f: { id: string }) => f.id),
+    );
+    expect(lightened.features[0].properties).toEqual(full.features[0].properties);
+    expect(points(lightened)).toBeLessThan(points(full) * 0.6);
+    const topo = (await get('/api/contours/departement?format=topojson&echelle=france')).json();
+    expect(topo.transform).toBeDefined();
+    // Only x and y: the simplification's weights stay on the server.
+    expect(topo.arcs.every((arc: number[][]) => arc.every((p) => p.length === 2))).toBe(true);
+    expect(topo.objects.departement.geometries).toHaveLength(full.features.length);
   });
 });

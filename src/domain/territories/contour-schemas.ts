@@ -28,5 +28,10 @@ export const contourQuery = z.object({
   format: z
     .enum(['geojson', 'topojson'], { error: () => 'format attendu : geojson ou topojson' })
     .default('geojson'),
+  /**
+   * `france`: contours lightened for a map of the whole country, where a pixel spans about 2 km; the
+   * default keeps the stored detail, which a région or a département needs.
+   */
+  echelle: z.enum(['france'], { error: () => 'échelle attendue : france (ou rien)' }).optional(),
 });
 export type ContourQuery = z.infer<typeof contourQuery> & z.infer<typeof contourParams>;
