@@ -1,7 +1,7 @@
 import type { ReportBlock, ReportDocument, ReportTable } from '../domain/reports/document.ts';
 import { formatDateLong, formatDateTime } from '../domain/reports/french.ts';
 import { escapeHtml as e } from '../domain/text/escape-html.ts';
-import { brandHtml, houseCss } from '../kernel/documents/house-css.ts';
+import { brandHtml, houseCss, pageSlot } from '../kernel/documents/house-css.ts';
 import { URL_IN_TEXT } from '../kernel/documents/house-docx.ts';
 import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../kernel/documents/house-style.ts';
 import { reportCss } from './html-style.ts';
@@ -27,7 +27,12 @@ function linked(text: string): string {
 }
 
 /** A self-contained HTML page (no script, no external resource) that prints as the PDF. */
-export function renderHtml(doc: ReportDocument, identity: DocumentIdentity = NEUTRAL_IDENTITY): string {
+/** `paginated`: for the PDF, the contents lines get slots for the page of each section. */
+export function renderHtml(
+  doc: ReportDocument,
+  identity: DocumentIdentity = NEUTRAL_IDENTITY,
+  paginated = false,
+): string {
   let charts = 0;
   const block = (b: ReportBlock): string => {
     switch (b.kind) {
@@ -71,7 +76,7 @@ export function renderHtml(doc: ReportDocument, identity: DocumentIdentity = NEU
 <style>${houseCss()}${reportCss()}</style>
 </head>
 <body>
-${titlePage(doc, identity)}
+${titlePage(doc, identity, paginated)}
 <main>
 ${sections}
 </main>
@@ -81,8 +86,11 @@ ${sections}
 `;
 }
 
-function titlePage(doc: ReportDocument, identity: DocumentIdentity): string {
-  const toc = doc.sections.map((s) => `<li><a href="#${e(s.id)}">${e(s.titre)}</a></li>`).join('');
+function titlePage(doc: ReportDocument, identity: DocumentIdentity, paginated: boolean): string {
+  const page = (id: string) => (paginated ? pageSlot(id) : '');
+  const toc = doc.sections
+    .map((s) => `<li><a href="#${e(s.id)}"><span class="libelle">${e(s.titre)}</span>${page(s.id)}</a></li>`)
+    .join('');
   return `<header class="title-page">
 ${brandHtml(identity, 'Dynamiques territoriales de santé')}
 <h1>${e(doc.titre)}</h1>
@@ -92,7 +100,7 @@ ${brandHtml(identity, 'Dynamiques territoriales de santé')}
 <dt>Document généré le</dt><dd>${e(formatDateTime(doc.genereLe))}</dd>
 <dt>Source</dt><dd>${e(doc.source)}</dd>
 </dl>
-<nav class="toc" aria-label="Sommaire"><h2>Sommaire</h2><ol>${toc}</ol></nav>
+<nav class="toc${paginated ? ' paginee' : ''}" aria-label="Sommaire"><h2>Sommaire</h2><ol>${toc}</ol></nav>
 </header>`;
 }
 

@@ -272,9 +272,8 @@ export class ReportService {
 
   private render(doc: ReportDocument, format: ReportFormat): Promise<Buffer> {
     if (format === 'docx') return renderDocx(doc, this.identity);
-    const html = renderHtml(doc, this.identity);
-    if (format === 'html') return Promise.resolve(Buffer.from(html, 'utf8'));
-    return this.pdf.render(html, reportFooterText(doc));
+    if (format === 'html') return Promise.resolve(Buffer.from(renderHtml(doc, this.identity), 'utf8'));
+    return this.pdf.render(renderHtml(doc, this.identity, true), reportFooterText(doc));
   }
 }
 

@@ -254,6 +254,21 @@ describe('état des lieux as documents', () => {
     const png = fs.readdirSync(tmp).find((f) => f.startsWith('page') && f.endsWith('.png'));
     expect(png).toBeDefined();
     expect(fs.statSync(path.join(tmp, png as string)).size).toBeGreaterThan(1000);
+
+    // The contents of the title page give each section's page, and the section starts on that page.
+    const html = (await report({ departement: '85', format: 'html' })).body;
+    const titles = [...html.matchAll(/<section id="[^"]+"><h2>([^<]+)<\/h2>/g)].map((m) => m[1] as string);
+    expect(titles.length).toBeGreaterThan(3);
+    const { stdout: contents } = await run('pdftotext', ['-layout', '-f', '1', '-l', '1', file, '-']);
+    const flat = contents.replace(/\s+/g, ' ');
+    for (const title of titles.map((t) => t.replace(/&#39;|&rsquo;/g, '’'))) {
+      const page = Number(
+        new RegExp(`${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} (\\d+)`).exec(flat)?.[1],
+      );
+      expect(page, `${title} dans « ${flat.slice(0, 600)} »`).toBeGreaterThan(1);
+      const { stdout: onPage } = await run('pdftotext', ['-f', String(page), '-l', String(page), file, '-']);
+      expect(onPage.replace(/\s+/g, ' ')).toContain(title);
+    }
   });
 
   it('without Chromium, PDF answers 503 with a French explanation', async () => {

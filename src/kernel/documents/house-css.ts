@@ -60,6 +60,10 @@ a { color: var(--accent); }
 .toc h2 { font-size: ${r(s.headings[1])}; border: 0; margin: 1.5rem 0 0.4rem; padding: 0; }
 .toc ol { margin: 0; padding-left: 1.2rem; }
 .toc a { color: var(--text); text-decoration: none; }
+.toc.paginee a { display: flex; align-items: baseline; gap: 0.4rem; }
+.toc.paginee .libelle { flex: 1; }
+.toc.paginee a::after { content: none; }
+.toc.paginee .page { order: 2; min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 
 table { width: 100%; border-collapse: collapse; margin: 0.4rem 0 0.3rem; font-size: var(--size-cell); }
 caption { caption-side: top; text-align: left; font-weight: 700; font-size: var(--size-small); padding: 0 0 0.35rem; }
@@ -100,4 +104,15 @@ export function brandHtml(identity: DocumentIdentity, tagline: string): string {
     : '';
   const contact = identity.contact ? `<small>${e(identity.contact)}</small>` : '';
   return `<div class="brand">${image}<div>${e(identity.name)}<small>${e(tagline)}</small>${contact}</div></div>`;
+}
+
+/**
+ * Marks the slot of a contents line that receives the page of its section in the PDF (filled by the
+ * PDF renderer after a first print); styled with a fixed width so that filling it moves nothing.
+ */
+export const PAGE_SLOT_ATTRIBUTE = 'data-page-of';
+
+/** The empty page slot of the contents line of section `id` (hidden from readers until filled). */
+export function pageSlot(id: string): string {
+  return `<span class="page" ${PAGE_SLOT_ATTRIBUTE}="${e(id)}" aria-hidden="true"></span>`;
 }

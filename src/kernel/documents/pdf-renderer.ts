@@ -2,7 +2,9 @@ import fs from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 import { unavailable } from '../../domain/errors.ts';
 import { escapeHtml } from '../../domain/text/escape-html.ts';
+import { PAGE_SLOT_ATTRIBUTE } from './house-css.ts';
 import { HOUSE_STYLE, type HouseStyle } from './house-style.ts';
+import { anchorPages } from './pdf-anchor-pages.ts';
 
 const CHROMIUM_ARGS = [
   '--no-sandbox',
@@ -50,6 +52,11 @@ export class PdfRenderer {
     this.scheduleIdleClose();
   }
 
+  /**
+   * The PDF of `html`. Its contents slots (`PAGE_SLOT_ATTRIBUTE`), if any, are filled with the page of
+   * their section: printed once, the pages of the sections read from that print, the slots filled in
+   * the page already laid out, printed again (same breaks: the slots keep their width).
+   */
   async render(html: string, footerText: string): Promise<Buffer> {
     this.assertAvailable();
     await this.acquire();
@@ -99,7 +106,7 @@ export class PdfRenderer {
       const page = await context.newPage();
       await page.route('**/*', (route) => route.abort());
       await page.setContent(html, { waitUntil: 'load' });
-      const pdf = await page.pdf({
+      const options = {
         format: 'A4',
         printBackground: true,
         displayHeaderFooter: true,
@@ -108,8 +115,31 @@ export class PdfRenderer {
         margin: pageMargin(this.style),
         tagged: true,
         outline: true,
-      });
-      return Buffer.from(pdf);
+      };
+      const first = Buffer.from(await page.pdf(options));
+      if (!html.includes(PAGE_SLOT_ATTRIBUTE)) return first;
+      const pages = Object.fromEntries(anchorPages(first));
+      if (Object.keys(pages).length === 0) return first;
+      // Run by the driver, not by the document: the page itself has scripts disabled.
+      await page.evaluate(
+        ({ attribute, pages }) => {
+          // The server is compiled without the DOM types: the little used here, typed by hand.
+          type Slot = { getAttribute(name: string): string | null; removeAttribute(name: string): void };
+          const doc = (
+            globalThis as unknown as {
+              document: { querySelectorAll(s: string): Iterable<Slot & { textContent: string }> };
+            }
+          ).document;
+          for (const slot of doc.querySelectorAll(`[${attribute}]`)) {
+            const page = pages[slot.getAttribute(attribute) ?? ''];
+            if (page === undefined) continue;
+            slot.textContent = String(page);
+            slot.removeAttribute('aria-hidden');
+          }
+        },
+        { attribute: PAGE_SLOT_ATTRIBUTE, pages },
+      );
+      return Buffer.from(await page.pdf(options));
     } finally {
       await context.close();
     }

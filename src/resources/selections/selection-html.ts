@@ -8,7 +8,7 @@ import {
   sectionHeading,
 } from '../../domain/resources/selection-document.ts';
 import { escapeHtml as e } from '../../domain/text/escape-html.ts';
-import { brandHtml, houseCss } from '../../kernel/documents/house-css.ts';
+import { brandHtml, houseCss, pageSlot } from '../../kernel/documents/house-css.ts';
 import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../../kernel/documents/house-style.ts';
 import type { FormattedReference } from '../formats/documentalist-style.ts';
 import { SELECTION_CSS } from './selection-style.ts';
@@ -69,21 +69,18 @@ export function selectionFooterText(doc: SelectionDocument): string {
 
 /** A self-contained public page (no script, no external resource) that prints as the PDF. */
 /**
- * `pages`: for the PDF, the page of each contents line, printed after it (an empty map lays out the
- * same empty slots, so that a first print and the numbered one break pages alike); none on the web page.
+ * `paginated`: for the PDF, each contents line has a slot the renderer fills with the page of its
+ * section (`PAGE_SLOT_ATTRIBUTE`); none on the web page.
  */
 export function renderSelectionHtml(
   doc: SelectionDocument,
   refs: References,
   identity: DocumentIdentity = NEUTRAL_IDENTITY,
-  pages?: ReadonlyMap<string, number>,
+  paginated = false,
   /** The platform, credited in the colophon when the publisher is an author organisation. */
   platform: DocumentIdentity = identity,
 ): string {
-  const page = (id: string) =>
-    pages
-      ? `<span class="page" aria-hidden="${pages.has(id) ? 'false' : 'true'}">${pages.get(id) ?? ''}</span>`
-      : '';
+  const page = (id: string) => (paginated ? pageSlot(id) : '');
   const line = (id: string, niveau: number, libelle: string) =>
     `<li class="niveau-${niveau}"><a href="#${e(id)}"><span class="libelle">${e(libelle)}</span>${page(id)}</a></li>`;
   const toc = doc.sommaire.map((l) => line(l.id, l.niveau, l.libelle)).join('');
@@ -116,7 +113,7 @@ ${brandHtml(identity, 'Centre de ressources — sélection bibliographique')}
 ${doc.auteurs ? `<p class="meta auteurs">${e(doc.auteurs)}</p>` : ''}
 ${doc.date ? `<p class="meta date">${e(formatPartialDate(doc.date))}</p>` : ''}
 <p class="meta">${doc.references.length} référence${doc.references.length > 1 ? 's' : ''}</p>
-<nav class="toc${pages ? ' paginee' : ''}" aria-label="Sommaire"><h2>Sommaire</h2><ol>${intro ? line('introduction', 1, 'Introduction') : ''}${toc}</ol></nav>
+<nav class="toc${paginated ? ' paginee' : ''}" aria-label="Sommaire"><h2>Sommaire</h2><ol>${intro ? line('introduction', 1, 'Introduction') : ''}${toc}</ol></nav>
 </header>
 <main>
 ${intro}

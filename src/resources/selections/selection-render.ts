@@ -7,7 +7,6 @@ import { type DocumentIdentity, NEUTRAL_IDENTITY } from '../../kernel/documents/
 import type { PdfRenderer } from '../../kernel/documents/pdf-renderer.ts';
 import { formatNotices } from '../exports/notice-export.service.ts';
 import { type FormattedReference, formatReferences } from '../formats/documentalist-style.ts';
-import { anchorPages } from './pdf-anchor-pages.ts';
 import { renderSelectionDocx } from './selection-docx.ts';
 import { renderSelectionHtml, selectionFooterText } from './selection-html.ts';
 import { selectionIdentity } from './selection-identity.ts';
@@ -37,7 +36,7 @@ export class SelectionRenderer {
   /** The public HTML page and the formatted references it shows. */
   page(doc: SelectionDocument): { html: string; refs: Map<string, FormattedReference> } {
     const refs = referencesOf(doc);
-    return { html: renderSelectionHtml(doc, refs, this.publisher(doc), undefined, this.identity), refs };
+    return { html: renderSelectionHtml(doc, refs, this.publisher(doc), false, this.identity), refs };
   }
 
   /** The author organisation and its logo, or the operator (selection-identity.ts). */
@@ -76,19 +75,10 @@ export class SelectionRenderer {
     return { format, contentType, filename, body: await this.numberedPdf(doc) };
   }
 
-  /**
-   * The PDF with the page of each section in its contents: printed once with empty page slots, the
-   * pages of the sections read from that print, then printed again with them (same layout, same breaks).
-   */
-  private async numberedPdf(doc: SelectionDocument): Promise<Buffer> {
-    const refs = referencesOf(doc);
-    const footer = selectionFooterText(doc);
-    const html = (pages: ReadonlyMap<string, number>) =>
-      renderSelectionHtml(doc, refs, this.publisher(doc), pages, this.identity);
-    const first = await this.pdf.render(html(new Map()), footer);
-    const pages = anchorPages(first);
-    if (pages.size === 0) return first;
-    return this.pdf.render(html(pages), footer);
+  /** The PDF, with the page of each section in its contents (filled in by the renderer). */
+  private numberedPdf(doc: SelectionDocument): Promise<Buffer> {
+    const html = renderSelectionHtml(doc, referencesOf(doc), this.publisher(doc), true, this.identity);
+    return this.pdf.render(html, selectionFooterText(doc));
   }
 
   close(): Promise<void> {

@@ -5,10 +5,6 @@
 export const SELECTION_CSS = `
 .toc ol { list-style: none; padding-left: 0; }
 .toc li { margin: 0.15rem 0; }
-.toc.paginee a { display: flex; align-items: baseline; gap: 0.4rem; }
-.toc.paginee .libelle { flex: 1; }
-.toc.paginee a::after { content: none; }
-.toc.paginee .page { order: 2; min-width: 2.5em; text-align: right; font-variant-numeric: tabular-nums; }
 .toc .niveau-2 { padding-left: 1.2rem; } .toc .niveau-3 { padding-left: 2.4rem; } .toc .niveau-4 { padding-left: 3.6rem; }
 .presentation { font-style: italic; }
 ol.references { list-style: none; padding-left: 0; margin: 0.6rem 0 1rem; }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { anchorPages } from '../../src/resources/selections/pdf-anchor-pages.ts';
+import { anchorPages } from '../../src/kernel/documents/pdf-anchor-pages.ts';
 
 /** The objects Chromium writes, reduced to what is read: catalogue, nested page tree, named destinations. */
 const pdf = (dests: string) =>
