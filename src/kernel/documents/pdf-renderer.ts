@@ -116,10 +116,12 @@ export class PdfRenderer {
         tagged: true,
         outline: true,
       };
-      const first = Buffer.from(await page.pdf(options));
-      if (!html.includes(PAGE_SLOT_ATTRIBUTE)) return first;
+      if (!html.includes(PAGE_SLOT_ATTRIBUTE)) return Buffer.from(await page.pdf(options));
+      // The first print only tells where the sections fall: untagged, it takes half the time (the
+      // structure tree of a long table weighs more than its text) and breaks the pages the same way.
+      const first = await page.pdf({ ...options, tagged: false, outline: false });
       const pages = Object.fromEntries(anchorPages(first));
-      if (Object.keys(pages).length === 0) return first;
+      if (Object.keys(pages).length === 0) return Buffer.from(await page.pdf(options));
       // Run by the driver, not by the document: the page itself has scripts disabled.
       await page.evaluate(
         ({ attribute, pages }) => {
