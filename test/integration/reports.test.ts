@@ -255,6 +255,10 @@ describe('état des lieux as documents', () => {
     expect(png).toBeDefined();
     expect(fs.statSync(path.join(tmp, png as string)).size).toBeGreaterThan(1000);
 
+    // Tagged for screen readers, whatever the numbering of the contents does beforehand.
+    const { stdout: info } = await run('pdfinfo', [file]);
+    expect(info).toMatch(/Tagged:\s+yes/);
+
     // The contents of the title page give each section's page, and the section starts on that page.
     const html = (await report({ departement: '85', format: 'html' })).body;
     const titles = [...html.matchAll(/<section id="[^"]+"><h2>([^<]+)<\/h2>/g)].map((m) => m[1] as string);
