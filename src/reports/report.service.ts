@@ -1,8 +1,8 @@
 import type { AnalyticsService, Snapshot } from '../analytics/analytics.service.ts';
 import type { Actor } from '../domain/actor.ts';
-import { type AnalyticDynamic, type CommuneInfo, periodStatusAt } from '../domain/analytics/model.ts';
+import { type CommuneInfo, isLiveAt } from '../domain/analytics/model.ts';
 import { type QpvInfo, qpvCoverage } from '../domain/analytics/qpv-coverage.ts';
-import { DYNAMIC_KINDS, LIVE_STATUSES } from '../domain/registry/kinds.ts';
+import { DYNAMIC_KINDS } from '../domain/registry/kinds.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
 import type { ReportDocument } from '../domain/reports/document.ts';
 import { LOCAL_KINDS, reportDynamics } from '../domain/reports/dynamics.ts';
@@ -36,11 +36,6 @@ export interface QpvSource {
   qpvLoaded(): Promise<boolean>;
   qpvOfCommunes(communes: string[]): Promise<QpvInfo[]>;
 }
-
-const isLiveAt = (d: AnalyticDynamic, date: string) => {
-  const status = periodStatusAt(d.periods, date);
-  return status !== null && LIVE_STATUSES.includes(status);
-};
 
 const QPV_KINDS = DYNAMIC_KINDS.filter((k) => k !== 'AUTRE');
 const HEALTH_DEVICES = ['ASV', 'CLS', 'CLSM'] as const;
