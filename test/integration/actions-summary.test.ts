@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actionBody, actionMarker } from '../factories/actions.ts';
 import { createTestApp, type TestApp } from '../helpers/context.ts';
+import { docxAsText } from '../helpers/docx-text.ts';
 
 const run = promisify(execFile);
 let t: TestApp;
@@ -69,22 +70,7 @@ describe('grid summary of actions as a document', () => {
     expect(res.headers['content-disposition']).toMatch(
       /attachment; filename="synthese-actions-\d{4}-\d{2}-\d{2}\.docx"/,
     );
-    const file = path.join(tmp, 'synthese.docx');
-    fs.writeFileSync(file, res.rawPayload);
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${tmp}/lo-profile`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        tmp,
-        file,
-      ],
-      { timeout: 120_000 },
-    );
-    const { stdout } = await run('pdftotext', ['-layout', path.join(tmp, 'synthese.pdf'), '-']);
+    const stdout = await docxAsText(tmp, 'synthese', res.rawPayload);
     expect(stdout).toContain('Synthèse des actions selon la grille d’analyse');
     expect(stdout).toContain('Paires de financeurs les plus fréquentes');
   });

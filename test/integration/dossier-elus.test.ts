@@ -1,16 +1,14 @@
-import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemActor } from '../../src/domain/actor.ts';
 import { CRITERION_CODES } from '../../src/domain/cycle/criteria.ts';
 import { dynamicInput } from '../factories/dynamics.ts';
 import { createTestApp, type TestApp } from '../helpers/context.ts';
+import { docxAsText } from '../helpers/docx-text.ts';
 import { clearOptionalLayers, shippedLayer } from '../helpers/reference-layers.ts';
 
-const run = promisify(execFile);
 let t: TestApp;
 let tmp: string;
 const stamp = `${process.pid}${Date.now().toString(36)}`;
@@ -121,14 +119,7 @@ describe('dossier for a territory’s elected team', () => {
     expect(docx.headers['content-disposition']).toMatch(
       /attachment; filename="dossier-elus-commune-42218-saint-etienne-\d{4}-\d{2}-\d{2}\.docx"/,
     );
-    const file = path.join(tmp, 'dossier.docx');
-    fs.writeFileSync(file, docx.rawPayload);
-    await run(
-      'soffice',
-      [`-env:UserInstallation=file://${tmp}/lo`, '--headless', '--convert-to', 'pdf', '--outdir', tmp, file],
-      { timeout: 120_000 },
-    );
-    const { stdout } = await run('pdftotext', ['-layout', path.join(tmp, 'dossier.pdf'), '-']);
+    const stdout = await docxAsText(tmp, 'dossier', docx.rawPayload);
     expect(stdout).toContain('Ce qui existe aujourd’hui');
     expect(stdout).toContain('Alex Publiable');
     const pdf = await dossier({ territoire: `commune:${SAINT_ETIENNE}`, format: 'pdf' });

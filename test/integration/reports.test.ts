@@ -10,6 +10,7 @@ import { PdfRenderer } from '../../src/kernel/documents/pdf-renderer.ts';
 import { ReportService } from '../../src/reports/report.service.ts';
 import { dynamicInput } from '../factories/dynamics.ts';
 import { createTestApp } from '../helpers/context.ts';
+import { docxAsText } from '../helpers/docx-text.ts';
 import { clearDepartement } from '../helpers/registry-cleanup.ts';
 
 // Vendée (85, Pays de la Loire 52) is left to this file so assertions hold on a shared server.
@@ -222,22 +223,7 @@ describe('état des lieux as documents', () => {
     expect(res.headers['content-disposition']).toMatch(
       /attachment; filename="etat-des-lieux-departement-85-vendee-2020-06-01\.docx"/,
     );
-    const file = path.join(tmp, 'rapport.docx');
-    fs.writeFileSync(file, res.rawPayload);
-    await run(
-      'soffice',
-      [
-        `-env:UserInstallation=file://${tmp}/lo-profile`,
-        '--headless',
-        '--convert-to',
-        'pdf',
-        '--outdir',
-        tmp,
-        file,
-      ],
-      { timeout: 120_000 },
-    );
-    const { stdout } = await run('pdftotext', ['-layout', path.join(tmp, 'rapport.pdf'), '-']);
+    const stdout = await docxAsText(tmp, 'rapport', res.rawPayload);
     expect(stdout).toContain('État des lieux des dynamiques territoriales de santé');
     expect(stdout).toContain('CLSM La Roche-sur-Yon');
     expect(stdout).toContain('CV sans aucun dispositif santé');
