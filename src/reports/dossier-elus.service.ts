@@ -197,7 +197,7 @@ export class DossierElusService {
       lectures: await this.sources.readings(
         kinds.filter((k) => k !== 'CONTRAT_VILLE' || presentKinds.has(k)),
       ),
-      sigles: [],
+      glossaire: await this.sources.glossary(),
       carte: await this.reports.map(
         s,
         { type: territory.type, nom: scope.perimetre.nom },
@@ -205,7 +205,6 @@ export class DossierElusService {
         date,
       ),
     };
-    input.sigles = await this.siglesUsed(input);
     return input;
   }
 
@@ -217,17 +216,5 @@ export class DossierElusService {
       nombre: list.length,
       population: known.length === 0 ? null : known.reduce((sum, q) => sum + (q.population ?? 0), 0),
     };
-  }
-
-  /** Glossary entries whose acronym the dossier uses. */
-  private async siglesUsed(input: DossierInput) {
-    const text = JSON.stringify(buildDossierElus(input));
-    return (await this.sources.glossary())
-      .filter((g) =>
-        new RegExp(`(^|[^\\p{L}])${g.sigle.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}([^\\p{L}]|$)`, 'u').test(
-          text,
-        ),
-      )
-      .sort((a, b) => a.sigle.localeCompare(b.sigle, 'fr'));
   }
 }

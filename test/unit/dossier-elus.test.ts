@@ -30,7 +30,7 @@ const base = (over: Partial<DossierInput> = {}): DossierInput => ({
   comparables: null,
   autoEvaluations: [],
   lectures: [],
-  sigles: [],
+  glossaire: [],
   ...over,
 });
 
@@ -78,7 +78,10 @@ describe('dossier for elected teams', () => {
     const doc = buildDossierElus(
       base({
         autoEvaluations: [{ dynamique: 'CLS Sud', date: '2025-02-01', niveaux: { politique: 3, projet: 1 } }],
-        sigles: [{ sigle: 'CLS', forme: 'contrat local de santé' }],
+        glossaire: [
+          { sigle: 'CLS', forme: 'contrat local de santé' },
+          { sigle: 'PTSM', forme: 'projet territorial de santé mentale' },
+        ],
         lectures: ['Fabrique Territoires Santé, Argumentaire, 2020'],
       }),
     );
@@ -87,6 +90,8 @@ describe('dossier for elected teams', () => {
     expect(approach).toContain('3 (consolidé)');
     expect(approach).toContain('1 (émergent)');
     expect(textOf(doc, 'sigles')).toContain('CLS : contrat local de santé');
+    // Only the acronyms the dossier's own text uses.
+    expect(textOf(doc, 'sigles')).not.toContain('PTSM');
     expect(textOf(doc, 'lectures')).toContain('Argumentaire');
     expect(doc.fichier).toBe('dossier-elus-commune-42218-saint-etienne-2026-01-15');
   });

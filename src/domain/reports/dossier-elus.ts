@@ -38,7 +38,8 @@ export interface DossierInput {
   comparables: { libelle: string; total: number; avec: Partial<Record<DynamicKind, number>> } | null;
   autoEvaluations: { dynamique: string; date: string; niveaux: Record<string, number> }[];
   lectures: string[];
-  sigles: { sigle: string; forme: string }[];
+  /** The glossary: the dossier lists the acronyms its own text uses. */
+  glossaire: { sigle: string; forme: string }[];
   /** The territory's map (SVG) and its caption; absent without contours. */
   carte?: { svg: string; legende: string } | null;
 }
@@ -199,6 +200,14 @@ export function selfAssessmentSection(rows: DossierInput['autoEvaluations']): Re
  * The dossier for a commune's or an intercommunalité's elected team: what exists, who to call, what is
  * missing, what a territorial health approach is, what to read — in plain French, from live data.
  */
+/** Glossary entries whose acronym appears in `text` as a word of its own, in alphabetical order. */
+function acronymsUsed(glossary: DossierInput['glossaire'], text: string) {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return glossary
+    .filter((g) => new RegExp(`(^|[^\\p{L}])${escape(g.sigle)}([^\\p{L}]|$)`, 'u').test(text))
+    .sort((a, b) => a.sigle.localeCompare(b.sigle, 'fr'));
+}
+
 export function buildDossierElus(i: DossierInput): ReportDocument {
   const t = i.territoire;
   const sections: ReportSection[] = [keyFigures(i), present(i), gaps(i), approach(i)];
@@ -211,11 +220,12 @@ export function buildDossierElus(i: DossierInput): ReportDocument {
   }
   if (i.lectures.length > 0)
     sections.push({ id: 'lectures', titre: 'À lire', blocks: [{ kind: 'list', items: i.lectures }] });
-  if (i.sigles.length > 0) {
+  const sigles = acronymsUsed(i.glossaire, JSON.stringify(sections));
+  if (sigles.length > 0) {
     sections.push({
       id: 'sigles',
       titre: 'Sigles',
-      blocks: [{ kind: 'list', items: i.sigles.map((s) => `${s.sigle} : ${s.forme}`) }],
+      blocks: [{ kind: 'list', items: sigles.map((s) => `${s.sigle} : ${s.forme}`) }],
     });
   }
   return {
