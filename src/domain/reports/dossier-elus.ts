@@ -202,9 +202,9 @@ export function selfAssessmentSection(rows: DossierInput['autoEvaluations']): Re
  */
 /** Glossary entries whose acronym appears in `text` as a word of its own, in alphabetical order. */
 function acronymsUsed(glossary: DossierInput['glossaire'], text: string) {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   return glossary
-    .filter((g) => new RegExp(`(^|[^\\p{L}])${escape(g.sigle)}([^\\p{L}]|$)`, 'u').test(text))
+    .filter((g) => new RegExp(`(^|[^\\p{L}])${literal(g.sigle)}([^\\p{L}]|$)`, 'u').test(text))
     .sort((a, b) => a.sigle.localeCompare(b.sigle, 'fr'));
 }
 
