@@ -1,4 +1,3 @@
-import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../src/context.ts';
 import { systemActor } from '../src/domain/actor.ts';
 import { dynamicInput } from '../src/domain/registry/schemas.ts';
@@ -8,6 +7,7 @@ import { loadCogReference } from './generate/cog.ts';
 import { loadBenchDataset } from './generate/dataset.ts';
 import type { BenchDynamic } from './generate/dynamics.ts';
 import { freshTarget } from './lib/engine.ts';
+import { getBytes, listenLocally } from './lib/local-http.ts';
 import { describeMachine } from './lib/machine.ts';
 import type { BenchReport, Figure } from './lib/report.ts';
 import { latencies, type Summary, summarize, timed } from './lib/stats.ts';
@@ -31,10 +31,8 @@ const latencyFigures = (prefix: string, s: Summary, target?: number): Figure[] =
   { label: `${prefix} max`, value: s.max, unit: 'ms' },
 ];
 
-async function get(app: FastifyInstance, url: string): Promise<string> {
-  const res = await app.inject({ method: 'GET', url });
-  if (res.statusCode !== 200) throw new Error(`${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
-  return res.body;
+async function get(base: string, url: string): Promise<string> {
+  return (await getBytes(base, url)).toString('utf8');
 }
 
 /** Renames one dynamic per call (a new version, a history row): the next analysis sees a new registry. */
@@ -73,6 +71,7 @@ export async function runAnalyticsBench(): Promise<BenchReport> {
     log('démarrage et référentiel…');
     const { ctx } = await timedStart(target.config);
     const app = await buildApp(ctx);
+    const base = await listenLocally(app);
     try {
       const { dynamics } = loadBenchDataset();
       log(`chargement de ${dynamics.length} dynamiques dans le registre…`);
@@ -80,32 +79,32 @@ export async function runAnalyticsBench(): Promise<BenchReport> {
       const write = registryWriter(ctx, dynamics);
 
       log('premier appel (instantané construit)…');
-      const first = await timed(() => get(app, CONFIGURATIONS));
+      const first = await timed(() => get(base, CONFIGURATIONS));
       const matrix = JSON.parse(first.value) as { total: number };
-      const counted = JSON.parse(await get(app, COUNTS)) as { total: number };
+      const counted = JSON.parse(await get(base, COUNTS)) as { total: number };
 
       const cog = loadCogReference();
       const profiles: ProfileRun[] = [];
       for (const [type, paths] of Object.entries(profilePaths(cog, dynamics))) {
         log(`profils ${type} : ${paths.length}…`);
-        profiles.push(await measureProfiles(app, type, paths));
+        profiles.push(await measureProfiles(base, type, paths));
       }
       const allProfiles = Object.values(profilePaths(cog, dynamics)).flat();
 
       log(`configurations et comptages nationaux, ${WARM_RUNS} appels à chaud…`);
       const repeat = (url: string) => Array.from({ length: WARM_RUNS }, () => url);
-      const configWarm = await latencies(repeat(CONFIGURATIONS), (url) => get(app, url));
-      const countsWarm = await latencies(repeat(COUNTS), (url) => get(app, url));
+      const configWarm = await latencies(repeat(CONFIGURATIONS), (url) => get(base, url));
+      const countsWarm = await latencies(repeat(COUNTS), (url) => get(base, url));
 
       log(`après une écriture dans le registre, ${COLD_RUNS} fois chacun…`);
-      const configCold = await afterWrites(write, () => get(app, CONFIGURATIONS), COLD_RUNS);
-      const countsCold = await afterWrites(write, () => get(app, COUNTS), COLD_RUNS);
+      const configCold = await afterWrites(write, () => get(base, CONFIGURATIONS), COLD_RUNS);
+      const countsCold = await afterWrites(write, () => get(base, COUNTS), COLD_RUNS);
       let p = 0;
       const profileCold = await afterWrites(
         write,
         () => {
           p += 37;
-          return getProfile(app, allProfiles[p % allProfiles.length] as string);
+          return getProfile(base, allProfiles[p % allProfiles.length] as string);
         },
         COLD_RUNS,
       );

@@ -1,7 +1,7 @@
-import type { FastifyInstance } from 'fastify';
 import type { CogReference } from '../generate/cog.ts';
 import type { BenchDynamic } from '../generate/dynamics.ts';
 import { Rng } from '../generate/prng.ts';
+import { getBytes } from '../lib/local-http.ts';
 import { latencies, type Summary, summarize } from '../lib/stats.ts';
 
 export interface ProfileRun {
@@ -32,24 +32,23 @@ export function profilePaths(cog: CogReference, dynamics: readonly BenchDynamic[
   };
 }
 
-/** The response body; parsed only outside the measured calls (the client's work, not the server's). */
-export async function getProfile(app: FastifyInstance, url: string): Promise<string> {
-  const res = await app.inject({ method: 'GET', url });
-  if (res.statusCode !== 200) throw new Error(`${url} → ${res.statusCode} ${res.body.slice(0, 200)}`);
-  return res.body;
+/** The response body over HTTP; parsed only outside the measured calls (the client's work). */
+export function getProfile(base: string, url: string): Promise<Buffer> {
+  return getBytes(base, url);
 }
 
-const listed = (body: string) => (JSON.parse(body) as { dynamiques: unknown[] }).dynamiques.length;
+const listed = (body: Buffer) =>
+  (JSON.parse(body.toString('utf8')) as { dynamiques: unknown[] }).dynamiques.length;
 
 /** Each path once to warm up, then enough passes for about 300 samples per territory type. */
-export async function measureProfiles(app: FastifyInstance, type: string, paths: string[]) {
+export async function measureProfiles(base: string, type: string, paths: string[]) {
   const counts: number[] = [];
-  for (const url of paths) counts.push(listed(await getProfile(app, url)));
+  for (const url of paths) counts.push(listed(await getProfile(base, url)));
   const rounds = Math.max(1, Math.ceil(300 / paths.length));
   const wall: number[] = [];
   const cpu: number[] = [];
   for (let r = 0; r < rounds; r++) {
-    const run = await latencies(paths, (url) => getProfile(app, url));
+    const run = await latencies(paths, (url) => getProfile(base, url));
     wall.push(...run.wall);
     cpu.push(...run.cpu);
   }
