@@ -20,6 +20,7 @@ import { sortAndCap } from '../kernel/tabular/import-issues.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
 import { historySnapshot } from './registry.presenter.ts';
 import type { DynamicRow, DynamicWrite, RegistryRepository } from './registry.repository.ts';
+import { insertDynamics, updateDynamics } from './registry-bulk.repository.ts';
 import type { SourceKeysRepository } from './source-keys.repository.ts';
 
 export type { SourcedRecord, SyncBatch };
@@ -153,7 +154,7 @@ export class SourceSyncService {
       `${counts[2]} arrêt(s)`;
     await repo.transaction(async (trx) => {
       await lots.create(trx, { id: lot, auteur, description, nombre: planned.length });
-      await repo.insertMany(
+      await insertDynamics(
         trx,
         built.filter((b) => b.planned.kind === 'create').map((b) => b.write),
       );
@@ -161,7 +162,7 @@ export class SourceSyncService {
       const changed = built.flatMap(({ planned: p, write }) =>
         p.kind === 'create' ? [] : [{ planned: p, write, expectedVersion: p.current.version }],
       );
-      const missed = new Set(await repo.updateMany(trx, changed));
+      const missed = new Set(await updateDynamics(trx, changed));
       const moved = changed.find((c) => missed.has(c.write.id));
       if (moved) {
         throw conflict(

@@ -7,10 +7,10 @@ import { yieldToEventLoop } from '../../lib/event-loop.ts';
 import type { DynamicWriter } from '../dynamic-writer.ts';
 import { historySnapshot, recordedDay } from '../registry.presenter.ts';
 import type { DynamicWrite, RegistryRepository } from '../registry.repository.ts';
+import { insertDynamics, updateDynamics } from '../registry-bulk.repository.ts';
 import type { PlannedWrite } from './import-plan.ts';
 
 export interface ApplyDeps {
-  repo: RegistryRepository;
   history: HistoryRepository;
   lots: ChangeSetRepository;
 }
@@ -63,17 +63,17 @@ export async function writeImport(
   /** Run right after the lot is created, before any row (the stored answer names the lot). */
   beforeRows?: () => Promise<void>,
 ): Promise<void> {
-  const { repo, history, lots } = deps;
+  const { history, lots } = deps;
   await lots.create(trx, { ...lot, nombre: built.length });
   await beforeRows?.();
-  await repo.insertMany(
+  await insertDynamics(
     trx,
     built.filter((b) => b.planned.kind === 'create').map((b) => b.write),
   );
   const updates = built.flatMap(({ planned, write }) =>
     planned.kind === 'update' ? [{ planned, write, expectedVersion: planned.current.version }] : [],
   );
-  const missed = new Set(await repo.updateMany(trx, updates));
+  const missed = new Set(await updateDynamics(trx, updates));
   const first = updates.find((u) => missed.has(u.write.id));
   if (first?.planned.kind === 'update') {
     throw conflict(

@@ -3,6 +3,7 @@ import type { Restorer, RevertableKind } from '../../kernel/changesets/revertabl
 import type { DynamicWriter } from '../dynamic-writer.ts';
 import { recordedDay } from '../registry.presenter.ts';
 import type { DynamicRow, DynamicWrite, RegistryRepository } from '../registry.repository.ts';
+import { deleteDynamics, updateDynamics } from '../registry-bulk.repository.ts';
 
 /** From this many records to restore, the reference is read once rather than asked about each record. */
 const IN_MEMORY_REFERENCE_ROWS = 100;
@@ -37,9 +38,9 @@ export function dynamicRevert(
       return {
         remove: (row) => repo.delete(trx, row.id, row.version),
         restore: (row, write) => repo.update(trx, write, row.version),
-        removeMany: (rows) => repo.deleteMany(trx, rows),
+        removeMany: (rows) => deleteDynamics(trx, rows),
         restoreMany: (items) =>
-          repo.updateMany(
+          updateDynamics(
             trx,
             items.map(({ row, restored }) => ({ write: restored, expectedVersion: row.version })),
           ),
