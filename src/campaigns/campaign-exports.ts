@@ -8,9 +8,9 @@ import { CSV, XLSX } from '../domain/kernel/responses.ts';
 import { type CellValue, toFrenchCsv } from '../kernel/tabular/write-csv.ts';
 import { toXlsx } from '../kernel/tabular/write-xlsx.ts';
 import { docOf } from './campaign.presenter.ts';
-import type { CampaignRepository } from './campaign.repository.ts';
 import type { CampaignService } from './campaign.service.ts';
 import type { ProposalRepository } from './proposal.repository.ts';
+import type { RecipientRepository } from './recipient.repository.ts';
 
 const answerCell = (v: unknown): CellValue => {
   if (v === null || v === undefined) return '';
@@ -25,14 +25,14 @@ const answerCell = (v: unknown): CellValue => {
 export class CampaignExports {
   constructor(
     private readonly campaigns: CampaignService,
-    private readonly repo: CampaignRepository,
+    private readonly recipients: RecipientRepository,
     private readonly proposals: ProposalRepository,
   ) {}
 
   async export(actor: Actor, id: string, format: 'csv' | 'xlsx') {
     const campaign = await this.campaigns.require(actor, id);
     const questions = docOf(campaign).questions;
-    const [rows, recipients] = await Promise.all([this.proposals.all(id), this.repo.recipients(id)]);
+    const [rows, recipients] = await Promise.all([this.proposals.all(id), this.recipients.recipients(id)]);
     const answers = new Map(
       recipients.map((r) => [
         r.id,

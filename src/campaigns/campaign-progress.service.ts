@@ -3,9 +3,10 @@ import type { CampaignProgress, RecipientOut } from '../domain/campaigns/respons
 import type { RecipientState } from '../domain/campaigns/vocabulary.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
 import { iso, stateOf } from './campaign.presenter.ts';
-import type { CampaignRepository, RecipientRow } from './campaign.repository.ts';
+import type { CampaignRepository } from './campaign.repository.ts';
 import type { CampaignService } from './campaign.service.ts';
 import type { ProposalRepository } from './proposal.repository.ts';
+import type { RecipientRepository, RecipientRow } from './recipient.repository.ts';
 
 type RecipientStateRow = Omit<RecipientRow, 'reponse' | 'base'>;
 
@@ -42,6 +43,7 @@ export class CampaignProgressService {
   constructor(
     private readonly campaigns: CampaignService,
     private readonly repo: CampaignRepository,
+    private readonly recipientRepo: RecipientRepository,
     private readonly proposals: ProposalRepository,
     private readonly clock: () => Date = () => new Date(),
   ) {}
@@ -49,7 +51,7 @@ export class CampaignProgressService {
   async progress(actor: Actor, id: string): Promise<CampaignProgress> {
     const row = await this.campaigns.require(actor, id);
     const [recipients, reviewed, states] = await Promise.all([
-      this.repo.recipientStates(id),
+      this.recipientRepo.recipientStates(id),
       this.proposals.reviewedRecipients(id),
       this.proposals.countsByState(id),
     ]);
@@ -92,7 +94,7 @@ export class CampaignProgressService {
   ): Promise<{ total: number; page: number; resultats: RecipientOut[] }> {
     await this.campaigns.require(actor, id);
     const [rows, reviewed] = await Promise.all([
-      this.repo.recipientStates(id),
+      this.recipientRepo.recipientStates(id),
       this.proposals.reviewedRecipients(id),
     ]);
     const withState = rows.map((r) => ({ r, etat: recipientState(r, reviewed.has(r.id)) }));

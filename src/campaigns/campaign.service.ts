@@ -15,12 +15,12 @@ import { type CampaignDoc, docOf, presentCampaign, stateOf } from './campaign.pr
 import {
   type CampaignRepository,
   type CampaignRow,
-  type NewRecipient,
   placesOf,
   type ScopedDynamic,
 } from './campaign.repository.ts';
 import { invitation, reminder } from './campaign-mail.ts';
 import { assertMayRunCampaign, assertMaySeeCampaign } from './campaign-scope.ts';
+import type { NewRecipient, RecipientRepository } from './recipient.repository.ts';
 
 export interface CampaignSettings {
   /** Base of the personal links (`ODTS_PUBLIC_URL`). */
@@ -65,6 +65,7 @@ export function recipientsFromContacts(
 export class CampaignService {
   constructor(
     private readonly repo: CampaignRepository,
+    private readonly recipients: RecipientRepository,
     private readonly mailer: Mailer,
     private readonly settings: CampaignSettings,
     private readonly clock: () => Date = () => new Date(),
@@ -74,7 +75,7 @@ export class CampaignService {
   /** The last message written for a recipient in the outbox, for the team to read or forward by hand. */
   async message(actor: Actor, id: string, recipient: string): Promise<OutboxMessage> {
     await this.require(actor, id);
-    const row = await this.repo.messageFileOf(id, recipient);
+    const row = await this.recipients.messageFileOf(id, recipient);
     if (!row) throw notFound(`Aucun destinataire « ${recipient} » dans cette campagne`);
     const message = row.message_fichier ? await this.outbox?.read(row.message_fichier) : null;
     if (!message)
@@ -123,7 +124,7 @@ export class CampaignService {
       : await this.fromRegistry(id, doc);
     await this.repo.transaction(async (trx) => {
       await this.repo.insertCampaign(trx, { id, nom: input.nom, document: doc, creePar: actorLabel(actor) });
-      await this.repo.insertRecipients(trx, recipients);
+      await this.recipients.insertRecipients(trx, recipients);
     });
     return this.get(actor, id);
   }
@@ -202,7 +203,7 @@ export class CampaignService {
     });
     if (stateOf(row, this.today()) === 'close')
       throw conflict('La campagne est close : elle n’accepte plus de destinataires');
-    const existing = new Set((await this.repo.recipientStates(id)).map((r) => r.email));
+    const existing = new Set((await this.recipients.recipientStates(id)).map((r) => r.email));
     const errors: Record<string, string> = {};
     const seen = new Set<string>();
     list.forEach((r, i) => {
@@ -213,7 +214,7 @@ export class CampaignService {
     });
     if (Object.keys(errors).length > 0) throw invalid(describe(errors), errors);
     const rows = await this.handPicked(id, list, 'manuel');
-    await this.repo.transaction((trx) => this.repo.insertRecipients(trx, rows));
+    await this.repo.transaction((trx) => this.recipients.insertRecipients(trx, rows));
     return this.get(actor, id);
   }
 
@@ -244,7 +245,7 @@ export class CampaignService {
   async get(actor: Actor, id: string): Promise<CampaignOut> {
     const row = await this.require(actor, id);
     const doc = docOf(row);
-    const recipients = await this.repo.recipientStates(id);
+    const recipients = await this.recipients.recipientStates(id);
     const covered = new Set(recipients.flatMap((r) => r.dynamiques));
     const today = this.today();
     const inScope = await this.repo.dynamicsInScope({
@@ -277,7 +278,7 @@ export class CampaignService {
       throw conflict('La campagne est close : plus aucun message n’est envoyé');
     if (kind === 'relance' && !row.envoyee_le)
       throw conflict('La campagne n’a pas encore été envoyée : rien à relancer');
-    const all = await this.repo.recipientStates(id);
+    const all = await this.recipients.recipientStates(id);
     const targets = all.filter((r) => (kind === 'envoi' ? !r.envoye_le : r.envoye_le && !r.soumis_le));
     const names = new Map(
       (await this.repo.dynamicsByIds([...new Set(targets.flatMap((r) => r.dynamiques))])).map((d) => [
@@ -320,7 +321,7 @@ export class CampaignService {
         }
         const at = this.clock();
         await this.repo.transaction(async (trx) => {
-          await this.repo.setTokens(trx, sent, expires, at, kind);
+          await this.recipients.setTokens(trx, sent, expires, at, kind);
           if (kind === 'envoi' && sent.length > 0) await this.repo.markSent(trx, id, at);
         });
         progress?.({ step, done: Math.min(i + SEND_BATCH, targets.length), total: targets.length });

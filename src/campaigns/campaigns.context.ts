@@ -11,6 +11,7 @@ import { CampaignCounts } from './campaign-counts.ts';
 import { CampaignExports } from './campaign-exports.ts';
 import { CampaignProgressService } from './campaign-progress.service.ts';
 import { ProposalRepository } from './proposal.repository.ts';
+import { RecipientRepository } from './recipient.repository.ts';
 import { recipientPersonalData } from './recipient-personal-data.ts';
 import { ResponseService } from './response.service.ts';
 import { ReviewService } from './review.service.ts';
@@ -40,16 +41,24 @@ export function createCampaignServices(
   },
 ): CampaignServices {
   const repo = new CampaignRepository(db);
+  const recipients = new RecipientRepository(db);
   const proposals = new ProposalRepository(db);
   const clock = deps.clock ?? (() => new Date());
-  const campaigns = new CampaignService(repo, deps.mailer, deps.settings, clock, deps.outbox ?? null);
+  const campaigns = new CampaignService(
+    repo,
+    recipients,
+    deps.mailer,
+    deps.settings,
+    clock,
+    deps.outbox ?? null,
+  );
   return {
     campaigns,
-    progress: new CampaignProgressService(campaigns, repo, proposals, clock),
-    responses: new ResponseService(repo, deps.settings.organisme, clock),
+    progress: new CampaignProgressService(campaigns, repo, recipients, proposals, clock),
+    responses: new ResponseService(repo, recipients, proposals, deps.settings.organisme, clock),
     review: new ReviewService(campaigns, repo, proposals, deps.registry, clock),
-    exports: new CampaignExports(campaigns, repo, proposals),
-    personalData: recipientPersonalData(repo),
+    exports: new CampaignExports(campaigns, recipients, proposals),
+    personalData: recipientPersonalData(recipients),
     counts: new CampaignCounts(campaigns, repo, proposals, deps.declaredCounts, clock),
   };
 }

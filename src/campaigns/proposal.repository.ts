@@ -1,9 +1,36 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import type { DB } from '../db/schema.ts';
 import type { ProposalListQuery } from '../domain/campaigns/schemas.ts';
-import type { ProposalRow } from './campaign.repository.ts';
 
 type Db = Kysely<DB> | Transaction<DB>;
+
+export interface ProposalRow {
+  id: string;
+  campagne: string;
+  destinataire: string;
+  dynamique: string | null;
+  nature: string;
+  decision: string;
+  type: string;
+  nom: string;
+  departements: string[];
+  base_version: number | null;
+  base: unknown;
+  proposee: unknown;
+  commentaire: string | null;
+  arret: string | null;
+  etat: string;
+  champs_acceptes: string[];
+  changements: number;
+  soumis_le: Date;
+  examine_par: string | null;
+  examine_le: Date | null;
+}
+
+export type NewProposal = Omit<ProposalRow, 'etat' | 'champs_acceptes' | 'examine_par' | 'examine_le'>;
+
+const CHUNK = 500;
+const json = (v: unknown) => (v === null || v === undefined ? null : JSON.stringify(v));
 
 const COLUMNS = [
   'p.id',
@@ -30,9 +57,52 @@ const COLUMNS = [
 
 export type ProposalWithRecipient = ProposalRow & { email: string; destinataire_nom: string | null };
 
-/** Reads and decisions of the proposals reviewers work through (`campagne_proposition`). */
+/**
+ * A recipient's saved answer and the proposals made from it when submitted, then the reads and decisions
+ * of the proposals reviewers work through (`campagne_proposition`).
+ */
 export class ProposalRepository {
   constructor(readonly db: Kysely<DB>) {}
+
+  async answerOf(recipient: string): Promise<unknown> {
+    const r = await this.db
+      .selectFrom('campagne_destinataire')
+      .select('reponse')
+      .where('id', '=', recipient)
+      .executeTakeFirst();
+    return r?.reponse ?? null;
+  }
+
+  async saveAnswer(trx: Db, id: string, answer: unknown, at: Date, submitted: boolean) {
+    await trx
+      .updateTable('campagne_destinataire')
+      .set({ reponse: json(answer), enregistre_le: at, ...(submitted ? { soumis_le: at } : {}) })
+      .where('id', '=', id)
+      .execute();
+  }
+
+  /** Proposals of a recipient already decided on: their answer can no longer change. */
+  async reviewedCount(recipient: string): Promise<number> {
+    const r = await this.db
+      .selectFrom('campagne_proposition')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('destinataire', '=', recipient)
+      .where('etat', '!=', 'a_examiner')
+      .executeTakeFirstOrThrow();
+    return r.n;
+  }
+
+  async replaceProposals(trx: Db, recipient: string, rows: NewProposal[]) {
+    await trx.deleteFrom('campagne_proposition').where('destinataire', '=', recipient).execute();
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      if (chunk.length === 0) continue;
+      await trx
+        .insertInto('campagne_proposition')
+        .values(chunk.map((p) => ({ ...p, base: json(p.base), proposee: JSON.stringify(p.proposee) })))
+        .execute();
+    }
+  }
 
   private base(db: Db) {
     return db

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import type { PersonalDataHolder } from '../kernel/personal-data/personal-data-holder.ts';
-import type { CampaignRepository } from './campaign.repository.ts';
+import type { RecipientRepository } from './recipient.repository.ts';
 
 /**
  * Campaign recipients as a person's data: their address, name and saved answer are exported on request;
  * an erasure replaces the address, drops the name and the personal link (the answer's content about the
  * dynamics stays, as the registry's own records do once merged).
  */
-export function recipientPersonalData(repo: CampaignRepository): PersonalDataHolder {
+export function recipientPersonalData(repo: RecipientRepository): PersonalDataHolder {
   return {
     entite: 'campagne_destinataire',
     async find(email) {

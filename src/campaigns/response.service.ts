@@ -7,8 +7,10 @@ import { conflict, invalid, notFound } from '../domain/errors.ts';
 import type { DynamicInput } from '../domain/registry/schemas.ts';
 import { todayIso } from '../domain/registry/timeline.ts';
 import { docOf } from './campaign.presenter.ts';
-import type { CampaignRepository, NewProposal, RecipientRow, ScopedDynamic } from './campaign.repository.ts';
+import type { CampaignRepository, ScopedDynamic } from './campaign.repository.ts';
 import { describe, hashToken } from './campaign.service.ts';
+import type { NewProposal, ProposalRepository } from './proposal.repository.ts';
+import type { RecipientRepository, RecipientRow } from './recipient.repository.ts';
 
 /** What the form showed when first opened: each record and its version, to detect later changes. */
 export type FormBase = Record<string, { version: number; document: DynamicInput; recordedOn: string }>;
@@ -32,12 +34,14 @@ export function proposedOf(a: DynamicAnswer): ProposedFields {
 export class ResponseService {
   constructor(
     private readonly repo: CampaignRepository,
+    private readonly recipients: RecipientRepository,
+    private readonly proposalRepo: ProposalRepository,
     private readonly organisme: string,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
   private async recipient(token: string): Promise<RecipientRow> {
-    const r = await this.repo.recipientByToken(hashToken(token));
+    const r = await this.recipients.recipientByToken(hashToken(token));
     if (!r || !r.expire_le || r.expire_le.getTime() < this.clock().getTime()) throw notFound(UNKNOWN_LINK);
     return r;
   }
@@ -55,10 +59,10 @@ export class ResponseService {
           { version: d.version, document: d.document as DynamicInput, recordedOn: recordedOn(d) },
         ]),
       );
-      await this.repo.markOpened(r.id, base, this.clock());
+      await this.recipients.markOpened(r.id, base, this.clock());
     }
     const names = await this.repo.departementNames([...new Set(dynamics.flatMap((d) => d.departements))]);
-    const reviewed = await this.repo.reviewedCount(r.id);
+    const reviewed = await this.proposalRepo.reviewedCount(r.id);
     return {
       campagne: {
         nom: campaign.nom,
@@ -94,7 +98,7 @@ export class ResponseService {
     const r = await this.recipient(token);
     const campaign = await this.repo.findCampaign(r.campagne);
     if (!campaign) throw notFound(UNKNOWN_LINK);
-    if ((await this.repo.reviewedCount(r.id)) > 0) {
+    if ((await this.proposalRepo.reviewedCount(r.id)) > 0) {
       throw conflict('Votre réponse a déjà été examinée par l’équipe : elle ne peut plus être modifiée');
     }
     // Another recipient's dynamic is answered as unknown, like one that does not exist: nothing leaks.
@@ -107,8 +111,8 @@ export class ResponseService {
     const { soumettre, ...answer } = input;
     const proposals = soumettre ? await this.proposals(r, answer, doc.champs, at) : null;
     await this.repo.transaction(async (trx) => {
-      await this.repo.saveAnswer(trx, r.id, answer, at, soumettre);
-      if (proposals) await this.repo.replaceProposals(trx, r.id, proposals);
+      await this.proposalRepo.saveAnswer(trx, r.id, answer, at, soumettre);
+      if (proposals) await this.proposalRepo.replaceProposals(trx, r.id, proposals);
     });
     return {
       enregistreLe: at.toISOString(),

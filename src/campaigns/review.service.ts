@@ -68,7 +68,7 @@ export class ReviewService {
     const p = await this.proposals.find(id, proposalId);
     if (!p) throw notFound(`Aucune réponse « ${proposalId} » dans cette campagne`);
     const today = todayIso(this.clock());
-    const answer = (await this.repo.answerOf(p.destinataire)) as {
+    const answer = (await this.proposals.answerOf(p.destinataire)) as {
       questions?: Record<string, unknown>;
     } | null;
     const questions = answer?.questions ?? {};
