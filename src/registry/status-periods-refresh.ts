@@ -8,7 +8,7 @@ import type { StatusPeriodsRepository } from './status-periods.repository.ts';
  * Version of the rules that turn a record into status periods (domain/registry/timeline.ts). Raise it
  * when they change: the next start recomputes the periods stored by earlier versions.
  */
-export const STATUS_RULES_VERSION = 'statuts datés 2 (observation, inconnu, échue)';
+export const STATUS_RULES_VERSION = 'statuts datés 3 (observation, inconnu, échue, sans statut saisi)';
 const LEDGER_NAME = 'registre_periodes_statut';
 
 function samePeriods(a: StatusPeriod[], b: StatusPeriod[]): boolean {

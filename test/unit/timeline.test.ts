@@ -111,6 +111,16 @@ describe('observed status', () => {
     expect(statusAt(d, '2030-01-01')).toBe('arrete');
   });
 
+  it('named without a status nor a dated status, a dynamic is unknown on every date, never active', () => {
+    const named = { evenements: [ev('2018-03-01', 'verification')], verification: { date: '2018-03-01' } };
+    expect(statusTimeline(named)).toEqual([{ statut: 'inconnu', debut: '0001-01-01', fin: null }]);
+    expect(statusAt(named, '2018-03-01')).toBe('inconnu');
+    expect(statusAt(named, '2030-01-01')).toBe('inconnu');
+    const created = { ...named, dateDebut: '2005-01-01' };
+    expect(statusAt(created, '2004-12-31')).toBeNull();
+    expect(statusAt(created, '2018-03-01')).toBe('inconnu');
+  });
+
   it('a stop or a renewal as first event tells that the dynamic lived before: unknown then', () => {
     expect(statusAt({ evenements: [ev('2017-01-01', 'arret')] }, '2016-12-31')).toBe('inconnu');
     expect(statusAt({ evenements: [ev('2017-01-01', 'arret')] }, '2017-01-01')).toBe('arrete');

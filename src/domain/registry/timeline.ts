@@ -50,6 +50,8 @@ export function observedOn(d: Lifecycle, recordedOn: string | null = null): stri
  * - without such events, the declared status is known from the day it was observed (`observedOn`), and
  *   "inconnu" before; an active dynamic is active from its start date, a stopped one stopped from the
  *   day after its end date;
+ * - with neither such events nor a declared status (a source names the dynamic without saying how it
+ *   stands), it is "inconnu" from its start date, or for any date;
  * - past `dateFin`, a dynamic that is not stopped is "echue" until a later event says otherwise, unless
  *   a renewal was recorded in the year before the end date (renewed ahead of term).
  * `recordedOn` dates the declared status of a record with neither verification nor source.
@@ -74,8 +76,10 @@ function statusChanges(events: DynamicEvent[]): StatusChange[] {
 }
 
 function declaredPeriods(d: Lifecycle, recordedOn: string | null): StatusPeriod[] {
-  const statut = d.statut ?? 'actif';
   const origin = d.dateDebut ?? BEGINNING;
+  // Named but never described: nothing says it was active, on any date.
+  if (!d.statut) return [{ statut: 'inconnu', debut: origin, fin: null }];
+  const statut = d.statut;
   const observed = observedOn(d, recordedOn);
   let known = observed ?? origin;
   if (statut === 'actif' && d.dateDebut && d.dateDebut < known) known = d.dateDebut;
