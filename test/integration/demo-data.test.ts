@@ -51,7 +51,9 @@ async function listDemo(query: Record<string, string>) {
     nom: string;
     type: string;
     statut: string;
+    statutSaisi: string | null;
     liens: { cible: string }[];
+    sources: { titre: string; passage?: string | null }[];
   }[];
   return items.filter((i) => ids.has(i.id));
 }
@@ -124,6 +126,26 @@ describe('demo data from the 2018 survey', () => {
     expect(earlier.find((i) => i.nom === villefranche?.nom)?.statut).toBe('inconnu');
     const active = await listDemo({ region: '84', date: '2016-06-01', type: 'ASV', statut: 'actif' });
     expect(active).toEqual([]);
+  });
+
+  it('dynamics the survey names without a status are served as of unknown status, with their passage', async () => {
+    const unstated = records.filter((r) => !r.statut && r.evenements.every((e) => e.type === 'verification'));
+    expect(unstated.length).toBeGreaterThan(0);
+    const survey = await listDemo({ date: '2018-03-01' });
+    expect(survey).toHaveLength(records.length);
+    for (const item of survey) {
+      expect(item.sources.length, item.nom).toBeGreaterThan(0);
+      for (const s of item.sources) expect(s.passage, item.nom).toMatch(/^p\. \d+/);
+    }
+    const unknown = await listDemo({ date: '2018-03-01', statut: 'inconnu' });
+    expect(unknown.map((i) => i.nom).sort()).toEqual(unstated.map((r) => r.nom).sort());
+    for (const item of unknown) expect(item.statutSaisi, item.nom).toBeNull();
+    // Never counted as active, on the survey date or later.
+    const active = await listDemo({ statut: 'actif' });
+    expect(active.filter((i) => unstated.some((r) => r.nom === i.nom))).toEqual([]);
+    const eysines = survey.find((i) => i.nom === 'ASV d’Eysines');
+    expect(eysines?.statut).toBe('inconnu');
+    expect(eysines?.sources[0]?.passage).toMatch(/^p\. 13, Nouvelle-Aquitaine/);
   });
 
   it('the five active CLS of Provence-Alpes-Côte d’Azur', async () => {

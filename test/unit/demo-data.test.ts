@@ -56,6 +56,40 @@ describe('data files shipped in data-seed/', () => {
     for (const c of data.counts.decomptes) expect(c.source).toMatch(SURVEY);
   });
 
+  it('every source of the survey snapshot says where in the document the dynamic is named', () => {
+    for (const r of records) {
+      for (const s of r.sources) {
+        // Page and section of the survey, e.g. « p. 9, Auvergne-Rhône-Alpes — … ».
+        expect(s.passage, r.cle).toMatch(/^p\. \d+(-\d+)?, .+ — .+/);
+        expect((s.passage ?? '').length, r.cle).toBeLessThanOrEqual(200);
+      }
+    }
+  });
+
+  it('a dynamic the survey names without a status is of unknown status, never presumed active', () => {
+    const statusEvent = (r: SeedDynamic) => r.evenements.some((e) => e.type !== 'verification' || e.statut);
+    const unstated = records.filter((r) => !r.statut && !statusEvent(r)).map((r) => r.cle);
+    expect(unstated.sort()).toEqual(
+      [
+        'ara-echirolles-asv',
+        'ara-echirolles-msp',
+        'na-eysines-asv',
+        'na-mont-de-marsan-asv',
+        'na-niort-asv',
+        'na-soyaux-asv',
+        'na-talence-asv',
+        'paca-marseille-msp',
+      ].sort(),
+    );
+    for (const cle of unstated) {
+      expect(statusAt(get(cle), '2018-03-01'), cle).toBe('inconnu');
+      expect(statusAt(get(cle), '2030-01-01'), cle).toBe('inconnu');
+    }
+    // Created in 2005, its state in 2018 untold: it did not exist before, and is unknown since.
+    expect(statusAt(get('na-eysines-asv'), '2004-12-31')).toBeNull();
+    expect(statusAt(get('na-eysines-asv'), '2005-01-01')).toBe('inconnu');
+  });
+
   it('every commune and EPCI code exists in the administrative reference', () => {
     for (const r of records) {
       for (const c of r.perimetre.communes) expect(communes.has(c), `${r.cle} : ${c}`).toBe(true);
