@@ -3,6 +3,7 @@ import type { Actor } from '../domain/actor.ts';
 import { conflict, invalid, notFound } from '../domain/errors.ts';
 import type { ContourQuery } from '../domain/territories/contour-schemas.ts';
 import { LruMap } from '../lib/lru-map.ts';
+import { around } from './around.ts';
 import { geojsonText, topojsonText } from './contours.presenter.ts';
 import type { ContoursRepository } from './contours.repository.ts';
 import { qpvContourRows } from './qpv-contours.ts';
@@ -42,7 +43,12 @@ export class ContoursService {
   constructor(private readonly repo: ContoursRepository) {}
 
   async contours(_actor: Actor, query: ContourQuery, ifNoneMatch?: string): Promise<ContourResponse> {
-    const { niveau, region, departement, format, echelle } = query;
+    const { niveau, region, departement, format, echelle, autour } = query;
+    if (autour && niveau !== 'departement') {
+      throw invalid('Le paramètre autour ne vaut que pour le niveau departement', {
+        autour: 'réservé au niveau departement',
+      });
+    }
     if ((niveau === 'commune' || niveau === 'qpv') && !region && !departement) {
       const what = niveau === 'qpv' ? 'des quartiers prioritaires' : 'de toutes les communes';
       throw invalid(`Précisez une région ou un département : les contours ${what} sont trop lourds`, {
@@ -66,6 +72,7 @@ export class ContoursService {
           departement ?? '',
           format,
           echelle ?? '',
+          autour ?? '',
         ].join('|'),
       )
       .digest('hex')
@@ -82,13 +89,16 @@ export class ContoursService {
     if (region && !(await this.repo.regionExists(region))) {
       throw notFound(`Aucune région avec le code « ${region} »`);
     }
-    if (departement && !(await this.repo.departementExists(departement))) {
-      throw notFound(`Aucun département avec le code « ${departement} »`);
+    for (const code of [departement, autour]) {
+      if (code && !(await this.repo.departementExists(code))) {
+        throw notFound(`Aucun département avec le code « ${code} »`);
+      }
     }
-    const rows =
+    const all =
       niveau === 'qpv'
         ? await this.qpvRows({ region, departement })
         : await this.repo.rows(niveau, { region, departement });
+    const rows = autour ? around(all, autour) : all;
     const lighten = echelle === 'france' ? FRANCE_SCALE_MIN_AREA : undefined;
     const written =
       format === 'topojson'

@@ -194,6 +194,21 @@ describe('odts reference import contours', () => {
     expect(scale.json().champs).toHaveProperty('echelle');
   });
 
+  it('gives a département with those around it, for a map framed on it', async () => {
+    const codes = (await get('/api/contours/departement?autour=69'))
+      .json()
+      .features.map((f: { id: string }) => f.id);
+    expect(codes).toContain('69');
+    // Its neighbours, across a région border too (Saône-et-Loire), and nothing far away.
+    for (const near of ['01', '38', '42', '71']) expect(codes).toContain(near);
+    for (const far of ['29', '13', '2A', '974']) expect(codes).not.toContain(far);
+    expect(codes.length).toBeLessThan(20);
+    const wrongLevel = await get('/api/contours/region?autour=69');
+    expect(wrongLevel.statusCode).toBe(400);
+    expect(wrongLevel.json().champs).toHaveProperty('autour');
+    expect((await get('/api/contours/departement?autour=99')).statusCode).toBe(404);
+  });
+
   it('lightens the France-wide contours on request: every département, far fewer points', async () => {
     const points = (fc: { features: { geometry: { coordinates: unknown } }[] }) =>
       JSON.stringify(fc.features.map((f) => f.geometry.coordinates)).split('],[').length;

@@ -33,5 +33,15 @@ export const contourQuery = z.object({
    * default keeps the stored detail, which a région or a département needs.
    */
   echelle: z.enum(['france'], { error: () => 'échelle attendue : france (ou rien)' }).optional(),
+  /**
+   * Niveau département only: this département and those around it (their boxes meet its box widened by
+   * half), what a map framed on it shows, instead of the hundred of France.
+   */
+  autour: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(CODE_PATTERNS.departement, 'code de département attendu (01 à 95, 2A, 2B, 971…)')
+    .optional(),
 });
 export type ContourQuery = z.infer<typeof contourQuery> & z.infer<typeof contourParams>;

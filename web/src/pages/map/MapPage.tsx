@@ -195,7 +195,8 @@ export default function MapPage() {
           <Suspense fallback={<Loading label="Chargement de la carte…" />}>
             <MapView
               departements={departements ?? EMPTY}
-              regions={regions ?? EMPTY}
+              // Inside a département the région outlines, lightened for names only, are not drawn.
+              regions={departement ? EMPTY : (regions ?? EMPTY)}
               focus={focus}
               bounds={bounds}
               look={look}

@@ -61,11 +61,12 @@ export function mapSearch(p: MapParams): string {
 export function mapDataUrls(p: MapParams) {
   const dep = p.departement;
   const scope = dep ? { departement: dep } : p.region ? { region: p.region } : {};
-  // France-wide, lightened contours: a third of the points, the same picture at that scale.
+  // France-wide, lightened contours: a third of the points, the same picture at that scale. A
+  // département is drawn with its neighbours only; the régions then only give their names.
   const scale = dep || p.region ? '' : '&echelle=france';
   return {
-    departements: `/api/contours/departement?format=topojson${scale}`,
-    regions: `/api/contours/region?format=topojson${scale}`,
+    departements: `/api/contours/departement?format=topojson${dep ? `&autour=${dep}` : scale}`,
+    regions: `/api/contours/region?format=topojson${dep ? '&echelle=france' : scale}`,
     coverage: `/api/analyses/couverture${query({ niveau: p.maille, ...scope, types: p.kind, date: p.date })}`,
     communes: dep ? `/api/contours/commune?departement=${dep}&format=topojson` : null,
     epci: dep ? `/api/contours/epci?departement=${dep}&format=topojson` : null,
