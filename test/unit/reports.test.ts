@@ -128,6 +128,15 @@ describe('état des lieux model', () => {
     expect(prose).not.toContain('Elsewhere');
   });
 
+  it('lists a région’s dynamics by département, a line each with status, carrier and coordination', () => {
+    const liste = doc.sections.find((s) => s.id === 'liste');
+    const first = liste?.blocks.find((b) => b.kind === 'subsection');
+    expect(first?.kind === 'subsection' && first.titre).toBe('Premier (01)');
+    const lines = text(liste?.blocks ?? []);
+    expect(lines).toContain('CLSM — CLSM A (active ; porteur : non renseigné ; coordination : non)');
+    expect(lines).toMatch(/CLS — CLS A \(active[^)]*; porteur : Ville A ; coordination : oui\)/);
+  });
+
   it('renders escaped HTML with the chart', () => {
     const evil = buildEtatDesLieux(input([dyn('<img src=x onerror=alert(1)>', 'CONTRAT_VILLE', ['01001'])]));
     const html = renderHtml(evil);

@@ -11,6 +11,7 @@ import {
   countsTables,
   coverageTable,
   declaredTable,
+  dynamicsLines,
   dynamicsTable,
   kindsPresent,
   statusTable,
@@ -236,7 +237,7 @@ function dynamicsList(input: EtatDesLieuxInput): ReportBlock[] {
         kind: 'subsection' as const,
         id: `liste-${dep.code}`,
         titre: `${dep.nom} (${dep.code})`,
-        blocks: [{ kind: 'table' as const, table: dynamicsTable(`Dynamiques — ${dep.nom}`, list) }],
+        blocks: [{ kind: 'list' as const, items: dynamicsLines(list) }],
       })),
   ];
 }

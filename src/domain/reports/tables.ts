@@ -213,6 +213,18 @@ export function dynamicsTable(legende: string, list: ReportDynamic[]): ReportTab
   };
 }
 
+/**
+ * The same facts as `dynamicsTable`, a line per dynamic: for a région's thousand dynamics, a list reads
+ * as well and prints in a third less time (each table cell is an element of the PDF's structure tree).
+ */
+export function dynamicsLines(list: ReportDynamic[]): string[] {
+  return list.map((d) => {
+    const facts = [statusLabel(d), `porteur : ${d.porteur ?? 'non renseigné'}`];
+    if (d.statut !== 'arrete') facts.push(`coordination : ${d.coordonnee ? 'oui' : 'non'}`);
+    return `${KIND_SHORT[d.type]} — ${d.nom} (${facts.join(' ; ')})`;
+  });
+}
+
 export function declaredTable(input: EtatDesLieuxInput): ReportTable {
   const ongoing = input.dynamiques.filter(isOngoing);
   const depName = (code: string) => input.departements.find((x) => x.code === code)?.nom ?? code;
