@@ -77,7 +77,10 @@ export async function runReportBench(): Promise<BenchReport> {
       await ctx.services.reference.importContours(actor, [CONTOURS], { force: true });
       const regional = { region: REGION.code, date: DATE };
 
-      log('première génération (instantané du registre construit)…');
+      // The platform builds the analyses' snapshot at start (preparePlatform): the first report after
+      // a start finds it, and pays only Chromium's launch.
+      const snapshot = await timed(() => ctx.services.analytics.snapshot());
+      log('première génération (Chromium lancé)…');
       const cold = await timed(() =>
         ctx.services.reports.etatDesLieux(actor, { ...regional, format: 'pdf' }),
       );
@@ -137,13 +140,14 @@ export async function runReportBench(): Promise<BenchReport> {
             title: `Jeu national : ${dynamics.length} dynamiques écrites par le service du registre`,
             figures: [
               { label: 'chargement (validation, périmètres, historique)', value: load.ms / 1000, unit: 's' },
+              { label: 'instantané des analyses, construit au démarrage', value: snapshot.ms, unit: 'ms' },
             ],
           },
           {
             title: `État des lieux régional : ${REGION.nom} (${REGION.code}), situation au ${DATE}`,
             figures: [
               {
-                label: 'premier PDF (instantané du registre construit)',
+                label: 'premier PDF après le démarrage (Chromium lancé)',
                 value: cold.ms,
                 unit: 'ms',
                 target: TARGETS.regionalReportMs,

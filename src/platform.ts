@@ -124,6 +124,9 @@ export async function preparePlatform(config: Config, log: Log): Promise<AppCont
   if (ctx.services.oidc) log(`Connexion OpenID Connect : ${ctx.services.oidc.settings.libelle}`);
   await ctx.services.territories.warm();
   await ctx.services.resources.search.warm();
+  // The analyses' snapshot of the registry, built now rather than by the first visitor's map or report
+  // (seconds on a national registry); writes keep it current afterwards.
+  await ctx.services.analytics.snapshot();
   return ctx;
 }
 
