@@ -29,11 +29,13 @@ const RUNS = 5;
 const log = (message: string) => console.error(`· ${message}`);
 const actor = systemActor('banc d’essai');
 
-function tableRows(blocks: ReportBlock[]): number {
+/** Dynamics listed: table rows (a département) or list lines (a région). */
+function listedLines(blocks: ReportBlock[]): number {
   let n = 0;
   for (const b of blocks) {
     if (b.kind === 'table') n += b.table.lignes.length;
-    if (b.kind === 'subsection') n += tableRows(b.blocks);
+    if (b.kind === 'list') n += b.items.length;
+    if (b.kind === 'subsection') n += listedLines(b.blocks);
   }
   return n;
 }
@@ -127,7 +129,7 @@ export async function runReportBench(): Promise<BenchReport> {
       }
       const hasMap = doc.sections.some((s) => s.blocks.some((b) => b.kind === 'map'));
 
-      const rows = tableRows(doc.sections.find((s) => s.id === 'liste')?.blocks ?? []);
+      const rows = listedLines(doc.sections.find((s) => s.id === 'liste')?.blocks ?? []);
       const pdf = measured.pdf?.body ?? Buffer.alloc(0);
       const kb = (b: Buffer | undefined) => `${Math.round((b?.length ?? 0) / 1024)} Ko`;
       return {
