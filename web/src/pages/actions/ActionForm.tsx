@@ -18,6 +18,7 @@ import type { TerritoryItem } from '../../api/types.ts';
 import { ErrorSummary } from '../../components/ErrorSummary.tsx';
 import { TerritorySearch } from '../../components/TerritorySearch.tsx';
 import { Button, ButtonGroup, Checkbox, Fieldset, Input, Select, Textarea } from '../../ui/index.ts';
+import { errorState } from '../edit/fieldErrors.ts';
 import type { ActionDraft, DraftField } from './draft.ts';
 import { ListEditor } from './ListEditor.tsx';
 
@@ -91,8 +92,7 @@ export function ActionForm({
     setPlaced(`${t.nom} (${t.code}) ajouté(e) au territoire de l’action.`);
   };
   const set = (patch: Partial<ActionDraft>) => onChange({ ...draft, ...patch });
-  const state = (f: DraftField) =>
-    errors[f] ? { state: 'error' as const, stateRelatedMessage: errors[f] } : {};
+  const state = (f: DraftField) => errorState(errors[f]);
   const text = (f: DraftField, extra: { hintText?: string; type?: string } = {}) => (
     <Input
       label={FIELD_LABELS[f]}

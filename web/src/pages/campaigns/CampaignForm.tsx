@@ -1,6 +1,7 @@
 import { CAMPAIGN_FIELD_LABELS, CAMPAIGN_FIELDS, type CampaignField } from '@domain/campaigns/vocabulary.ts';
 import { DYNAMIC_KIND_LABELS, DYNAMIC_KINDS, type DynamicKind } from '@domain/registry/kinds.ts';
 import { Button, ButtonGroup, Checkbox, Input, Select } from '../../ui/index.ts';
+import { errorState } from '../edit/fieldErrors.ts';
 import type { Template } from './campaignApi.ts';
 import { applyTemplate, type CampaignDraft } from './draft.ts';
 import { QuestionEditor } from './QuestionEditor.tsx';
@@ -21,8 +22,7 @@ const toggle = <T,>(list: T[], value: T, on: boolean): T[] =>
   on ? (list.includes(value) ? list : [...list, value]) : list.filter((v) => v !== value);
 
 /** `state` props of a field the server refused. */
-const stateOf = (message: string | undefined) =>
-  message ? { state: 'error' as const, stateRelatedMessage: message } : {};
+const stateOf = errorState;
 
 /** The campaign form: template, name, scope, kinds, fields, questions, dates, message, recipients. */
 export function CampaignForm({ draft, onChange, templates, errors, saving, onSubmit, onCancel }: Props) {

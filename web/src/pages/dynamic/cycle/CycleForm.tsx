@@ -13,6 +13,7 @@ import { requestJson } from '../../../api/client.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Button, ButtonGroup, Checkbox, Input, Select, Textarea } from '../../../ui/index.ts';
 import { asApiError, jsonBody } from '../../accounts/accountApi.ts';
+import { errorState } from '../../edit/fieldErrors.ts';
 
 type Step = ProjectCycle['etapes'][number];
 const fieldId = (path: string) => `cycle-${path.replace(/\./g, '-')}`;
@@ -80,10 +81,7 @@ export function CycleForm({
     }
   }
 
-  const stateOf = (path: string) =>
-    errors?.champs[path]
-      ? { state: 'error' as const, stateRelatedMessage: errors.champs[path] }
-      : { state: 'default' as const };
+  const stateOf = (path: string) => errorState(errors?.champs[path]);
 
   return (
     <form onSubmit={submit} noValidate aria-label="Cycle de projet">

@@ -5,6 +5,7 @@ import { requestJson } from '../../../api/client.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Button, ButtonGroup, Input, Select, Textarea } from '../../../ui/index.ts';
 import { asApiError, jsonBody } from '../../accounts/accountApi.ts';
+import { errorState } from '../../edit/fieldErrors.ts';
 
 type Draft = {
   date: string;
@@ -82,10 +83,7 @@ export function SelfAssessmentForm({
     }
   }
 
-  const stateOf = (path: string) =>
-    errors?.champs[path]
-      ? { state: 'error' as const, stateRelatedMessage: errors.champs[path] }
-      : { state: 'default' as const };
+  const stateOf = (path: string) => errorState(errors?.champs[path]);
 
   return (
     <form onSubmit={submit} noValidate className="u-mt-3" aria-labelledby="ae-form-titre">

@@ -8,6 +8,7 @@ import {
 } from '@domain/resources/vocabulary.ts';
 import { ErrorSummary } from '../../../components/ErrorSummary.tsx';
 import { Button, ButtonGroup, Checkbox, Fieldset, Input, Select, Textarea } from '../../../ui/index.ts';
+import { errorState } from '../../edit/fieldErrors.ts';
 import { ContributorsEditor } from './ContributorsEditor.tsx';
 import {
   ABSTRACT_ORIGIN_LABELS,
@@ -49,10 +50,7 @@ export function NoticeForm({
   const set = (patch: Partial<NoticeDraft>) => onChange({ ...draft, ...patch });
   const messageOf = (f: NoticeField) =>
     errors[f] ?? (f === 'conteneur' ? errors['conteneur.titre'] : errors[`conteneur.${f}`]);
-  const state = (f: NoticeField) => {
-    const m = messageOf(f);
-    return m ? { state: 'error' as const, stateRelatedMessage: m } : {};
-  };
+  const state = (f: NoticeField) => errorState(messageOf(f));
   const text = (f: NoticeField, extra: { hintText?: string; type?: string } = {}) => (
     <Input
       label={LABELS[f]}
