@@ -149,11 +149,14 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const snapshots = new SnapshotRepository(database.db);
   const snapshotCache = new SnapshotCache(snapshots, longWrites);
   longWrites.onSettled(() => snapshotCache.refresh());
+  const snapshotList = new SnapshotListSource(snapshotCache, snapshots, longWrites);
   const registry = new RegistryService(
     registryRepo,
     new HistoryRepository(database.db),
     new DynamicWriter(new PerimeterRepository(database.db), registryRepo),
-    new SnapshotListSource(snapshotCache, snapshots),
+    snapshotList,
+    undefined,
+    snapshotList.committed,
   );
   const registryExports = new RegistryExports(registry, new ContourRepository(database.db));
   const declaredCounts = new DeclaredCountService(new DeclaredCountRepository(database.db));

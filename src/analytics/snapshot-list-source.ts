@@ -6,7 +6,9 @@ import {
   memoryCanAnswer,
 } from '../domain/registry/in-memory-list.ts';
 import type { DynamicListFilters } from '../domain/registry/list-filters.ts';
-import type { SnapshotRepository } from './snapshot.repository.ts';
+import type { LongWrites } from '../kernel/changesets/long-writes.ts';
+import type { CommittedRecord } from '../registry/registry.service.ts';
+import { type SnapshotRepository, storedRowOf } from './snapshot.repository.ts';
 import type { Snapshot, SnapshotCache } from './snapshot.ts';
 
 type Sort = DynamicListFilters['tri'];
@@ -23,7 +25,21 @@ export class SnapshotListSource implements ListSource {
   constructor(
     private readonly cache: SnapshotCache,
     private readonly repo: SnapshotRepository,
+    private readonly longWrites: LongWrites | null = null,
   ) {}
+
+  /** During a long write, the committed records of `ids` from the snapshot (see `CommittedRecords`). */
+  readonly committed = async (ids: string[]): Promise<Map<string, CommittedRecord> | null> => {
+    if (!this.longWrites?.active) return null;
+    const snapshot = await this.cache.get();
+    const found = new Map<string, CommittedRecord>();
+    for (const id of ids) {
+      const d = snapshot.byId.get(id);
+      const row = d && storedRowOf.get(d);
+      if (d && row) found.set(id, { row, communes: d.communes });
+    }
+    return found;
+  };
 
   async list(f: DynamicListFilters): Promise<ListPage | null> {
     if (!memoryCanAnswer(f)) return null;

@@ -3,6 +3,14 @@ import type { DB } from '../db/schema.ts';
 import type { AnalyticDynamic, CommuneInfo } from '../domain/analytics/model.ts';
 import type { DynamicInput } from '../domain/registry/schemas.ts';
 import type { StatusPeriod } from '../domain/registry/timeline.ts';
+import type { DynamicRow } from '../registry/registry.service.ts';
+
+/**
+ * The stored row each snapshot entry was read from: lists answered from memory during a long write
+ * present their records from it instead of reading the database the write holds. Kept as long as the
+ * entry (the snapshot) is.
+ */
+export const storedRowOf = new WeakMap<AnalyticDynamic, DynamicRow>();
 
 /** Where the registry stands: the last history row and the count of statements that changed it. */
 export interface RegistryStamp {
@@ -47,7 +55,19 @@ export class SnapshotRepository {
     const [docs, communes, periods] = await Promise.all([
       this.db
         .selectFrom('dynamique')
-        .select(['id', 'type', 'nom', 'nom_recherche', 'document', 'date_fin', 'verifie_le', 'version'])
+        .select([
+          'id',
+          'type',
+          'nom',
+          'nom_recherche',
+          'document',
+          'date_fin',
+          'verifie_le',
+          'verifie_par',
+          'version',
+          'cree_le',
+          'modifie_le',
+        ])
         .$if(only !== null, (q) => q.where('id', 'in', ids as string[]))
         .execute(),
       this.db
@@ -77,7 +97,7 @@ export class SnapshotRepository {
     }
     return docs.map((d) => {
       const doc = d.document as DynamicInput;
-      return {
+      const entry: AnalyticDynamic = {
         id: d.id,
         type: doc.type,
         nom: d.nom,
@@ -92,6 +112,18 @@ export class SnapshotRepository {
         verifieLe: d.verifie_le,
         siege: doc.specifique?.perimetreAPreciser ? (doc.specifique.communeAdresse ?? null) : null,
       };
+      storedRowOf.set(entry, {
+        id: d.id,
+        type: d.type,
+        nom: d.nom,
+        document: d.document,
+        version: d.version,
+        verifie_le: d.verifie_le,
+        verifie_par: d.verifie_par,
+        cree_le: d.cree_le,
+        modifie_le: d.modifie_le,
+      });
+      return entry;
     });
   }
 

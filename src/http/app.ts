@@ -87,7 +87,10 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   registerAuth(app, ctx.services.auth);
   if (options.responseCache !== false) {
     const stamp = new CoalescedRead(() => new DataStampRepository(ctx.database.db).read());
-    registerResponseCache(app, { stamp: () => stamp.current(), routes: CACHED_PUBLIC_ROUTES });
+    // While an import or a revert holds the database, the stamp of the committed state stands (as the
+    // analyses' snapshot does): a cached answer is not made to wait for the write's commit.
+    const current = ctx.longWrites.remembered(() => stamp.current());
+    registerResponseCache(app, { stamp: current, routes: CACHED_PUBLIC_ROUTES });
   }
   registerSecurityHeaders(app, { hsts: options.secureCookies ?? false });
 

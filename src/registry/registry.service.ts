@@ -22,6 +22,11 @@ import {
   staleVersion,
   VersionedRecords,
 } from '../kernel/versioning/versioned-records.ts';
+import type { CommittedRecords } from './committed-records.ts';
+
+export type { CommittedRecord, CommittedRecords } from './committed-records.ts';
+export type { DynamicRow } from './registry.repository.ts';
+
 import { migrateMergedCommunes } from './commune-migration.ts';
 import { assertMayWriteDynamic } from './dynamic-scope.ts';
 import type { DynamicWriter } from './dynamic-writer.ts';
@@ -61,6 +66,8 @@ export class RegistryService {
     /** Lists from memory when it can answer; the database otherwise. */
     private readonly listSource: ListSource | null = null,
     private readonly clock: () => Date = () => new Date(),
+    /** During a long write, records already in memory are presented from there. */
+    private readonly committed: CommittedRecords | null = null,
   ) {}
 
   private readonly presented = new PresentedCache();
@@ -154,8 +161,15 @@ export class RegistryService {
       if (hit) found.set(r.id, hit);
       else missing.push(r.id);
     }
-    if (missing.length > 0) {
-      for (const p of await this.present(actor, await this.repo.findByIds(missing), day)) {
+    const kept = missing.length > 0 && this.committed ? await this.committed(missing) : null;
+    for (const [id, { row, communes }] of kept ?? []) {
+      const p = presentDynamic(row, communes, { actor, date: day, today });
+      this.presented.set(PresentedCache.key(id, p.version, day, today, identified), p);
+      found.set(id, p);
+    }
+    const unread = kept ? missing.filter((id) => !kept.has(id)) : missing;
+    if (unread.length > 0) {
+      for (const p of await this.present(actor, await this.repo.findByIds(unread), day)) {
         // Stored under the version read, which may be newer than the snapshot's after a concurrent write.
         this.presented.set(PresentedCache.key(p.id, p.version, day, today, identified), p);
         found.set(p.id, p);

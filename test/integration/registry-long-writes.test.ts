@@ -213,4 +213,30 @@ describe('reverting a large change set', () => {
     expect(answered.total).toBe(3000);
     expect(await count(m)).toBe(0);
   });
+
+  it('a page of records never shown before is presented from memory while a long write holds the database', async () => {
+    const m = newMarker();
+    expect((await postImport(csvOf(m, 600))).json().crees).toBe(600);
+    // The first page, listed once: the order of the records by name is then known in memory.
+    const first = await t.anonymous({ url: '/api/dynamiques', query: { q: m, limit: '1', tri: 'nom' } });
+    expect(first.json().total).toBe(600);
+    // Page 7 was never listed: its records were never presented.
+    const page = { q: m, limit: '50', page: '7', tri: 'nom' };
+    const answered = await t.ctx.longWrites.run(() =>
+      t.ctx.database.db.transaction().execute(async (trx) => {
+        // The transaction holds the database (PGlite has one connection): a read that went to it would
+        // wait for the commit, after this test gave up waiting.
+        await trx.selectFrom('dynamique').select('id').limit(1).execute();
+        const read = t.anonymous({ url: '/api/dynamiques', query: page }).then((res) => ({
+          status: res.statusCode,
+          names: (res.json().items as { nom: string }[]).map((d) => d.nom),
+        }));
+        return Promise.race([read, new Promise<null>((r) => setTimeout(() => r(null), 5_000))]);
+      }),
+    );
+    expect(answered, 'la lecture a attendu la fin de l’écriture').not.toBeNull();
+    expect(answered?.status).toBe(200);
+    expect(answered?.names).toHaveLength(50);
+    expect(answered?.names.every((n) => n.startsWith(`${m} contrat`))).toBe(true);
+  });
 });
