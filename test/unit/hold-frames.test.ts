@@ -8,6 +8,10 @@ class FakeMap {
   private handlers = new Map<string, Set<() => void>>();
   sourceReady = new Map<string, boolean>();
   tilesReady = new Map<string, boolean>();
+  canvas = { style: { visibility: '' } };
+  getCanvas() {
+    return this.canvas;
+  }
   triggerRepaint(): void {
     this.repaints++;
   }
@@ -52,6 +56,7 @@ describe('holding map frames until the tiles are in', () => {
     map.triggerRepaint();
     map.fire('render');
     expect(map.repaints).toBe(0); // no style yet: nothing to draw
+    expect(map.canvas.style.visibility).toBe('hidden');
     map.fire('styledata');
     map.sourceReady.set('a', true);
     map.fire('sourcedata');
@@ -61,18 +66,20 @@ describe('holding map frames until the tiles are in', () => {
     map.fire('sourcedata');
     expect(map.repaints).toBe(1); // the frame that asks for every tile
     map.triggerRepaint();
-    expect(map.repaints).toBe(2); // asked again before it is drawn: the same frame
+    expect(map.repaints).toBe(1); // asked again before it is drawn: held, it would make a third frame
     map.fire('render');
     map.triggerRepaint();
     map.tilesReady.set('a', true);
     map.fire('sourcedata');
     map.triggerRepaint();
-    expect(map.repaints).toBe(2);
+    expect(map.repaints).toBe(1);
+    expect(map.canvas.style.visibility).toBe('hidden');
     map.tilesReady.set('b', true);
-    map.fire('sourcedata'); // everything is in: one frame
-    expect(map.repaints).toBe(3);
+    map.fire('sourcedata'); // everything is in: one frame, shown
+    expect(map.repaints).toBe(2);
+    expect(map.canvas.style.visibility).toBe('');
     map.triggerRepaint(); // and afterwards the map repaints as usual
-    expect(map.repaints).toBe(4);
+    expect(map.repaints).toBe(3);
   });
 
   it('never waits longer than its limit', () => {
@@ -81,6 +88,7 @@ describe('holding map frames until the tiles are in', () => {
     expect(map.repaints).toBe(0);
     vi.advanceTimersByTime(2_000);
     expect(map.repaints).toBe(1);
+    expect(map.canvas.style.visibility).toBe('');
     map.triggerRepaint();
     expect(map.repaints).toBe(2);
   });
