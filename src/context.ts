@@ -2,6 +2,7 @@ import { type ActionServices, createActionServices } from './actions/actions.con
 import { AnalyticsService } from './analytics/analytics.service.ts';
 import { CoordinatedCareService } from './analytics/coordinated-care.service.ts';
 import { ProfileService } from './analytics/profile.service.ts';
+import { QpvLayer } from './analytics/qpv-layer.ts';
 import { SnapshotRepository } from './analytics/snapshot.repository.ts';
 import { SnapshotCache } from './analytics/snapshot.ts';
 import { SnapshotListSource } from './analytics/snapshot-list-source.ts';
@@ -139,6 +140,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
       territories.invalidate();
       // Profiles, analyses and lists place communes with the reference: read it again.
       snapshotCache.invalidateReference();
+      qpvLayer.invalidate();
     },
     new ReferenceReader(database.db),
   );
@@ -149,7 +151,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const snapshots = new SnapshotRepository(database.db);
   const snapshotCache = new SnapshotCache(snapshots, longWrites);
   longWrites.onSettled(() => snapshotCache.refresh());
-  const snapshotList = new SnapshotListSource(snapshotCache, snapshots, longWrites);
+  const snapshotList = new SnapshotListSource(snapshotCache, snapshots);
   const registry = new RegistryService(
     registryRepo,
     new HistoryRepository(database.db),
@@ -186,10 +188,12 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const documentIdentity = documentIdentityOf(settings.identity ?? DEFAULT_OPERATOR_IDENTITY);
   const resources = createResourceServices(database.db, pdf, documentIdentity);
   const qpvSource = new PerimeterRepository(database.db);
-  const profiles = new ProfileService(snapshotCache, territories, registry, qpvSource, {
+  // Profiles read the QPV layer from memory, again when the snapshot's stamp says a layer was loaded.
+  const qpvLayer = new QpvLayer(qpvSource, () => snapshotCache.layers());
+  const profiles = new ProfileService(snapshotCache, territories, registry, qpvLayer, {
     // The resource generation, remembered while a long write holds the database: profiles stay cached.
     stamp: longWrites.remembered(() => resources.notices.stamp()),
-    linkedTo: (actor, q) => resources.notices.linkedTo(actor, q),
+    linkedTo: (actor, q, generation) => resources.search.linkedTo(actor, q, 50, generation),
   });
   const reports = new ReportService(
     analytics,
@@ -197,7 +201,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
     qpvSource,
     undefined,
     documentIdentity,
-    async (actor, q) => (await resources.notices.linkedTo(actor, q, 15)).map((n) => noticeReference(n)),
+    async (actor, q) => (await resources.search.linkedTo(actor, q, 15)).map((n) => noticeReference(n)),
     new ContourRepository(database.db),
   );
   lots.register(resources.noticeRevert);

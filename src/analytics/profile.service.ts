@@ -23,9 +23,11 @@ const byFrench = new Intl.Collator('fr');
 export interface LinkedResources {
   /** Changes whenever what `linkedTo` answers may change. */
   stamp(): Promise<number>;
+  /** `generation`: the stamp the caller read; the answer is at least as recent. */
   linkedTo(
     actor: Actor,
     q: { territories: { type: string; code: string }[]; dynamics: string[] },
+    generation: number,
   ): Promise<unknown[]>;
 }
 
@@ -59,22 +61,33 @@ export class ProfileService {
     const key = `${type}:${code}|${day}|${today}|${actor.kind === 'anonymous' ? 'a' : 'i'}`;
     const hit = this.kept.get(key, s, resources);
     if (hit) return hit;
-    const profile = await this.computeProfile(actor, s, type, code, day);
+    const profile = await this.computeProfile(actor, s, type, code, day, resources);
     this.kept.set(key, s, resources, profile);
     return profile;
   }
 
-  private async computeProfile(actor: Actor, s: Snapshot, type: TerritoryType, code: string, date: string) {
+  private async computeProfile(
+    actor: Actor,
+    s: Snapshot,
+    type: TerritoryType,
+    code: string,
+    date: string,
+    resourceStamp: number,
+  ) {
     const territory = await this.territories.detail(actor, type, code);
     const communes = await this.communesOf(s, type, code, territory.enfants);
     const body = await this.build(actor, s, communes, date, type === 'qpv' ? code : undefined);
     // Resources about the territory, the territories containing it, or the dynamics covering it.
     const territories = [{ type, code }, ...territory.parents.map((p) => ({ type: p.type, code: p.code }))];
     const ressources = this.resources
-      ? await this.resources.linkedTo(actor, {
-          territories,
-          dynamics: body.dynamiques.map((d) => d.id),
-        })
+      ? await this.resources.linkedTo(
+          actor,
+          {
+            territories,
+            dynamics: body.dynamiques.map((d) => d.id),
+          },
+          resourceStamp,
+        )
       : [];
     return {
       territoire: { type, code, nom: territory.nom, population: territory.population },

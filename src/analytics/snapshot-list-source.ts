@@ -6,7 +6,6 @@ import {
   memoryCanAnswer,
 } from '../domain/registry/in-memory-list.ts';
 import type { DynamicListFilters } from '../domain/registry/list-filters.ts';
-import type { LongWrites } from '../kernel/changesets/long-writes.ts';
 import type { CommittedRecord } from '../registry/registry.service.ts';
 import { type SnapshotRepository, storedRowOf } from './snapshot.repository.ts';
 import type { Snapshot, SnapshotCache } from './snapshot.ts';
@@ -25,17 +24,16 @@ export class SnapshotListSource implements ListSource {
   constructor(
     private readonly cache: SnapshotCache,
     private readonly repo: SnapshotRepository,
-    private readonly longWrites: LongWrites | null = null,
   ) {}
 
-  /** During a long write, the committed records of `ids` from the snapshot (see `CommittedRecords`). */
-  readonly committed = async (ids: string[]): Promise<Map<string, CommittedRecord> | null> => {
-    if (!this.longWrites?.active) return null;
-    const snapshot = await this.cache.get();
+  /** The stored records of `refs` at their version, from the snapshot last read (see `CommittedRecords`). */
+  readonly committed = (refs: { id: string; version: number }[]): Map<string, CommittedRecord> => {
     const found = new Map<string, CommittedRecord>();
-    for (const id of ids) {
+    const snapshot = this.cache.latest();
+    if (!snapshot) return found;
+    for (const { id, version } of refs) {
       const d = snapshot.byId.get(id);
-      const row = d && storedRowOf.get(d);
+      const row = d && d.version === version ? storedRowOf.get(d) : undefined;
       if (d && row) found.set(id, { row, communes: d.communes });
     }
     return found;

@@ -6,9 +6,9 @@ import type { StatusPeriod } from '../domain/registry/timeline.ts';
 import type { DynamicRow } from '../registry/registry.service.ts';
 
 /**
- * The stored row each snapshot entry was read from: lists answered from memory during a long write
- * present their records from it instead of reading the database the write holds. Kept as long as the
- * entry (the snapshot) is.
+ * The stored row each snapshot entry was read from: lists and profiles present their records from it
+ * instead of reading the database (which a long write may hold). Kept as long as the entry (the
+ * snapshot) is.
  */
 export const storedRowOf = new WeakMap<AnalyticDynamic, DynamicRow>();
 
@@ -18,6 +18,11 @@ export interface RegistryStamp {
   changes: number;
   /** Number of dynamics, kept by triggers (migration 0012). */
   count: number;
+  /**
+   * Reference layers loaded (count, last load) and statements on the QPV tables (migration 0037):
+   * communes, QPV and names are read again when it moves.
+   */
+  layers: string;
 }
 
 /** Reads everything analyses need in three queries; the service keeps the result in memory. */
@@ -26,14 +31,22 @@ export class SnapshotRepository {
 
   /**
    * Changes whenever a dynamic is written: every write through the services adds a history row, and
-   * every statement on the registry tables, by hand in SQL too, bumps `registry_stamp` (migration 0011).
+   * every statement on the registry tables, by hand in SQL too, bumps `registry_stamp` (migration 0011);
+   * and whenever a reference layer is loaded, on any server.
    */
   async stamp(): Promise<RegistryStamp> {
-    const { rows } = await sql<{ h: number; n: number; d: number }>`
-      select (select coalesce(max(id), 0) from historique) as h, s.changes as n, s.dynamiques as d
+    const { rows } = await sql<{ h: number; n: number; d: number; l: string }>`
+      select (select coalesce(max(id), 0) from historique) as h, s.changes as n, s.dynamiques as d,
+        (select count(*) || ':' || coalesce(max(loaded_at)::text, '') from reference_layer)
+          || ':' || (select changes from layer_stamp) as l
       from registry_stamp s`.execute(this.db);
     const row = rows[0];
-    return { history: Number(row?.h ?? 0), changes: Number(row?.n ?? 0), count: Number(row?.d ?? 0) };
+    return {
+      history: Number(row?.h ?? 0),
+      changes: Number(row?.n ?? 0),
+      count: Number(row?.d ?? 0),
+      layers: row?.l ?? '',
+    };
   }
 
   /** Dynamics with a history row after `historyId`: written, created or removed since that stamp. */
@@ -95,6 +108,8 @@ export class SnapshotRepository {
       if (list) list.push(item);
       else periodsOf.set(p.dynamique, [item]);
     }
+    // In code order, as the registry presents a perimeter (records are presented from these lists).
+    for (const list of communesOf.values()) list.sort();
     return docs.map((d) => {
       const doc = d.document as DynamicInput;
       const entry: AnalyticDynamic = {

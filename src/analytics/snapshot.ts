@@ -244,9 +244,21 @@ export class SnapshotCache {
     return this.refresh();
   }
 
+  /** The reference layers' stamp the snapshot last read was checked against (see `RegistryStamp`). */
+  layers(): string {
+    return this.current?.stamp.layers ?? '';
+  }
+
+  /** The snapshot last read, without asking the database whether it moved (null before the first). */
+  latest(): Snapshot | null {
+    return this.current?.snapshot ?? null;
+  }
+
   /** The snapshot of the database's current state, read again if it moved. */
   async refresh(): Promise<Snapshot> {
     const stamp = await this.stamps.current();
+    // A layer loaded since, maybe by another server: communes and names are read again.
+    if (this.current && this.current.stamp.layers !== stamp.layers) this.invalidateReference();
     const current = this.current;
     if (current && sameStamp(current.stamp, stamp)) return current.snapshot;
     this.building ??= (current ? this.patch(current, stamp) : this.build(stamp)).finally(() => {

@@ -7,8 +7,9 @@ export interface CommittedRecord {
 }
 
 /**
- * The committed records of `ids` held in memory, while a long write keeps the database busy (PGlite has
- * one connection: a read would wait for the write's commit); null when no long write runs, or when
- * memory does not hold them — the database is then read as usual.
+ * The committed records of `refs` held in memory (the analytics snapshot), each at exactly the version
+ * asked for: a record is then presented without a query, and while a long write holds the database
+ * (PGlite has one connection: a read would wait for the write's commit) it is not waited for. A record
+ * memory does not hold at that version is left out and read from the database as usual.
  */
-export type CommittedRecords = (ids: string[]) => Promise<Map<string, CommittedRecord> | null>;
+export type CommittedRecords = (refs: { id: string; version: number }[]) => Map<string, CommittedRecord>;

@@ -75,6 +75,23 @@ export class PerimeterRepository {
     return [...byCode.values()];
   }
 
+  /** Every QPV of every generation with its communes, in code order (the profiles keep them in memory). */
+  async allQpv(): Promise<
+    { code: string; nom: string; population: number | null; generation: string; commune: string }[]
+  > {
+    const { rows } = await sql<{
+      code: string;
+      nom: string;
+      population: number | null;
+      generation: string;
+      commune: string;
+    }>`
+      select q.code, q.nom, q.population, q.generation, c.commune
+      from qpv q join qpv_commune c on c.qpv = q.code
+      order by q.code, c.commune`.execute(this.db);
+    return rows;
+  }
+
   /** Whether a QPV layer has been loaded (the table exists from the migrations on, maybe empty). */
   async qpvLoaded(): Promise<boolean> {
     const row = await this.db.selectFrom('qpv').select('code').limit(1).executeTakeFirst();

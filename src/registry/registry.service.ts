@@ -144,7 +144,8 @@ export class RegistryService {
 
   /**
    * Several records by id and known version (from the analytics snapshot), in the given order. Records
-   * already presented at that version, date and day come from memory; only the others are read.
+   * already presented at that version, date and day come from memory, the others from the snapshot's
+   * stored rows; only those it no longer holds at that version are read.
    */
   async getVersions(
     actor: Actor,
@@ -155,19 +156,19 @@ export class RegistryService {
     const today = this.today();
     const identified = actor.kind !== 'anonymous';
     const found = new Map<string, PresentedDynamic>();
-    const missing: string[] = [];
+    const missing: { id: string; version: number }[] = [];
     for (const r of refs) {
       const hit = this.presented.get(PresentedCache.key(r.id, r.version, day, today, identified));
       if (hit) found.set(r.id, hit);
-      else missing.push(r.id);
+      else missing.push(r);
     }
-    const kept = missing.length > 0 && this.committed ? await this.committed(missing) : null;
+    const kept = missing.length > 0 && this.committed ? this.committed(missing) : null;
     for (const [id, { row, communes }] of kept ?? []) {
       const p = presentDynamic(row, communes, { actor, date: day, today });
       this.presented.set(PresentedCache.key(id, p.version, day, today, identified), p);
       found.set(id, p);
     }
-    const unread = kept ? missing.filter((id) => !kept.has(id)) : missing;
+    const unread = missing.filter((r) => !kept?.has(r.id)).map((r) => r.id);
     if (unread.length > 0) {
       for (const p of await this.present(actor, await this.repo.findByIds(unread), day)) {
         // Stored under the version read, which may be newer than the snapshot's after a concurrent write.

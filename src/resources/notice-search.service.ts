@@ -5,7 +5,13 @@ import { type IndexFilters, type IndexResult, searchIndex } from '../domain/reso
 import { NoticeIndex } from '../domain/resources/notice-index.ts';
 import type { NoticeSearchQuery } from '../domain/resources/schemas.ts';
 import { parseQuery, planTokens } from '../domain/resources/search-query.ts';
-import { type PresentedNotice, presentFacets, presentNotice } from './notice.presenter.ts';
+import {
+  type LinkedNotice,
+  type PresentedNotice,
+  presentFacets,
+  presentLinked,
+  presentNotice,
+} from './notice.presenter.ts';
 import type { NoticeRepository, NoticeRow } from './notice.repository.ts';
 import type { NoticeIndexRepository } from './notice-index.repository.ts';
 
@@ -15,6 +21,7 @@ const STEM_CACHE_LIMIT = 100_000;
 /** Writes of other servers become visible to this one's searches within this delay. */
 const FRESHNESS_MS = 250;
 const DOCUMENT_CACHE_LIMIT = 2_000;
+const byTitle = new Intl.Collator('fr');
 
 /**
  * French full-text search over an in-memory index built from the notices' tsvectors: the database
@@ -53,8 +60,12 @@ export class NoticeSearchService {
    * The index with every write of this process applied, and those of other processes committed more
    * than FRESHNESS_MS ago.
    */
-  private async current(): Promise<NoticeIndex> {
-    if (this.index && !this.changed && Date.now() - this.checkedAt < FRESHNESS_MS) return this.index;
+  private async current(atLeast?: number): Promise<NoticeIndex> {
+    if (this.index && !this.changed) {
+      // A caller that read the generation itself needs the index at it, no fresher.
+      if (atLeast !== undefined ? this.known >= atLeast : Date.now() - this.checkedAt < FRESHNESS_MS)
+        return this.index;
+    }
     this.changed = false;
     const ticket = ++this.requests;
     for (;;) {
@@ -174,6 +185,46 @@ export class NoticeSearchService {
   async matchingIds(filters: NoticeFilters, limit: number): Promise<{ total: number; ids: string[] }> {
     const { result, ids } = await this.run(filters, { offset: 0, limit });
     return { total: result.total, ids };
+  }
+
+  /**
+   * Notices linked to any of these territories or dynamics, most recent first then by title, at most
+   * `limit`, read from the index (no query when their documents were read lately). `via` says whether
+   * the link is to a territory or to a dynamic (a notice linked both ways counts as a territory's).
+   * `generation`: the notice generation the caller read; the index is brought at least to it.
+   */
+  async linkedTo(
+    _actor: Actor,
+    q: { territories: { type: string; code: string }[]; dynamics: string[] },
+    limit: number,
+    generation?: number,
+  ): Promise<LinkedNotice[]> {
+    const index = await this.current(generation);
+    const via = new Map<number, 'territoire' | 'dynamique'>();
+    for (const d of q.dynamics) for (const slot of index.slotsLinkedTo(`d:${d}`)) via.set(slot, 'dynamique');
+    for (const t of q.territories)
+      for (const slot of index.slotsLinkedTo(`t:${t.type}:${t.code}`)) via.set(slot, 'territoire');
+    if (via.size === 0) return [];
+    const year = (slot: number) => index.years[slot] as number; // −1 when unknown: last
+    const byYear = [...via.keys()].sort((a, b) => year(b) - year(a));
+    // Titles order the notices of one year: only those down to the year of the last one kept are read.
+    const lastYear = year(byYear[Math.min(limit, byYear.length) - 1] as number);
+    const candidates = byYear.filter((slot) => year(slot) >= lastYear);
+    const rows = await this.rowsInOrder(
+      index,
+      candidates.map((slot) => index.ids[slot] as string),
+    );
+    const yearOf = new Map(candidates.map((slot) => [index.ids[slot] as string, year(slot)]));
+    const viaOf = new Map(candidates.map((slot) => [index.ids[slot] as string, via.get(slot)]));
+    return rows
+      .map((row) => ({ row, n: presentNotice(row) }))
+      .sort(
+        (a, b) =>
+          (yearOf.get(b.row.id) as number) - (yearOf.get(a.row.id) as number) ||
+          byTitle.compare(a.n.titre, b.n.titre),
+      )
+      .slice(0, limit)
+      .map(({ row, n }) => presentLinked(n, viaOf.get(row.id) ?? 'dynamique'));
   }
 
   /** The documents of a page of results; those read at the generation the index holds are reused. */

@@ -71,3 +71,20 @@ export function presentFacets(f: FacetCounts) {
     public: fromCounts(AUDIENCES, AUDIENCE_LABELS, f.audiences),
   };
 }
+
+/** A notice in a territory's short list: what the list shows, and how it is linked to the territory. */
+export function presentLinked(n: PresentedNotice, via: 'territoire' | 'dynamique') {
+  return {
+    id: n.id,
+    type: n.type,
+    titre: n.titre,
+    auteurs: n.auteurs,
+    date: n.date,
+    annee: n.annee,
+    url: n.url,
+    dispositifs: n.dispositifs,
+    via,
+  };
+}
+
+export type LinkedNotice = ReturnType<typeof presentLinked>;

@@ -77,48 +77,6 @@ export class NoticeRepository {
     return out;
   }
 
-  /**
-   * Notices linked to any of these territories or dynamics, most recent first. `via` tells whether the
-   * link is to a territory or to a dynamic (a notice linked both ways counts once, as a territory).
-   */
-  async linkedTo(
-    q: { territories: { type: string; code: string }[]; dynamics: string[] },
-    limit: number,
-  ): Promise<(NoticeRow & { via: 'territoire' | 'dynamique' })[]> {
-    const territoryIds =
-      q.territories.length === 0
-        ? []
-        : await this.db
-            .selectFrom('notice_territoire')
-            .select('notice')
-            .where((eb) =>
-              eb.or(q.territories.map((t) => eb.and([eb('type', '=', t.type), eb('code', '=', t.code)]))),
-            )
-            .execute();
-    const dynamicIds =
-      q.dynamics.length === 0
-        ? []
-        : await this.db
-            .selectFrom('notice_dynamique')
-            .select('notice')
-            // One array parameter: a région profile passes 1,000+ ids, as many parameters cost more to bind.
-            .where('dynamique', '=', sql<string>`any(${q.dynamics}::text[])`)
-            .execute();
-    const via = new Map<string, 'territoire' | 'dynamique'>();
-    for (const r of dynamicIds) via.set(r.notice, 'dynamique');
-    for (const r of territoryIds) via.set(r.notice, 'territoire');
-    if (via.size === 0) return [];
-    const rows = await this.db
-      .selectFrom('notice')
-      .select(COLUMNS)
-      .where('id', 'in', [...via.keys()])
-      .orderBy(sql`annee desc nulls last`)
-      .orderBy('titre')
-      .limit(limit)
-      .execute();
-    return rows.map((r) => ({ ...r, via: via.get(r.id) as 'territoire' | 'dynamique' }));
-  }
-
   /** Bumps the write counter; its row lock orders concurrent writers until the transaction ends. */
   /** Bumped by every notice write (links included): the search index and kept profiles follow it. */
   async currentGeneration(): Promise<number> {

@@ -77,32 +77,9 @@ export class NoticeService {
     });
   }
 
-  /** Short list of the notices about these territories or dynamics, for territory profiles. */
   /** Changes with every notice write (links included): profiles keep their answer until it moves. */
   stamp(): Promise<number> {
     return this.repo.currentGeneration();
-  }
-
-  async linkedTo(
-    _actor: Actor,
-    q: { territories: { type: string; code: string }[]; dynamics: string[] },
-    limit = 50,
-  ) {
-    const rows = await this.repo.linkedTo(q, limit);
-    return rows.map((r) => {
-      const n = presentNotice(r);
-      return {
-        id: n.id,
-        type: n.type,
-        titre: n.titre,
-        auteurs: n.auteurs,
-        date: n.date,
-        annee: n.annee,
-        url: n.url,
-        dispositifs: n.dispositifs,
-        via: r.via,
-      };
-    });
   }
 
   async checkLinks(

@@ -237,6 +237,31 @@ describe('territory profiles', () => {
     ]);
   });
 
+  it('lists the most recent resources first, then by title, undated last', async () => {
+    const marker = newMarker();
+    for (const [titre, date] of [
+      ['Bilan', '2019'],
+      ['Sans date', undefined],
+      ['Diagnostic', '2021-05'],
+      ['Atlas', '2021'],
+    ] as const) {
+      const body = noticeBody({
+        titre: `${marker} ${titre}`,
+        territoires: [{ type: 'commune', code: QUIMPER }],
+      });
+      if (!date) delete body.date;
+      else body.date = date;
+      const res = await t.app.inject({ method: 'POST', url: '/api/ressources', payload: body });
+      expect(res.statusCode, res.body).toBe(201);
+    }
+    const r = await get(`/api/territoires/commune/${QUIMPER}/profil`);
+    const mine = (r.ressources as { titre: string }[])
+      .map((n) => n.titre)
+      .filter((titre) => titre.startsWith(marker))
+      .map((titre) => titre.slice(marker.length + 1));
+    expect(mine).toEqual(['Atlas', 'Diagnostic', 'Bilan', 'Sans date']);
+  });
+
   it('answers again from memory until a resource about the territory is written', async () => {
     const marker = newMarker();
     const path = `/api/territoires/commune/${BREST}/profil`;
@@ -280,6 +305,13 @@ describe('territory profiles', () => {
     });
     expect(del.statusCode, del.body).toBe(204);
     expect(await names()).toEqual([]);
+  });
+
+  it('presents each dynamic of a profile as its own fiche does, perimeter order included', async () => {
+    const r = await get('/api/territoires/departement/29/profil');
+    const mine = (r.dynamiques as { id: string }[]).filter((d) => Object.values(ids).includes(d.id));
+    expect(mine.length).toBeGreaterThan(3);
+    for (const d of mine) expect(d).toEqual(await get(`/api/dynamiques/${d.id}`));
   });
 
   it('unknown territory → 404', async () => {

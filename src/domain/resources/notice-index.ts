@@ -97,6 +97,8 @@ export class NoticeIndex {
   readonly postingPositions: number[][] = [];
 
   private readonly slotById = new Map<string, number>();
+  /** Slots by link key, dead ones included (a rebuild drops them): profiles list a territory's notices. */
+  private readonly slotsByLink = new Map<string, number[]>();
   /** Scratch buffers reused by every search: a fresh 400 kB array per search keeps the GC busy. */
   private buffers: { scores: Float64Array; slots: Int32Array; flags: Uint8Array } | null = null;
   /** Scored posting lists and phrases of recent searches, valid while their lexemes do not change. */
@@ -145,8 +147,19 @@ export class NoticeIndex {
     this.dispositifMasks.push(maskOf(n.dispositifs, DISPOSITIF_BIT));
     this.themeMasks.push(maskOf(n.themes, THEME_BIT));
     this.audienceMasks.push(maskOf(n.publics, AUDIENCE_BIT));
-    this.links.push([...n.dynamiques.map((d) => `d:${d}`), ...n.territoires.map((t) => `t:${t}`)]);
+    const links = [...n.dynamiques.map((d) => `d:${d}`), ...n.territoires.map((t) => `t:${t}`)];
+    this.links.push(links);
+    for (const key of links) {
+      const slots = this.slotsByLink.get(key);
+      if (slots) slots.push(slot);
+      else this.slotsByLink.set(key, [slot]);
+    }
     this.streams.push(this.addWords(slot, n.tsvector));
+  }
+
+  /** Live slots of the notices linked to `key` (`d:<dynamique>` or `t:<type>:<code>`). */
+  slotsLinkedTo(key: string): number[] {
+    return (this.slotsByLink.get(key) ?? []).filter((slot) => this.alive[slot] === 1);
   }
 
   /** Removes a notice deleted at `generation` unless a later version is indexed. */
