@@ -51,7 +51,8 @@ export async function openPage(browser: Browser): Promise<TrackedPage> {
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // A full page in software rendering takes seconds on a busy machine: more room than other steps.
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true, timeout: 60_000 });
 }
 
 interface Violation {
