@@ -16,13 +16,15 @@ export interface LoadRun {
 }
 
 /**
- * Sends GET requests for `seconds` over `connections` keep-alive connections, each address taken from
- * `next()` when its request is prepared. Autocannon runs here, the server in its own process.
+ * Sends GET requests for `seconds` over `connections` keep-alive connections. The addresses are either
+ * `next()`, called as each request is prepared, or a fixed list every connection goes through in turn:
+ * requests are then built once, and autocannon can spread its connections over `workers` threads (a
+ * function cannot reach a worker). Autocannon runs here, the server in its own process.
  */
 export async function runLoad(
   server: ServerProcess,
-  next: () => string,
-  options: { connections: number; seconds: number },
+  addresses: (() => string) | readonly string[],
+  options: { connections: number; seconds: number; workers?: number },
 ): Promise<LoadRun> {
   const cpuBefore = server.cpuMs();
   const result = await autocannon({
@@ -32,7 +34,12 @@ export async function runLoad(
     timeout: 10,
     // As browsers do: kept answers go out compressed.
     headers: { 'accept-encoding': 'gzip, deflate, br' },
-    requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: next() }) }],
+    ...(typeof addresses === 'function'
+      ? { requests: [{ method: 'GET', setupRequest: (req) => ({ ...req, path: addresses() }) }] }
+      : {
+          requests: addresses.map((path) => ({ method: 'GET' as const, path })),
+          ...(options.workers ? { workers: options.workers } : {}),
+        }),
   });
   const cpu = server.cpuMs() - cpuBefore;
   const total = result.requests.total;
