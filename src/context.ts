@@ -17,6 +17,7 @@ import { ContoursRepository } from './contours/contours.repository.ts';
 import { ContoursService } from './contours/contours.service.ts';
 import { type CycleServices, createCycleServices } from './cycle/cycle.context.ts';
 import { type Database, openDatabase } from './db/database.ts';
+import { untilWritten } from './db/write-counter.ts';
 import { anonymous } from './domain/actor.ts';
 import { todayIso } from './domain/registry/timeline.ts';
 import { HealthService } from './health/health.service.ts';
@@ -149,7 +150,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const health = new HealthService(database, longWrites);
   const registryRepo = new RegistryRepository(database.db);
   const snapshots = new SnapshotRepository(database.db);
-  const snapshotCache = new SnapshotCache(snapshots, longWrites);
+  const snapshotCache = new SnapshotCache(snapshots, longWrites, database.writes);
   longWrites.onSettled(() => snapshotCache.refresh());
   const snapshotList = new SnapshotListSource(snapshotCache, snapshots);
   const registry = new RegistryService(
@@ -192,7 +193,7 @@ export function createContext(database: Database, settings: ContextSettings = {}
   const qpvLayer = new QpvLayer(qpvSource, () => snapshotCache.layers());
   const profiles = new ProfileService(snapshotCache, territories, registry, qpvLayer, {
     // The resource generation, remembered while a long write holds the database: profiles stay cached.
-    stamp: longWrites.remembered(() => resources.notices.stamp()),
+    stamp: longWrites.remembered(untilWritten(() => resources.notices.stamp(), database.writes)),
     linkedTo: (actor, q, generation) => resources.search.linkedTo(actor, q, 50, generation),
   });
   const reports = new ReportService(

@@ -1,3 +1,4 @@
+import { untilWritten, type WriteCounter } from '../db/write-counter.ts';
 import type { AnalyticDynamic, CommuneInfo } from '../domain/analytics/model.ts';
 import { type DynamicPlaces, placesOf } from '../domain/analytics/places.ts';
 import { CoalescedRead } from '../lib/coalesced-read.ts';
@@ -233,8 +234,10 @@ export class SnapshotCache {
     private readonly repo: SnapshotRepository,
     /** A long write in progress (kernel/changesets/long-writes.ts): its state is not committed yet. */
     private readonly writes?: { readonly active: boolean },
+    /** PGlite: a stamp read with no write since is given again (see `WriteCounter`). */
+    written?: WriteCounter,
   ) {
-    this.stamps = new CoalescedRead(() => repo.stamp());
+    this.stamps = new CoalescedRead(untilWritten(() => repo.stamp(), written));
   }
 
   async get(): Promise<Snapshot> {

@@ -8,6 +8,7 @@ import { damagedDataDir } from './damaged-data-dir.ts';
 import { lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
 import type { DB } from './schema.ts';
+import { WriteCounter } from './write-counter.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -16,6 +17,8 @@ export interface Database {
   kind: DatabaseKind;
   /** The embedded engine, when PGlite is used (dumps for test fixtures). */
   pglite?: PGlite;
+  /** PGlite: the statements that may have written (see `WriteCounter`). */
+  writes?: WriteCounter;
   close(): Promise<void>;
 }
 
@@ -55,11 +58,13 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
     release();
     throw options.dataDir ? damagedDataDir(options.dataDir, error) : error;
   }
-  const db = new Kysely<DB>({ dialect: new PGliteDialect(client) });
+  const writes = new WriteCounter();
+  const db = new Kysely<DB>({ dialect: new PGliteDialect(client, writes) });
   return {
     db,
     kind: 'pglite',
     pglite: client,
+    writes,
     close: async () => {
       await db.destroy();
       release();

@@ -11,18 +11,25 @@ import {
   type QueryResult,
   type TransactionSettings,
 } from 'kysely';
+import { WriteCounter } from './write-counter.ts';
+
+/** A plain select: every other statement (insert, update, with…, DDL) is counted as a write. */
+const READ_ONLY = /^\s*select\b/i;
 
 /**
  * Kysely dialect for PGlite. PGlite is one single-threaded connection, so queries and transactions
  * are serialised through a lock: a transaction holds the connection until commit or rollback.
  */
 export class PGliteDialect implements Dialect {
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly writes: WriteCounter = new WriteCounter(),
+  ) {}
   createAdapter() {
     return new PostgresAdapter();
   }
   createDriver(): Driver {
-    return new PGliteDriver(this.pg);
+    return new PGliteDriver(this.pg, this.writes);
   }
   createIntrospector(db: Kysely<unknown>) {
     return new PostgresIntrospector(db);
@@ -36,8 +43,11 @@ class PGliteDriver implements Driver {
   private queue: Promise<void> = Promise.resolve();
   private readonly connection: PGliteConnection;
 
-  constructor(private readonly pg: PGlite) {
-    this.connection = new PGliteConnection(pg);
+  constructor(
+    private readonly pg: PGlite,
+    writes: WriteCounter,
+  ) {
+    this.connection = new PGliteConnection(pg, writes);
   }
 
   async init() {}
@@ -75,7 +85,10 @@ class PGliteDriver implements Driver {
 
 class PGliteConnection implements DatabaseConnection {
   release: () => void = () => {};
-  constructor(private readonly pg: PGlite) {}
+  constructor(
+    private readonly pg: PGlite,
+    private readonly writes: WriteCounter,
+  ) {}
 
   async exec(sqlText: string) {
     await this.pg.exec(sqlText);
@@ -91,6 +104,8 @@ class PGliteConnection implements DatabaseConnection {
             rows: [],
           })
         : await this.pg.query<R>(compiled.sql, [...compiled.parameters]);
+    // Counted once run: a stamp read that ran before it is then made again (see `untilWritten`).
+    if (!READ_ONLY.test(compiled.sql)) this.writes.bump();
     const affected = result.affectedRows;
     return affected === undefined
       ? { rows: result.rows }

@@ -13,6 +13,7 @@ import { campaignRoutes } from '../campaigns/campaign.routes.ts';
 import type { AppContext } from '../context.ts';
 import { contoursRoutes } from '../contours/contours.routes.ts';
 import { cycleRoutes } from '../cycle/cycle.routes.ts';
+import { untilWritten } from '../db/write-counter.ts';
 import type { Actor } from '../domain/actor.ts';
 import { healthRoutes } from '../health/health.routes.ts';
 import { changeSetRoutes } from '../kernel/changesets/change-set.routes.ts';
@@ -86,7 +87,8 @@ export async function buildApp(ctx: AppContext, options: AppOptions = {}): Promi
   });
   registerAuth(app, ctx.services.auth);
   if (options.responseCache !== false) {
-    const stamp = new CoalescedRead(() => new DataStampRepository(ctx.database.db).read());
+    const repo = new DataStampRepository(ctx.database.db);
+    const stamp = new CoalescedRead(untilWritten(() => repo.read(), ctx.database.writes));
     // While an import or a revert holds the database, the stamp of the committed state stands (as the
     // analyses' snapshot does): a cached answer is not made to wait for the write's commit.
     const current = ctx.longWrites.remembered(() => stamp.current());
