@@ -4,6 +4,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+// A document made on a database shared with other test files may list their records too.
+const MAX_OUTPUT = 64 * 1024 * 1024;
 
 /**
  * A DOCX written to `dir`, opened and converted to PDF by LibreOffice (as a reader's word processor
@@ -23,8 +25,10 @@ export async function docxAsText(dir: string, name: string, docx: Buffer): Promi
       dir,
       file,
     ],
-    { timeout: 120_000 },
+    { timeout: 120_000, maxBuffer: MAX_OUTPUT },
   );
-  const { stdout } = await run('pdftotext', ['-layout', path.join(dir, `${name}.pdf`), '-']);
+  const { stdout } = await run('pdftotext', ['-layout', path.join(dir, `${name}.pdf`), '-'], {
+    maxBuffer: MAX_OUTPUT,
+  });
   return stdout;
 }

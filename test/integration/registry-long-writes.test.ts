@@ -6,7 +6,12 @@ let t: Awaited<ReturnType<typeof createTestApp>>;
 beforeAll(async () => {
   t = await createTestApp();
 });
-afterAll(() => t.close());
+afterAll(async () => {
+  // Thousands of contracts on Saint-Étienne would fill the documents other files make of that commune
+  // on a PostgreSQL server shared by the suite.
+  await t.ctx.database.db.deleteFrom('dynamique').where('nom', 'like', `zlw${process.pid}x%`).execute();
+  await t.close();
+});
 
 const HEADER = 'type;nom;statut;communes;epci;departements;qpv;porteur;dateDebut;dateFin';
 let n = 0;
